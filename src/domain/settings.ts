@@ -1,0 +1,84 @@
+/**
+ * Deployment settings: everything that belongs to one customer rather than to the product. The
+ * defaults are fictional; the names and numbers in the customer's procedures are examples of their
+ * own settings, never shipped as text.
+ */
+import { BusinessCalendar, CalendarConfigError, DEFAULT_CALENDAR, type CalendarConfig } from "./calendar/calendar";
+import { DEFAULT_POLICIES, DEFAULT_ROUTES, type MailboxRoute, type Mailbox, type SlaPolicy } from "./sla/policies";
+
+export interface Organisation {
+  readonly name: string;
+  readonly memberServicesPhone: string;
+  readonly ttyPhone: string;
+  readonly hours: string;
+  readonly appealsCoordinator: string;
+  readonly clinicalTeam: string;
+}
+
+export interface DeploymentSettings {
+  readonly organisation: Organisation;
+  readonly calendar: CalendarConfig;
+  readonly policies: readonly SlaPolicy[];
+  readonly routes: Readonly<Record<Mailbox, MailboxRoute>>;
+  /** Mailbox addresses → channel, so the pane knows which mailbox an item came to. */
+  readonly mailboxAddresses: Readonly<Record<string, Mailbox>>;
+  /** This organisation's own e-mail domains: a sender there is plan staff. */
+  readonly internalDomains: readonly string[];
+}
+
+export const DEFAULT_SETTINGS: DeploymentSettings = {
+  organisation: {
+    name: "Prairie Lantern Health",
+    memberServicesPhone: "1-800-555-0100",
+    ttyPhone: "711",
+    hours: "Monday to Friday, 8 a.m. to 5 p.m. Central time",
+    appealsCoordinator: "Appeals & Grievances coordinator",
+    clinicalTeam: "clinical staff (utilization management nurse line)",
+  },
+  calendar: DEFAULT_CALENDAR,
+  policies: DEFAULT_POLICIES,
+  routes: DEFAULT_ROUTES,
+  mailboxAddresses: {
+    "memberservices@plan.example": "member-services-email",
+    "mco-escalations@plan.example": "mco-escalations",
+    "securemessages@plan.example": "secure-message",
+    "contactus@plan.example": "contact-us",
+    "specialist@plan.example": "specialist",
+    "memberadvocate@plan.example": "member-advocate",
+    "memberservices-voicemail@plan.example": "voicemail-followup",
+    "agentsupport@plan.example": "agent-support",
+  },
+  internalDomains: ["plan.example"],
+};
+
+export class SettingsError extends Error {
+  override name = "SettingsError";
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Reads settings from untrusted JSON: known sections replace the defaults, the calendar is checked
+ * by building it, and anything wrong is a SettingsError that names the field.
+ */
+export function parseSettings(raw: unknown): DeploymentSettings {
+  if (raw === undefined || raw === null) return DEFAULT_SETTINGS;
+  if (!isRecord(raw)) throw new SettingsError("settings must be a JSON object");
+  const merged = {
+    ...DEFAULT_SETTINGS,
+    ...(isRecord(raw["organisation"]) ? { organisation: { ...DEFAULT_SETTINGS.organisation, ...(raw["organisation"] as object) } } : {}),
+    ...(isRecord(raw["calendar"]) ? { calendar: { ...DEFAULT_CALENDAR, ...(raw["calendar"] as object) } } : {}),
+    ...(Array.isArray(raw["policies"]) ? { policies: raw["policies"] as SlaPolicy[] } : {}),
+    ...(isRecord(raw["mailboxAddresses"]) ? { mailboxAddresses: raw["mailboxAddresses"] as Record<string, Mailbox> } : {}),
+    ...(Array.isArray(raw["internalDomains"]) ? { internalDomains: raw["internalDomains"] as string[] } : {}),
+  } satisfies DeploymentSettings;
+  try {
+    new BusinessCalendar(merged.calendar);
+  } catch (e) {
+    if (e instanceof CalendarConfigError) throw new SettingsError(`calendar: ${e.message}`);
+    throw e;
+  }
+  return merged;
+}
