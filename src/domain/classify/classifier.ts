@@ -1,0 +1,483 @@
+/**
+ * The classifier of contract section 1: category, sender type, priority, language and flags, with
+ * the reasons that decided each, so an advocate can see why and correct it. Rules read the
+ * vocabulary (data); the structure of the procedures (the agent template, the specialist request,
+ * the contact-us form) is checked here.
+ */
+import { isMailbox, policyFor, type Mailbox, type MailboxRoute, type Priority } from "../sla/policies";
+import { detectLanguage } from "./language";
+import { PhraseMatcher, isNegated, sentenceAround, type Hit } from "./matcher";
+import {
+  MAX_ANALYSED_CHARS,
+  htmlToText,
+  normalize,
+  splitQuoted,
+  stripBoilerplate,
+  tokenize,
+  type Tokens,
+} from "./text";
+import { CATEGORIES, DEFAULT_VOCABULARY, type Category, type CueList, type SenderType, type Vocabulary } from "./vocabulary";
+
+export const FLAGS = [
+  "clinical_referral",
+  "account_verification_required",
+  "missing_required_info",
+  "mixed_lines_of_business",
+  "repeat_contact",
+  "non_english",
+] as const;
+export type Flag = (typeof FLAGS)[number];
+
+export interface EmailInput {
+  readonly mailbox: string;
+  readonly from: string;
+  readonly to?: readonly string[];
+  readonly cc?: readonly string[];
+  readonly subject: string;
+  readonly body: string;
+  readonly bodyType?: "text" | "html";
+  readonly receivedAt?: string;
+}
+
+export type ReasonField = "category" | "senderType" | "priority" | "language" | "flags" | "input";
+
+export interface Reason {
+  readonly field: ReasonField;
+  readonly text: string;
+}
+
+export interface Classification {
+  readonly category: Category;
+  readonly senderType: SenderType;
+  readonly priority: Priority;
+  readonly language: string;
+  readonly flags: Flag[];
+  readonly policy: string;
+  readonly confidence: number;
+  readonly reasons: Reason[];
+  /** For missing_required_info: what is missing, in the procedure's words. */
+  readonly missingFields: string[];
+  /** Problems with the input itself (empty body, unknown mailbox, truncated, …). */
+  readonly warnings: string[];
+}
+
+export interface ClassifierOptions {
+  readonly vocabulary?: Vocabulary;
+  readonly internalDomains?: readonly string[];
+  readonly routes?: Readonly<Record<Mailbox, MailboxRoute>>;
+}
+
+type Section = "subject" | "own" | "quoted";
+/** Negation cancels requests, risks and complaints ("not asking for an appeal"); a topic stays a topic ("I still don't have my card"). */
+const NEGATABLE = /^(?:category:(?:appeal|grievance|general_inquiry)|high:|clinical|repeat|accountInfo|escalation)/;
+const SECTION_WEIGHT: Readonly<Record<Section, number>> = { subject: 1.5, own: 1, quoted: 0.5 };
+
+interface Cue {
+  readonly group: string;
+  readonly weight: number;
+  readonly keep: boolean;
+  readonly request: boolean;
+  readonly label: string;
+}
+
+interface ScoredHit {
+  readonly cue: Cue;
+  readonly section: Section;
+  readonly score: number;
+}
+
+function parseCue(group: string, text: string): { phrase: string; payload: Cue } {
+  const m = /^(.*?)\s*=\s*(-?\d+(?:\.\d+)?)((?:\s+(?:keep|request))*)\s*$/.exec(text);
+  if (!m) throw new Error(`vocabulary entry "${text}" in ${group} is not "phrase = weight"`);
+  const phrase = m[1]!;
+  const flags = m[3] ?? "";
+  return {
+    phrase,
+    payload: {
+      group,
+      weight: Number(m[2]),
+      keep: /\bkeep\b/.test(flags),
+      request: /\brequest\b/.test(flags),
+      label: phrase.replace(/\s*\.\.\.\s*/g, " … ").replace(/\|/g, "/"),
+    },
+  };
+}
+
+const SYSTEM_SENDER = /^(?:no-?reply|do-?not-?reply|voicemail|notifications?|mailer-daemon|system|alerts?)\b|noreply/i;
+const PROVIDER_ROLE =
+  /^(?:referrals?|billing|priorauth|prior\.?auth|auth|imaging\.auth|appeals|frontdesk|front\.desk|scheduling|ar|revcycle|claims|office|reception|intake|utilization|um|pa|medicalrecords|records)(?:[._-]|$)/i;
+const PROVIDER_DOMAIN = /(clinic|medical|med|health|peds|pediatric|ortho|hospital|regional|behavioral|diabetes|women|family|pt|therapy|care|surgery|dental|pharmacy|lab|imaging|physicians?)/i;
+const AGENT_DOMAIN = /(insur|broker|benefit|advisor|agency|seniors?|senior|medicareplans)/i;
+const STATE_DOMAIN = /(^|\.)(state|gov|dhs|hhs|legis|ombudsman)[.-]|\.gov$|\.state\./i;
+
+const SPECIALTY =
+  /\b(?:\w+olog(?:y|ist|ists)|derm\b|dermatolog\w*|cardio\w*|neurosurg\w*|orthoped\w*|ortho\b|ent\b|ear,? nose|gi\b|gastro\w*|ob\/?gyn|obstetric\w*|gynecolog\w*|podiatr\w*|pulmon\w*|nephro\w*|oncolog\w*|urolog\w*|rheumat\w*|allerg\w*|psychiatr\w*|surgeon|surgery|endocrin\w*|ophthalm\w*|optometr\w*|physical therap\w*|speech therap\w*|occupational therap\w*|audiolog\w*|pain management|wound care|sleep medicine|hematolog\w*|infectious disease|geriatric\w*|behavioral health|mental health|counsel\w*)/i;
+const LOCATION =
+  /\b\d{5}(?:-\d{4})?\b|\bin the [\w\s/]{1,40}\barea\b|\b(?:near|close to|lives in|living in|located in|miles of|area of|county|city of|member address|home:|member's home|address:)\b|,\s*[A-Z]{2}\b|\b(?:cerca de|código postal|codigo postal)\b/;
+
+const AGENT_FIELDS: readonly (readonly [string, RegExp])[] = [
+  ["Agent Name", /^\s*agent name\s*:?[ \t]*(.*)$/im],
+  ["Agent SAN", /^\s*agent san\s*:?[ \t]*(.*)$/im],
+  ["Member ID #", /^\s*member id\s*(?:#|number|no\.?)?\s*:?[ \t]*(.*)$/im],
+  ["Member Name", /^\s*member name(?: in question)?\s*:?[ \t]*(.*)$/im],
+  ["Summary of issue", /^\s*summary(?: of (?:the )?issue)?\s*:?[ \t]*(.*)$/im],
+];
+const AGENT_SUBJECT = /^(?:\s*(?:re|fw|fwd)\s*:\s*)*[\p{L}'’. -]+,\s*[\p{L}'’. -]+?\s+(?:medicare|individual)\s*$/iu;
+
+const MEDICARE = /\bmedicare\b|\bplh-m-|\bpart [abcd]\b/i;
+const INDIVIDUAL =
+  /\bindividual\s+(?:\(?commercial\)?\s+)?(?:silver|gold|bronze|platinum|marketplace\s+)?(?:plans?|members?|polic(?:y|ies)|coverage|line|product)\b|\bone of your individual\b|\bcommercial (?:plan|member|coverage)\b|\bplh-i-/i;
+const MEDICAID_LINE = /\bmedicaid\b/i;
+
+function clamp(x: number, lo: number, hi: number): number {
+  return Math.max(lo, Math.min(hi, x));
+}
+
+export class Classifier {
+  private readonly matcher: PhraseMatcher<Cue>;
+  private readonly internalDomains: readonly string[];
+  private readonly routes: Readonly<Record<Mailbox, MailboxRoute>> | undefined;
+  private readonly informational: readonly string[][];
+
+  constructor(options: ClassifierOptions = {}) {
+    const vocab = options.vocabulary ?? DEFAULT_VOCABULARY;
+    const specs: { phrase: string; payload: Cue }[] = [];
+    const add = (group: string, list: CueList) => {
+      for (const entry of list) specs.push(parseCue(group, entry));
+    };
+    for (const c of CATEGORIES) add(`category:${c}`, vocab.categories[c]);
+    for (const [k, list] of Object.entries(vocab.high)) add(`high:${k}`, list);
+    add("escalation", vocab.escalation);
+    add("repeat", vocab.repeat);
+    add("clinical", vocab.clinical);
+    add("accountInfo", vocab.accountInfo);
+    for (const [k, list] of Object.entries(vocab.sender)) add(`sender:${k}`, list);
+    this.matcher = new PhraseMatcher(specs);
+    this.informational = vocab.informational.map((p) => normalize(p).split(/\s+/));
+    this.internalDomains = (options.internalDomains ?? ["plan.example"]).map((d) => d.toLowerCase());
+    this.routes = options.routes;
+  }
+
+  private isInformational(sentence: readonly string[]): boolean {
+    const joined = ` ${sentence.join(" ")} `;
+    return this.informational.some((p) => joined.includes(` ${p.join(" ")} `));
+  }
+
+  private scoreSection(tokens: Tokens, section: Section, out: ScoredHit[]): void {
+    const hits: Hit<Cue>[] = this.matcher.findAll(tokens, 1);
+    for (const h of hits) {
+      const cue = h.spec.payload;
+      if (!cue.keep && NEGATABLE.test(cue.group) && isNegated(tokens, h.start)) continue;
+      let score = cue.weight * SECTION_WEIGHT[section];
+      if (cue.request && this.isInformational(sentenceAround(tokens, h.start, h.end))) score *= 0.25;
+      out.push({ cue, section, score });
+    }
+  }
+
+  classify(input: EmailInput): Classification {
+    const warnings: string[] = [];
+    const reasons: Reason[] = [];
+    const mailboxKnown = isMailbox(input.mailbox);
+    const mailbox: Mailbox = mailboxKnown ? (input.mailbox as Mailbox) : "member-services-email";
+    if (!mailboxKnown) {
+      warnings.push(`unknown mailbox "${String(input.mailbox).slice(0, 60)}": timed as member-services-email until a lead sets it`);
+    }
+    const subject = typeof input.subject === "string" ? input.subject.slice(0, 1000) : "";
+    let raw = typeof input.body === "string" ? input.body : "";
+    if (raw.trim() === "") warnings.push("the email has no body text: classified from the subject and sender only");
+    const looksHtml = input.bodyType === "html" || /^\s*<(?:!doctype|html|div|p|table|body|span)\b/i.test(raw);
+    if (raw.length > MAX_ANALYSED_CHARS * (looksHtml ? 4 : 1)) {
+      warnings.push(`the body is ${Math.round(raw.length / 1024)} KB: only the first ${MAX_ANALYSED_CHARS / 1000} thousand characters were read`);
+    }
+    let text = looksHtml ? htmlToText(raw) : raw.slice(0, MAX_ANALYSED_CHARS).replace(/\r\n?/g, "\n");
+    if (text.length > MAX_ANALYSED_CHARS) text = text.slice(0, MAX_ANALYSED_CHARS);
+    raw = "";
+    const parts = splitQuoted(stripBoilerplate(text));
+    const own = parts.own === "" ? parts.quoted : parts.own;
+    const quoted = parts.own === "" ? "" : parts.quoted;
+
+    const subjTokens = tokenize(normalize(subject));
+    const ownTokens = tokenize(normalize(own));
+    const quotedTokens = tokenize(normalize(quoted));
+    const hits: ScoredHit[] = [];
+    this.scoreSection(subjTokens, "subject", hits);
+    this.scoreSection(ownTokens, "own", hits);
+    this.scoreSection(quotedTokens, "quoted", hits);
+
+    const sum = (group: string, cap = Infinity, sections?: readonly Section[]) => {
+      let s = 0;
+      for (const h of hits) if (h.cue.group === group && (!sections || sections.includes(h.section))) s += h.score;
+      return Math.min(s, cap);
+    };
+    const labels = (group: string, max = 3) => {
+      const seen = new Set<string>();
+      const sorted = hits.filter((h) => h.cue.group === group).sort((a, b) => b.score - a.score);
+      for (const h of sorted) {
+        seen.add(`“${h.cue.label}”${h.section === "subject" ? " in the subject" : h.section === "quoted" ? " in the quoted message" : ""}`);
+        if (seen.size >= max) break;
+      }
+      return [...seen];
+    };
+
+    // ---- language
+    const form = readForm(own);
+    const langText = form.message || own || subject;
+    const lang = detectLanguage(langText, form.message ? tokenize(normalize(form.message)).words : ownTokens.words.length ? ownTokens.words : subjTokens.words);
+    if (lang.language !== "en") reasons.push({ field: "language", text: `written in ${languageName(lang.language)}` });
+
+    // ---- category
+    const scores = new Map<Category, number>();
+    for (const c of CATEGORIES) scores.set(c, sum(`category:${c}`));
+    const fullText = `${subject}\n${own}\n${quoted}`;
+    const fromAddress = String(input.from ?? "").trim().toLowerCase();
+    const [local = "", domain = ""] = fromAddress.includes("@") ? [fromAddress.slice(0, fromAddress.lastIndexOf("@")), fromAddress.slice(fromAddress.lastIndexOf("@") + 1)] : [fromAddress, ""];
+    if (mailbox === "agent-support") {
+      const lineInSubject = /\bmedicaid\b/i.test(subject);
+      const medicaidMember = lineInSubject || /\b(?:is|a|an|as)\s+(?:a\s+)?medicaid member\b|\bmedicaid (?:member|issue|question|plan|coverage)/i.test(own);
+      if (medicaidMember && !MEDICARE.test(subject) && !INDIVIDUAL.test(subject)) {
+        scores.set("out_of_scope", (scores.get("out_of_scope") ?? 0) + 6);
+        reasons.push({ field: "category", text: "a Medicaid member's question in the agent-support mailbox, which serves Medicare and Individual members only" });
+      }
+    }
+    const appeal = scores.get("appeal") ?? 0;
+    const grievance = scores.get("grievance") ?? 0;
+    const authorization = scores.get("authorization") ?? 0;
+    let category: Category;
+    let top: number;
+    let second: number;
+    const topical = CATEGORIES.filter((c) => c !== "appeal" && c !== "grievance" && c !== "authorization" && c !== "general_inquiry");
+    const ranked = [...topical].sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0));
+    const bestTopic = ranked[0]!;
+    const bestTopicScore = scores.get(bestTopic) ?? 0;
+    const general = scores.get("general_inquiry") ?? 0;
+    if (appeal >= 3) {
+      category = "appeal";
+      top = appeal;
+      second = Math.max(grievance, bestTopicScore);
+    } else if (grievance >= 3) {
+      category = "grievance";
+      top = grievance;
+      second = Math.max(appeal, bestTopicScore);
+    } else if (authorization >= 3) {
+      category = "authorization";
+      top = authorization;
+      second = bestTopicScore;
+    } else if (bestTopicScore >= 1.5 && bestTopicScore >= general) {
+      category = bestTopic;
+      top = bestTopicScore;
+      second = Math.max(scores.get(ranked[1]!) ?? 0, general, authorization);
+    } else {
+      category = "general_inquiry";
+      top = Math.max(general, 0.5);
+      second = bestTopicScore;
+    }
+    const catLabels = labels(`category:${category}`);
+    reasons.push({
+      field: "category",
+      text: catLabels.length ? `mentions ${catLabels.join(", ")}` : "no specific topic found: general inquiry",
+    });
+    if ((category === "appeal" || category === "grievance") && (bestTopicScore >= 3)) {
+      reasons.push({ field: "category", text: `also about ${bestTopic.replace(/_/g, " ")}; ${category} takes precedence` });
+    }
+
+    // ---- sender type
+    const senderType = this.senderType(mailbox, local, domain, form, hits, own, reasons);
+
+    // ---- flags
+    const flags = new Set<Flag>();
+    const missingFields: string[] = [];
+    const repeat = sum("repeat");
+    if (repeat >= 2.5) {
+      flags.add("repeat_contact");
+      reasons.push({ field: "flags", text: `repeat contact: ${labels("repeat", 2).join(", ")}` });
+    }
+    // ---- priority
+    const high = {
+      explicit: sum("high:explicit", 4),
+      shortage: sum("high:shortage", 3),
+      discharge: sum("high:discharge", 3),
+      safety: sum("high:safety", 4),
+      blocked: sum("high:blocked", 2),
+      soon: sum("high:soon", 1.5),
+      urgent: sum("high:urgent", 1.5),
+      treatment: sum("high:treatment", 1.5),
+    };
+    const substance = high.explicit + high.shortage + high.discharge + high.safety + high.blocked;
+    const highTotal = substance + high.soon + high.urgent + high.treatment;
+    const escalationCues = sum("escalation");
+    const stateSender = STATE_DOMAIN.test(domain);
+    let priority: Priority = "routine";
+    if (highTotal >= 4 && (substance >= 2 || highTotal >= 5)) {
+      priority = "high";
+      const why = ["explicit", "shortage", "discharge", "safety", "blocked", "soon", "urgent", "treatment"]
+        .flatMap((k) => labels(`high:${k}`, 1))
+        .slice(0, 4);
+      reasons.push({ field: "priority", text: `immediate risk to access to care: ${why.join(", ")}` });
+    } else if (mailbox === "mco-escalations") {
+      priority = "escalated";
+      reasons.push({ field: "priority", text: "arrived through the MCO escalations mailbox" });
+    } else if (senderType === "internal" && (escalationCues >= 2 || stateSender)) {
+      priority = "escalated";
+      reasons.push({ field: "priority", text: `escalated by ${stateSender ? "a state agency" : "plan staff"}: ${labels("escalation", 2).join(", ") || domain}` });
+    } else if (stateSender && escalationCues >= 2) {
+      priority = "escalated";
+      reasons.push({ field: "priority", text: "arrived from a state agency" });
+    } else if (flags.has("repeat_contact")) {
+      priority = "escalated";
+      reasons.push({ field: "priority", text: "a repeat contact about an unresolved issue" });
+    }
+
+    const clinical = sum("clinical");
+    if (clinical >= 3 || (priority === "high" && (high.shortage > 0 || high.discharge >= 3))) {
+      flags.add("clinical_referral");
+      const l = labels("clinical", 2);
+      reasons.push({
+        field: "flags",
+        text: l.length ? `needs clinical staff: ${l.join(", ")}` : "needs clinical staff: urgent medication, supply or discharge problem",
+      });
+    }
+    if (mailbox === "contact-us" || mailbox === "voicemail-followup") {
+      const account = sum("accountInfo");
+      if (account >= 2.5) {
+        flags.add("account_verification_required");
+        reasons.push({ field: "flags", text: `asks for account details (${labels("accountInfo", 2).join(", ")}) through an unauthenticated channel` });
+      }
+    }
+    if (mailbox === "agent-support" && senderType === "agent") {
+      for (const [name, re] of AGENT_FIELDS) {
+        const m = re.exec(own);
+        if (!m || m[1]!.trim().replace(/^[-–_.]+$/, "") === "") missingFields.push(name);
+      }
+      if (!AGENT_SUBJECT.test(subject.trim())) missingFields.push("subject in the form “Last, First Medicare” or “Last, First Individual”");
+    }
+    if (mailbox === "specialist" && (category === "provider_search" || category === "authorization")) {
+      const body = `${subject}\n${own}`;
+      if (!SPECIALTY.test(body.replace(/\bspecialists?\b/gi, ""))) missingFields.push("the specialty needed");
+      if (!LOCATION.test(own)) missingFields.push("the member's location");
+    }
+    if (missingFields.length) {
+      flags.add("missing_required_info");
+      reasons.push({ field: "flags", text: `missing: ${missingFields.join("; ")}` });
+    }
+    if (category !== "out_of_scope" && MEDICARE.test(fullText) && INDIVIDUAL.test(fullText)) {
+      flags.add("mixed_lines_of_business");
+      reasons.push({ field: "flags", text: "raises issues of both a Medicare member and an Individual member" });
+    }
+    if (lang.language !== "en") flags.add("non_english");
+
+    const routes = this.routes;
+    const policy = routes ? policyFor(mailbox, priority, routes) : policyFor(mailbox, priority);
+    const confidence = clamp(0.35 + (0.6 * (top - second)) / (top + 1.5), 0.3, 0.98) * (warnings.length && !own ? 0.7 : 1);
+    return {
+      category,
+      senderType,
+      priority,
+      language: lang.language,
+      flags: FLAGS.filter((f) => flags.has(f)),
+      policy,
+      confidence: Math.round(confidence * 100) / 100,
+      reasons,
+      missingFields,
+      warnings,
+    };
+  }
+
+  private senderType(
+    mailbox: Mailbox,
+    local: string,
+    domain: string,
+    form: FormFields,
+    hits: readonly ScoredHit[],
+    own: string,
+    reasons: Reason[],
+  ): SenderType {
+    const system = SYSTEM_SENDER.test(local);
+    if (!system && domain && this.internalDomains.some((d) => domain === d || domain.endsWith(`.${d}`))) {
+      reasons.push({ field: "senderType", text: "sent from the plan's own domain" });
+      return "internal";
+    }
+    if (form.role !== undefined) {
+      const r = normalize(form.role);
+      const mapped: SenderType = /member|miembro|hoi vien|afiliad|paciente|patient/.test(r)
+        ? "member"
+        : /provider|proveedor|doctor|clinic|hospital|office/.test(r)
+          ? "provider"
+          : /agent|broker|agente/.test(r)
+            ? "agent"
+            : "unknown";
+      reasons.push({ field: "senderType", text: `the contact form says “${form.role.slice(0, 30) || "not selected"}”` });
+      return mapped;
+    }
+    const s = (k: string) => hits.filter((h) => h.cue.group === `sender:${k}` && h.section === "own").reduce((a, h) => a + h.score, 0);
+    const score = {
+      member: s("member"),
+      provider: s("provider") + (PROVIDER_ROLE.test(local) ? 3 : 0) + (PROVIDER_DOMAIN.test(domain) && !/example\.(?:com|org|net)$/.test(domain) ? 1 : 0),
+      agent: s("agent") + (mailbox === "agent-support" ? 4 : 0) + (AGENT_DOMAIN.test(domain) ? 1.5 : 0),
+      internal: s("internal") + (STATE_DOMAIN.test(domain) ? 4 : 0),
+    };
+    let best: SenderType = "unknown";
+    let bestScore = 0;
+    for (const [k, v] of Object.entries(score) as [SenderType, number][]) {
+      if (v > bestScore) {
+        best = k;
+        bestScore = v;
+      }
+    }
+    if (bestScore >= 2) {
+      reasons.push({ field: "senderType", text: senderWhy(best, local, domain, mailbox) });
+      return best;
+    }
+    if (/\b(?:i|my|me|mi|yo|tôi|toi)\b/i.test(own)) {
+      reasons.push({ field: "senderType", text: "writes about their own coverage in the first person" });
+      return "member";
+    }
+    return "unknown";
+  }
+}
+
+function senderWhy(type: SenderType, local: string, domain: string, mailbox: Mailbox): string {
+  switch (type) {
+    case "agent":
+      return mailbox === "agent-support" ? "writes to the agent-support mailbox as an agent" : "signs as an agent or broker";
+    case "provider":
+      return PROVIDER_ROLE.test(local) ? "writes from a practice's shared address" : "writes for a practice about a patient";
+    case "internal":
+      return STATE_DOMAIN.test(domain) ? "writes from a state agency" : "writes as plan staff or a state partner";
+    default:
+      return "writes as a member or on a member's behalf";
+  }
+}
+
+interface FormFields {
+  /** The "I am a:" answer of a contact-us form, if the body is one. */
+  readonly role?: string;
+  /** The "Message:" part of a form, if any. */
+  readonly message: string;
+}
+
+function readForm(text: string): FormFields {
+  const roleMatch = /^\s*(?:i am an?|soy|tôi là|toi la)\s*:?[ \t]*(.*)$/im.exec(text);
+  const formLine = /^\s*form\s*:?[ \t]*(.*)$/im.exec(text);
+  const msg = /^\s*(?:message|mensaje|nội dung|noi dung)\s*:?[ \t]*([\s\S]*)$/im.exec(text);
+  const isForm = /^\s*(?:name|nombre|họ và tên)\s*:/im.test(text) || !!formLine;
+  let role: string | undefined;
+  if (roleMatch && isForm) {
+    const r = roleMatch[1]!.trim();
+    role = /^(?:--.*--|\(.*\)|select.*|other|otro|otra|)$/i.test(r) ? "" : r;
+  } else if (formLine && /provider|proveedor/i.test(formLine[1]!)) {
+    role = "Provider";
+  } else if (formLine && /member|miembro/i.test(formLine[1]!)) {
+    role = "Member";
+  }
+  return role === undefined ? { message: msg?.[1]?.trim() ?? "" } : { role, message: msg?.[1]?.trim() ?? "" };
+}
+
+const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
+  es: "Spanish", vi: "Vietnamese", fr: "French", pt: "Portuguese", so: "Somali", ht: "Haitian Creole", ar: "Arabic",
+  ru: "Russian", zh: "Chinese", ja: "Japanese", ko: "Korean", am: "Amharic", th: "Thai", km: "Khmer", lo: "Lao",
+  he: "Hebrew", hi: "Hindi", hy: "Armenian", el: "Greek", en: "English",
+};
+
+export function languageName(code: string): string {
+  return LANGUAGE_NAMES[code] ?? code;
+}
