@@ -20,6 +20,7 @@ export interface PhraseSpec<T> {
 
 interface Compiled<T> {
   readonly steps: readonly Step[];
+  readonly first: readonly Alternative[];
   readonly spec: PhraseSpec<T>;
 }
 
@@ -56,14 +57,7 @@ function compileSteps(phrase: string): Step[] {
     steps.push({ kind: "word", alts });
   }
   if (steps.length === 0) throw new PhraseError("empty phrase");
-  // a phrase written with a hyphen or slash ("in-network") is split the same way as the text
-  const expanded: Step[] = [];
-  for (const s of steps) {
-    if (s.kind === "word" && s.alts.length === 1 && /\s/.test(normalize(s.alts[0]!.text))) {
-      for (const w of normalize(s.alts[0]!.text).split(/\s+/)) expanded.push({ kind: "word", alts: [{ text: w, prefix: false }] });
-    } else expanded.push(s);
-  }
-  return expanded;
+  return steps;
 }
 
 function splitHyphens(phrase: string): string {
@@ -82,10 +76,11 @@ export class PhraseMatcher<T> {
 
   constructor(specs: readonly PhraseSpec<T>[]) {
     for (const spec of specs) {
-      const compiled: Compiled<T> = { steps: compileSteps(splitHyphens(spec.phrase)), spec };
-      const first = compiled.steps[0]!;
-      if (first.kind !== "word") continue;
-      for (const alt of first.alts) {
+      const steps = compileSteps(splitHyphens(spec.phrase));
+      const head = steps[0]!;
+      if (head.kind !== "word") continue;
+      const compiled: Compiled<T> = { steps, first: head.alts, spec };
+      for (const alt of head.alts) {
         if (!alt.prefix) {
           const list = this.exact.get(alt.text) ?? [];
           list.push(compiled);
@@ -141,9 +136,9 @@ export class PhraseMatcher<T> {
       if (ex) candidates.push(...ex);
       if (w.length >= 3) {
         const pre = this.byPrefix.get(w.slice(0, 3));
-        if (pre) for (const c of pre) if ((c.steps[0] as { alts: Alternative[] }).alts.some((a) => altMatches(a, w))) candidates.push(c);
+        if (pre) for (const c of pre) if (c.first.some((a) => altMatches(a, w))) candidates.push(c);
       }
-      for (const c of this.shortPrefix) if ((c.steps[0] as { alts: Alternative[] }).alts.some((a) => altMatches(a, w))) candidates.push(c);
+      for (const c of this.shortPrefix) if (c.first.some((a) => altMatches(a, w))) candidates.push(c);
       for (const c of candidates) {
         const n = counts.get(c.spec) ?? 0;
         if (n >= perPhrase) continue;
