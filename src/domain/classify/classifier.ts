@@ -70,6 +70,8 @@ export interface ClassifierOptions {
 type Section = "subject" | "own" | "quoted";
 /** Negation cancels requests, risks and complaints ("not asking for an appeal"); a topic stays a topic ("I still don't have my card"). */
 const NEGATABLE = /^(?:category:(?:appeal|grievance|general_inquiry)|high:|clinical|repeat|accountInfo|escalation)/;
+/** Older messages count towards an appeal or grievance only when the sender's own words point at them. */
+const REFERS_TO_QUOTED = /\b(?:below|earlier|previous(?:ly)?|original|again|still|abajo|anterior|otra vez|todav[ií]a|b[eê]n d[uư][oớ]i)\b/i;
 const SECTION_WEIGHT: Readonly<Record<Section, number>> = { subject: 1.5, own: 1, quoted: 0.5 };
 
 interface Cue {
@@ -105,7 +107,7 @@ function parseCue(group: string, text: string): { phrase: string; payload: Cue }
 
 const SYSTEM_SENDER = /^(?:no-?reply|do-?not-?reply|voicemail|notifications?|mailer-daemon|system|alerts?)\b|noreply/i;
 const PROVIDER_ROLE =
-  /^(?:referrals?|billing|priorauth|prior\.?auth|auth|imaging\.auth|appeals|frontdesk|front\.desk|scheduling|ar|revcycle|claims|office|reception|intake|utilization|um|pa|medicalrecords|records)(?:[._-]|$)/i;
+  /^(?:referrals?|billing|priorauth|prior\.?auth|auth|imaging\.auth|appeals|frontdesk|front\.desk|frontoffice|scheduling|ar|revcycle|claims|office|reception|intake|utilization|um|pa|medicalrecords|records|eligibility|verifications?|patientaccounts|businessoffice|admissions|denials)(?:[._-]|$)/i;
 const PROVIDER_DOMAIN = /(clinic|medical|med|health|peds|pediatric|ortho|hospital|regional|behavioral|diabetes|women|family|pt|therapy|care|surgery|dental|pharmacy|lab|imaging|physicians?)/i;
 const AGENT_DOMAIN = /(insur|broker|benefit|advisor|agency|seniors?|senior|medicareplans)/i;
 const STATE_DOMAIN = /(^|\.)(state|gov|dhs|hhs|legis|ombudsman)[.-]|\.gov$|\.state\./i;
@@ -128,6 +130,22 @@ const MEDICARE = /\bmedicare\b|\bplh-m-|\bpart [abcd]\b/i;
 const INDIVIDUAL =
   /\bindividual\s+(?:\(?commercial\)?\s+)?(?:silver|gold|bronze|platinum|marketplace\s+)?(?:plans?|members?|polic(?:y|ies)|coverage|line|product)\b|\bone of your individual\b|\bcommercial (?:plan|member|coverage)\b|\bplh-i-/i;
 const MEDICAID_LINE = /\bmedicaid\b/i;
+
+const ASKING = new Set(["please", "can", "could", "would", "need", "want", "help", "necesito", "quiero", "puede", "pueden", "favor", "xin", "ayuda"]);
+
+function asksForAction(words: readonly string[]): boolean {
+  for (const w of words) if (ASKING.has(w)) return true;
+  return false;
+}
+
+/** Short closing lines where a signature stands: organisation names count there only. */
+function signatureOf(own: string): string {
+  const lines = own.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+  return lines
+    .slice(-8)
+    .filter((l) => l.split(/\s+/).length <= 7 && !l.endsWith("?"))
+    .join("\n");
+}
 
 function clamp(x: number, lo: number, hi: number): number {
   return Math.max(lo, Math.min(hi, x));
@@ -163,13 +181,23 @@ export class Classifier {
     return this.informational.some((p) => joined.includes(` ${p.join(" ")} `));
   }
 
-  private scoreSection(tokens: Tokens, section: Section, out: ScoredHit[]): void {
+  private scoreSection(tokens: Tokens, section: Section, out: ScoredHit[], factor = 1, skipGroups?: RegExp): void {
     const hits: Hit<Cue>[] = this.matcher.findAll(tokens, 1);
+    const taken: Hit<Cue>[] = [];
     for (const h of hits) {
       const cue = h.spec.payload;
+      if (skipGroups?.test(cue.group)) continue;
+      // one reading per group for the same words: "ID card" is not also "card"
+      const overlap = taken.find((t) => t.spec.payload.group === cue.group && (t.start === h.start || t.end === h.end));
+      if (overlap && overlap.spec.payload.weight >= cue.weight) continue;
+      taken.push(h);
       if (!cue.keep && NEGATABLE.test(cue.group) && isNegated(tokens, h.start)) continue;
-      let score = cue.weight * SECTION_WEIGHT[section];
-      if (cue.request && this.isInformational(sentenceAround(tokens, h.start, h.end))) score *= 0.25;
+      let score = cue.weight * SECTION_WEIGHT[section] * factor;
+      if (cue.request || cue.group.startsWith("category:")) {
+        const sentence = sentenceAround(tokens, h.start, h.end);
+        if (cue.request && this.isInformational(sentence.words)) score *= 0.25;
+        else if (cue.group.startsWith("category:") && (sentence.question || asksForAction(sentence.words))) score *= 1.4;
+      }
       out.push({ cue, section, score });
     }
   }
@@ -200,9 +228,13 @@ export class Classifier {
     const ownTokens = tokenize(normalize(own));
     const quotedTokens = tokenize(normalize(quoted));
     const hits: ScoredHit[] = [];
-    this.scoreSection(subjTokens, "subject", hits);
-    this.scoreSection(ownTokens, "own", hits);
-    this.scoreSection(quotedTokens, "quoted", hits);
+    const isReply = /^\s*(?:re|fw|fwd|rv|tr)\s*:/i.test(subject);
+    this.scoreSection(subjTokens, "subject", hits, isReply ? 0.5 : 1);
+    this.scoreSection(ownTokens, "own", hits, 1, /Org$/);
+    this.scoreSection(tokenize(normalize(signatureOf(own))), "own", hits, 1, /^(?!sender:\w+Org$)/);
+    const ownWords = ownTokens.words.length;
+    const quotedCounts = ownWords < 12 || REFERS_TO_QUOTED.test(own);
+    this.scoreSection(quotedTokens, "quoted", hits, quotedCounts ? 1 : 0.5, quotedCounts ? undefined : /^category:(?:appeal|grievance)$/);
 
     const sum = (group: string, cap = Infinity, sections?: readonly Section[]) => {
       let s = 0;
@@ -235,7 +267,7 @@ export class Classifier {
       const lineInSubject = /\bmedicaid\b/i.test(subject);
       const medicaidMember = lineInSubject || /\b(?:is|a|an|as)\s+(?:a\s+)?medicaid member\b|\bmedicaid (?:member|issue|question|plan|coverage)/i.test(own);
       if (medicaidMember && !MEDICARE.test(subject) && !INDIVIDUAL.test(subject)) {
-        scores.set("out_of_scope", (scores.get("out_of_scope") ?? 0) + 6);
+        scores.set("out_of_scope", 100);
         reasons.push({ field: "category", text: "a Medicaid member's question in the agent-support mailbox, which serves Medicare and Individual members only" });
       }
     }
@@ -245,12 +277,16 @@ export class Classifier {
     let category: Category;
     let top: number;
     let second: number;
-    const topical = CATEGORIES.filter((c) => c !== "appeal" && c !== "grievance" && c !== "authorization" && c !== "general_inquiry");
+    const topical = CATEGORIES.filter((c) => c !== "appeal" && c !== "grievance" && c !== "general_inquiry");
     const ranked = [...topical].sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0));
     const bestTopic = ranked[0]!;
     const bestTopicScore = scores.get(bestTopic) ?? 0;
     const general = scores.get("general_inquiry") ?? 0;
-    if (appeal >= 3) {
+    if ((scores.get("out_of_scope") ?? 0) >= 100) {
+      category = "out_of_scope";
+      top = 10;
+      second = 0;
+    } else if (appeal >= 3) {
       category = "appeal";
       top = appeal;
       second = Math.max(grievance, bestTopicScore);
@@ -281,7 +317,7 @@ export class Classifier {
     }
 
     // ---- sender type
-    const senderType = this.senderType(mailbox, local, domain, form, hits, own, reasons);
+    const senderType = this.senderType(mailbox, local, domain, form, hits, own, quoted, reasons);
 
     // ---- flags
     const flags = new Set<Flag>();
@@ -338,9 +374,11 @@ export class Classifier {
     }
     if (mailbox === "contact-us" || mailbox === "voicemail-followup") {
       const account = sum("accountInfo");
-      if (account >= 2.5) {
+      const accountTopic = category === "claims_billing" || category === "eligibility_enrollment";
+      if (account >= 2.5 || accountTopic) {
         flags.add("account_verification_required");
-        reasons.push({ field: "flags", text: `asks for account details (${labels("accountInfo", 2).join(", ")}) through an unauthenticated channel` });
+        const what = labels("accountInfo", 2).join(", ") || category.replace(/_/g, " ").replace("claims billing", "claims");
+        reasons.push({ field: "flags", text: `asks for account details (${what}) through an unauthenticated channel: general information only until identity is verified` });
       }
     }
     if (mailbox === "agent-support" && senderType === "agent") {
@@ -389,6 +427,7 @@ export class Classifier {
     form: FormFields,
     hits: readonly ScoredHit[],
     own: string,
+    quoted: string,
     reasons: Reason[],
   ): SenderType {
     const system = SYSTEM_SENDER.test(local);
@@ -411,7 +450,7 @@ export class Classifier {
     const s = (k: string) => hits.filter((h) => h.cue.group === `sender:${k}` && h.section === "own").reduce((a, h) => a + h.score, 0);
     const score = {
       member: s("member"),
-      provider: s("provider") + (PROVIDER_ROLE.test(local) ? 3 : 0) + (PROVIDER_DOMAIN.test(domain) && !/example\.(?:com|org|net)$/.test(domain) ? 1 : 0),
+      provider: s("provider") + s("providerOrg") + (PROVIDER_ROLE.test(local) ? 3 : 0) + (PROVIDER_DOMAIN.test(domain) && !/example\.(?:com|org|net)$/.test(domain) ? 1 : 0),
       agent: s("agent") + (mailbox === "agent-support" ? 4 : 0) + (AGENT_DOMAIN.test(domain) ? 1.5 : 0),
       internal: s("internal") + (STATE_DOMAIN.test(domain) ? 4 : 0),
     };
@@ -427,7 +466,11 @@ export class Classifier {
       reasons.push({ field: "senderType", text: senderWhy(best, local, domain, mailbox) });
       return best;
     }
-    if (/\b(?:i|my|me|mi|yo|tôi|toi)\b/i.test(own)) {
+    if (mailbox === "voicemail-followup") {
+      reasons.push({ field: "senderType", text: "a voicemail follow-up: the caller is a member" });
+      return "member";
+    }
+    if (/\b(?:i|my|me|mi|yo|tôi|toi)\b/i.test(`${own}\n${quoted}`)) {
       reasons.push({ field: "senderType", text: "writes about their own coverage in the first person" });
       return "member";
     }

@@ -163,11 +163,11 @@ export function isNegated(tokens: Tokens, start: number, window = 5): boolean {
   return false;
 }
 
-/** Words of the sentence around a hit (for "is this a question about a process?" checks). */
-export function sentenceAround(tokens: Tokens, start: number, end: number): string[] {
+/** The sentence around a hit: its words, and whether it ends with a question mark. */
+export function sentenceAround(tokens: Tokens, start: number, end: number): { words: string[]; question: boolean } {
   let a = start;
   while (a > 0 && tokens.boundaryBefore[a] !== Boundary.Sentence) a--;
   let b = end;
   while (b < tokens.words.length && tokens.boundaryBefore[b] !== Boundary.Sentence) b++;
-  return tokens.words.slice(a, b);
+  return { words: tokens.words.slice(a, b), question: tokens.questionEnds.has(b) };
 }

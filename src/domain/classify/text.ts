@@ -109,6 +109,8 @@ export interface Tokens {
   readonly words: string[];
   /** boundaryBefore[i]: the strongest boundary between word i-1 and word i. */
   readonly boundaryBefore: Boundary[];
+  /** Word indexes at which a question ended (the index of the next word). */
+  readonly questionEnds: Set<number>;
 }
 
 const TOKEN = /[\p{L}\p{N}]+|[.!?;\n]|,/gu;
@@ -117,6 +119,7 @@ const TOKEN = /[\p{L}\p{N}]+|[.!?;\n]|,/gu;
 export function tokenize(normalized: string): Tokens {
   const words: string[] = [];
   const boundaryBefore: Boundary[] = [];
+  const questionEnds = new Set<number>();
   let pending: Boundary = Boundary.Sentence;
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(normalized); m; m = TOKEN.exec(normalized)) {
@@ -124,6 +127,7 @@ export function tokenize(normalized: string): Tokens {
     if (t === ",") {
       if (pending < Boundary.Clause) pending = Boundary.Clause;
     } else if (t.length === 1 && (t === "." || t === "!" || t === "?" || t === ";" || t === "\n")) {
+      if (t === "?") questionEnds.add(words.length);
       pending = Boundary.Sentence;
     } else {
       words.push(t);
@@ -131,5 +135,5 @@ export function tokenize(normalized: string): Tokens {
       pending = Boundary.None;
     }
   }
-  return { words, boundaryBefore };
+  return { words, boundaryBefore, questionEnds };
 }

@@ -36,7 +36,7 @@ export interface Vocabulary {
   readonly repeat: CueList;
   readonly clinical: CueList;
   readonly accountInfo: CueList;
-  readonly sender: Readonly<Record<"member" | "provider" | "agent" | "internal", CueList>>;
+  readonly sender: Readonly<Record<"member" | "provider" | "providerOrg" | "agent" | "internal", CueList>>;
   readonly informational: CueList;
 }
 
@@ -51,7 +51,7 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
       "reverse the|this|your denial|decision = 3", "redo the decision = 3",
       "reconsider* ... decision = 2", "reconsideren = 3", "reconsideracion = 3", "apelacion = 3", "apelar = 3",
       "audiencia imparcial = 4", "revisen ... decision = 3", "revisar ... decision = 2.5",
-      "khang cao = 3", "xem xet lai = 3",
+      "khang cao = 3", "xem xet lai = 3", "challenge ... decision|denial = 3", "contest ... decision|denial = 3", "do not agree with = 3 keep", "dont agree with = 3 keep", "reviewed again = 3", "review it again = 3", "look at it again = 2.5", "take another look = 2.5", "reprocess = 1.5", "apelo = 3", "no estoy de acuerdo con = 3 keep",
     ],
     grievance: [
       "complaint = 3 request", "complaints = 2 request", "file a complaint = 4", "formal complaint = 4",
@@ -61,7 +61,7 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
       "yelled = 2", "humiliat* = 2", "mistreat* = 2", "treated like = 1.5", "poor service = 2", "terrible service = 2",
       "bad service = 2", "quality of care = 2", "waited ... hour* = 1", "on hold for = 1", "never showed = 1",
       "queja = 3.5 request", "quejas = 2", "poner una queja = 4", "reclamo = 2.5", "grosera = 2", "grosero = 2",
-      "maltrat* = 2", "khieu nai = 3.5", "phan nan = 3",
+      "maltrat* = 2", "khieu nai = 3.5", "phan nan = 3", "want this reported = 3", "do something about = 2", "look into this|it = 1", "investigate = 2", "accountable = 2", "doesnt happen again = 2 keep", "happen to anyone else = 2", "want|need a different aide|driver|case manager|nurse|caseworker|worker = 2", "wait|waited|waiting ... two|three|four|2|3|4 hours = 1.5", "want it reported = 3", "document my concern = 3", "file a report = 2.5", "condescending = 2", "insulted = 2", "ignored me = 1.5", "refused to = 1", "unhappy = 1.5", "upset = 1", "disappointed = 1", "ridiculous = 1", "awful = 1", "horrible = 1", "terrible = 1",
     ],
     authorization: [
       "prior auth* = 3.5", "preauth* = 3.5", "pre auth* = 3.5", "precert* = 3.5", "pre cert* = 3.5",
@@ -89,7 +89,7 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
       "choice period = 2.5", "open enrollment = 1.5",
       "newborn = 2.5", "add my baby = 3", "new baby = 2", "add ... to my plan|coverage|case = 2",
       "medicaid application = 2", "retroactive eligibility = 1.5",
-      "agregar a mi bebe = 3", "agregar = 1.5", "recien nacido = 2.5", "tenga seguro = 2", "cobertura = 1.5",
+      "agregar a mi bebe = 3", "still be covered = 3", "apply on his|her|my|their own = 2.5", "age out = 3", "aging out = 3", "turns 19|21|26|65 = 1.5", "lost coverage = 3", "sigo cubierto = 3", "sigue cubierto = 3", "agregar = 1.5", "recien nacido = 2.5", "tenga seguro = 2", "cobertura = 1.5",
       "elegibilidad = 2.5", "renovacion = 2.5", "inscrib* = 2", "dang ky = 1.5", "con hieu luc = 2",
     ],
     benefits_coverage: [
@@ -141,7 +141,7 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
       "appointment to sell = 4", "contracting = 3", "certification = 1", "sell ... plans = 2.5",
       "part of your company = 4", "medicare supplement = 2.5", "marketplace plan = 2.5", "another insurance company = 2.5",
       "my old insurance = 2", "previous insurance = 2", "other insurance company = 2", "different company = 2",
-      "premiums = 1.5", "had a ... plan|policy|insurance with = 2.5", "my previous|old|former|prior plan|insurance|carrier = 2.5", "another|other|different carrier = 3", "not with your plan = 2.5", "spaa = 4", "workers comp* = 3",
+      "premiums = 1.5", "broker of record = 4", "writing number = 2", "another company = 2.5", "who ... should i be talking to = 1.5", "before i got|had medicaid = 2", "my old plan|company = 2.5", "different insurance = 2", "not you = 2 keep", "not your plan = 2 keep", "not with you = 2 keep", "had a ... plan|policy|insurance with = 2.5", "my previous|old|former|prior plan|insurance|carrier = 2.5", "another|other|different carrier = 3", "not with your plan = 2.5", "spaa = 4", "workers comp* = 3",
     ],
     general_inquiry: [
       "office hours = 3", "what time = 2", "open on = 2", "are you open = 2.5", "closed on = 2", "mailing address = 3",
@@ -156,7 +156,7 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
     shortage: [
       "run|ran|runs|running out = 3 keep", "out of my medication|medicine|insulin|pills|inhaler|oxygen = 3",
       "pills|doses|days left = 2.5 keep", "last dose = 3", "no supplies = 3 keep", "without supplies = 3 keep",
-      "cannot stop this medicine = 2 keep", "emergency supply = 2", "se le acabo = 3", "se me acabo = 3",
+      "cannot stop this medicine = 2 keep", "one|1|two|2|three|3|few|couple ... left = 2.5 keep", "no more at home = 3 keep", "none left = 3 keep", "i have no more = 3 keep", "emergency supply = 2", "se le acabo = 3", "se me acabo = 3",
       "se acabo = 3", "sin medicina = 3 keep", "sin medicamento = 3 keep", "het thuoc = 3",
     ],
     discharge: [
@@ -175,7 +175,7 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
     safety: [
       "unsafe = 3", "not safe = 3 keep", "scared = 2", "afraid = 2", "danger* = 2", "hurt = 1.5", "injur* = 2",
       "did not strap = 2 keep", "didnt strap = 2 keep", "texting = 1", "abuse = 3", "neglect = 2.5", "suicid* = 4",
-      "fell = 1", "peligro = 2", "miedo = 2",
+      "fell = 1", "cant breathe = 3 keep", "cannot breathe = 3 keep", "trouble breathing = 3", "chest pain = 3", "passed out = 3", "no puede respirar = 3 keep","peligro = 2", "miedo = 2",
     ],
     treatment: [
       "dialysis = 1.5", "chemo* = 1.5", "oxygen = 1", "insulin = 1", "wound care = 1", "blood thinner = 1",
@@ -202,7 +202,7 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
     "last two|2|three|3 emails|messages|calls = 3", "still waiting for a response|reply|answer|call = 2.5",
     "i sent the message below = 2.5", "i sent this request = 2.5", "follow up on my previous = 2.5",
     "es la segunda|tercera|cuarta vez = 3", "nadie me regresa|devuelve|contesta = 3 keep", "otra vez que llamo = 2.5",
-    "lan thu hai|ba = 3",
+    "lan thu hai|ba = 3", "emailed|called|written|wrote|messaged|asked|contacted ... twice|several times|multiple times|many times|three times = 3", "already emailed|called|wrote|asked|contacted = 2", "still no answer|response|reply|word = 2.5 keep", "no one has gotten back = 3 keep", "nobody has gotten back = 3 keep", "no one got back = 3 keep", "varias veces = 2",
   ],
   clinical: [
     "side effect* = 3", "is it ok|okay|safe for me to = 3", "should i stretch|stop|keep|take|skip = 3",
@@ -210,7 +210,7 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
     "peer to peer = 3", "expedited review = 3", "expedited prior = 3", "chest pain = 3", "trouble breathing = 3",
     "cant breathe = 3 keep", "shortness of breath = 3", "suicid* = 3", "overdose = 3", "seizure* = 1",
     "rescue inhaler = 2", "inhalador de rescate = 2", "mucha tos = 1.5", "fiebre = 1", "debo tomar = 3",
-    "unsafe discharge = 3",
+    "unsafe discharge = 3", "can i take = 3", "should i take = 3", "safe to take = 3", "okay to take = 3", "ok to take = 3", "drug interaction = 3", "interact* with = 2.5", "puedo tomar = 3",
   ],
   accountInfo: [
     "what|which address ... you ... have = 3", "what username|email ... you have = 3", "on my account = 2",
@@ -218,7 +218,7 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
     "coverage still active = 3", "what date does my coverage = 3", "status of the following claims = 3",
     "claim status = 2.5", "status of my claim = 3", "paid amounts = 3", "denial reasons = 2.5",
     "did you pay = 3", "have you paid = 3", "ya pagaron = 3", "si la rechazaron = 3", "mi cuenta = 1",
-    "my balance = 2.5", "my eligibility = 2", "am i still covered = 3", "what do you have on file = 3",
+    "my balance = 2.5", "my eligibility = 2", "am i still covered = 3", "what do you have on file = 3", "my claim = 1.5", "was|were paid = 1.5", "if you paid = 2.5", "was it paid = 2.5",
   ],
   sender: {
     member: [
@@ -235,8 +235,13 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
       "revenue cycle = 3", "accounts receivable = 3", "billing office = 3", "denials management = 4",
       "auth coordinator = 3", "prior authorization coordinator = 3", "new group in your network = 4",
       "ordering provider = 2", "referring provider = 2", "npi = 2", "tax id = 2", "dos = 1", "patient scheduling = 3",
+      "the patient below = 3", "for the patient = 1.5", "front office = 2", "our system shows = 1.5",
+    ],
+    /** Organisation words that only count in the last lines, where a signature stands. */
+    providerOrg: [
       "medical group = 2", "family medicine = 2", "family practice = 2", "pediatrics = 2", "orthopedics = 2",
-      "physical therapy = 2", "health center = 1.5", "clinic = 0.5", "hospital = 0.5", "lpn = 1.5", "rn = 1", "crcr = 3",
+      "physical therapy = 2", "health center = 1.5", "clinic = 1", "hospital = 1", "lpn = 1.5", "rn = 1", "crcr = 3",
+      "billing department = 3", "billing = 1",
     ],
     agent: [
       "agent name = 4", "agent san = 4", "licensed insurance agent = 4", "my clients = 3", "my client = 2.5",
