@@ -79,13 +79,14 @@ interface Cue {
   readonly weight: number;
   readonly keep: boolean;
   readonly request: boolean;
-  readonly label: string;
 }
 
 interface ScoredHit {
   readonly cue: Cue;
   readonly section: Section;
   readonly score: number;
+  /** The words of the email that matched, as the advocate will recognise them. */
+  readonly text: string;
 }
 
 function parseCue(group: string, text: string): { phrase: string; payload: Cue } {
@@ -100,7 +101,6 @@ function parseCue(group: string, text: string): { phrase: string; payload: Cue }
       weight: Number(m[2]),
       keep: /\bkeep\b/.test(flags),
       request: /\brequest\b/.test(flags),
-      label: phrase.replace(/\s*\.\.\.\s*/g, " … ").replace(/\|/g, "/"),
     },
   };
 }
@@ -198,7 +198,7 @@ export class Classifier {
         if (cue.request && this.isInformational(sentence.words)) score *= 0.25;
         else if (cue.group.startsWith("category:") && (sentence.question || asksForAction(sentence.words))) score *= 1.4;
       }
-      out.push({ cue, section, score });
+      out.push({ cue, section, score, text: tokens.words.slice(h.start, h.end).join(" ") });
     }
   }
 
@@ -245,7 +245,7 @@ export class Classifier {
       const seen = new Set<string>();
       const sorted = hits.filter((h) => h.cue.group === group).sort((a, b) => b.score - a.score);
       for (const h of sorted) {
-        seen.add(`“${h.cue.label}”${h.section === "subject" ? " in the subject" : h.section === "quoted" ? " in the quoted message" : ""}`);
+        seen.add(`“${h.text}”${h.section === "subject" ? " in the subject" : h.section === "quoted" ? " in the quoted message" : ""}`);
         if (seen.size >= max) break;
       }
       return [...seen];

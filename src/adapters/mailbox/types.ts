@@ -1,0 +1,40 @@
+/**
+ * What the pane needs from a mailbox, whatever the host: the open item, and word when it changes.
+ * Outlook (office.ts) and the local harness (harness.ts) implement it; nothing else in the pane
+ * knows which one it has.
+ */
+
+export interface Address {
+  readonly name: string;
+  readonly address: string;
+}
+
+export interface MailItem {
+  /** Outlook's item id (REST/EWS form as the host gives it). */
+  readonly itemId: string;
+  readonly internetMessageId: string;
+  readonly conversationId: string;
+  readonly subject: string;
+  readonly from: Address;
+  readonly to: readonly Address[];
+  readonly cc: readonly Address[];
+  readonly body: { readonly type: "text" | "html"; readonly content: string };
+  /** ISO 8601 with offset, or "" when the host gave none. */
+  readonly receivedAt: string;
+  /** The address of the mailbox the item arrived in (a shared mailbox, or the user's own). */
+  readonly mailboxAddress: string;
+}
+
+export type ItemListener = () => void;
+
+export interface MailboxAdapter {
+  /** "Outlook" or "Local harness": shown to the advocate so nobody mistakes the emulator for production. */
+  readonly hostName: string;
+  readonly isEmulator: boolean;
+  /** The open item, or null when none is selected (or the pane is in compose mode). */
+  readonly readItem: () => Promise<MailItem | null>;
+  /** Called on every item change while the pane is pinned. Returns an unsubscribe function. */
+  readonly onItemChanged: (listener: ItemListener) => () => void;
+  /** Milliseconds to add to Date.now(): the harness can freeze its clock for tests and demos. */
+  readonly clockOffsetMs: number;
+}

@@ -1,0 +1,200 @@
+/**
+ * One email's triage as the pane shows it: the classification, the advocate's corrections applied
+ * on top, the instructions for what must happen now, and the SLA clocks of the resulting policy.
+ * Pure: recomputed from its inputs on every item change, correction, event or minute.
+ */
+import type { BusinessCalendar } from "../calendar/calendar";
+import { parseInstant } from "../calendar/zone";
+import { languageName, type Classification, type Classifier, type EmailInput, type Flag } from "../classify/classifier";
+import type { Category } from "../classify/vocabulary";
+import { computeClocks, type SlaEvent, type SlaResult } from "../sla/clocks";
+import { findPolicy, isMailbox, policyFor, type Mailbox, type Priority } from "../sla/policies";
+import type { DeploymentSettings } from "../settings";
+
+export interface Correction {
+  readonly category?: Category;
+  readonly priority?: Priority;
+  readonly mailbox?: Mailbox;
+}
+
+export interface TriageInput {
+  readonly email: Omit<EmailInput, "mailbox">;
+  /** Addresses the item was delivered to (the shared mailbox first), to find its channel. */
+  readonly deliveredTo: readonly string[];
+  readonly correction?: Correction;
+  readonly events?: readonly SlaEvent[];
+  readonly now: number;
+}
+
+export type InstructionKind =
+  | "appealsGrievances"
+  | "clinical"
+  | "verify"
+  | "missingInfo"
+  | "mixedLines"
+  | "repeat"
+  | "language"
+  | "outOfScope"
+  | "highPriority";
+
+export interface Instruction {
+  readonly kind: InstructionKind;
+  readonly tone: "urgent" | "warning" | "info";
+  readonly title: string;
+  readonly detail: string;
+}
+
+export interface TriageView {
+  readonly classification: Classification;
+  readonly category: Category;
+  readonly priority: Priority;
+  readonly mailbox: Mailbox | null;
+  readonly policy: string;
+  readonly corrected: { readonly category?: Category; readonly priority?: Priority; readonly mailbox?: Mailbox };
+  readonly instructions: readonly Instruction[];
+  readonly sla: SlaResult | null;
+  readonly receivedAt: number;
+  readonly warnings: readonly string[];
+}
+
+/** The channel of the first delivered-to address the deployment knows. */
+export function resolveMailbox(addresses: readonly string[], known: Readonly<Record<string, Mailbox>>): Mailbox | null {
+  for (const a of addresses) {
+    const m = known[a.trim().toLowerCase()];
+    if (m) return m;
+  }
+  return null;
+}
+
+export function instructionsFor(
+  category: Category,
+  priority: Priority,
+  flags: readonly Flag[],
+  c: Pick<Classification, "missingFields" | "language">,
+  settings: DeploymentSettings,
+): Instruction[] {
+  const out: Instruction[] = [];
+  const org = settings.organisation;
+  if (category === "appeal" || category === "grievance") {
+    out.push({
+      kind: "appealsGrievances",
+      tone: "urgent",
+      title: `Forward to the ${org.appealsCoordinator} now`,
+      detail: `This is ${category === "appeal" ? "an appeal (a request to reconsider a decision)" : "a grievance (a complaint the sender wants acted on)"}. Every grievance and appeal goes to the coordinator at once for processing.`,
+    });
+  }
+  if (priority === "high") {
+    out.push({
+      kind: "highPriority",
+      tone: "urgent",
+      title: "High priority: respond within 4 business hours",
+      detail: "Immediate risk to access to care (medication, treatment, equipment, discharge or an appointment within about 48 hours), or a safety concern.",
+    });
+  }
+  if (flags.includes("clinical_referral")) {
+    out.push({
+      kind: "clinical",
+      tone: "urgent",
+      title: `Refer to ${org.clinicalTeam}`,
+      detail: "The request needs clinical staff: medical advice, a medical-necessity review, or urgent symptoms. Do not give medical advice in the reply.",
+    });
+  }
+  if (flags.includes("account_verification_required")) {
+    out.push({
+      kind: "verify",
+      tone: "warning",
+      title: "Verify identity before sharing account details",
+      detail: `This came through an unauthenticated channel. Give general information only; ask the sender to call ${org.memberServicesPhone} so their account can be verified.`,
+    });
+  }
+  if (flags.includes("missing_required_info")) {
+    out.push({
+      kind: "missingInfo",
+      tone: "warning",
+      title: "Ask for the missing information",
+      detail: c.missingFields.length ? `Missing: ${c.missingFields.join("; ")}.` : "A required field is missing.",
+    });
+  }
+  if (flags.includes("mixed_lines_of_business")) {
+    out.push({
+      kind: "mixedLines",
+      tone: "warning",
+      title: "Medicare and Individual issues in one email",
+      detail: "Handle each member's issue under its own line of business; log them separately.",
+    });
+  }
+  if (flags.includes("repeat_contact")) {
+    out.push({
+      kind: "repeat",
+      tone: "warning",
+      title: "Repeat contact about an unresolved issue",
+      detail: "Check the earlier contacts before answering; this is treated as escalated.",
+    });
+  }
+  if (flags.includes("non_english")) {
+    out.push({
+      kind: "language",
+      tone: "info",
+      title: `Written in ${languageName(c.language)}`,
+      detail: "Answer in the member's language or arrange language assistance.",
+    });
+  }
+  if (category === "out_of_scope") {
+    out.push({
+      kind: "outOfScope",
+      tone: "info",
+      title: "Out of scope for this mailbox",
+      detail: "Reply with guidance on where the sender can get this answered.",
+    });
+  }
+  return out;
+}
+
+export function triage(
+  input: TriageInput,
+  deps: { readonly classifier: Classifier; readonly calendar: BusinessCalendar; readonly settings: DeploymentSettings },
+): TriageView {
+  const { settings, calendar } = deps;
+  const warnings: string[] = [];
+  const found = resolveMailbox(input.deliveredTo, settings.mailboxAddresses);
+  const mailbox = input.correction?.mailbox ?? found;
+  if (!mailbox) {
+    warnings.push("This mailbox is not in the deployment's settings: choose the mailbox below so the right SLA applies.");
+  }
+  const classification = deps.classifier.classify({ ...input.email, mailbox: mailbox ?? "" });
+  for (const w of classification.warnings) if (!w.startsWith("unknown mailbox")) warnings.push(w);
+  const corr = input.correction ?? {};
+  const category = corr.category ?? classification.category;
+  const priority = corr.priority ?? classification.priority;
+  const effectiveMailbox: Mailbox = mailbox && isMailbox(mailbox) ? mailbox : "member-services-email";
+  const policyId = policyFor(effectiveMailbox, priority, settings.routes);
+  let receivedAt = input.now;
+  const parsed = parseInstant(input.email.receivedAt, calendar.zone);
+  if ("error" in parsed) {
+    warnings.push(`No usable received time (${parsed.error}): the clocks start now.`);
+  } else {
+    receivedAt = parsed.utcMs;
+    if (parsed.assumedZone) warnings.push(`The received time had no UTC offset; read as ${calendar.zone.name} time.`);
+  }
+  const policy = findPolicy(policyId, settings.policies);
+  const sla = policy
+    ? computeClocks({ policy, priority, receivedAt, events: input.events ?? [], now: input.now }, calendar)
+    : null;
+  if (!policy) warnings.push(`The policy "${policyId}" is not configured: no SLA clocks.`);
+  const corrected: { category?: Category; priority?: Priority; mailbox?: Mailbox } = {};
+  if (corr.category && corr.category !== classification.category) corrected.category = classification.category;
+  if (corr.priority && corr.priority !== classification.priority) corrected.priority = classification.priority;
+  if (corr.mailbox && found && corr.mailbox !== found) corrected.mailbox = found;
+  return {
+    classification,
+    category,
+    priority,
+    mailbox,
+    policy: policyId,
+    corrected,
+    instructions: instructionsFor(category, priority, classification.flags, classification, settings),
+    sla,
+    receivedAt,
+    warnings,
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * A page that stands in for Outlook: a message list, a reading pane and the real task pane in an
+ * iframe beside them, switching items as Outlook does for a pinned pane. Talks to the pane only
+ * through the harness mailbox protocol (same-origin postMessage).
+ */
+import { StrictMode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { createRoot } from "react-dom/client";
+import { HARNESS_PROTOCOL, type HarnessToPane, type PaneToHarness } from "../adapters/mailbox/harness";
+import type { MailItem } from "../adapters/mailbox/types";
+import { MAILBOX_ADDRESS, SAMPLES, bodyOf, type SampleEmail } from "./samples";
+import "./harness.css";
+
+const params = new URLSearchParams(window.location.search);
+const fixedNow = params.get("now");
+const parsedNow = fixedNow ? Date.parse(fixedNow) : NaN;
+const clockOffsetMs = Number.isFinite(parsedNow) ? parsedNow - Date.now() : 0;
+const harnessNow = () => Date.now() + clockOffsetMs;
+
+function toItem(sample: SampleEmail, now: number): MailItem {
+  const mailboxAddress = MAILBOX_ADDRESS[sample.mailbox];
+  return {
+    itemId: `harness-${sample.id}`,
+    internetMessageId: `<${sample.id}@harness.local>`,
+    conversationId: `conv-${sample.id}`,
+    subject: sample.subject,
+    from: { name: sample.fromName, address: sample.from },
+    to: [{ name: "Shared mailbox", address: mailboxAddress }],
+    cc: [],
+    body: { type: sample.bodyType, content: bodyOf(sample) },
+    receivedAt: sample.receivedAtOverride ?? new Date(now - sample.receivedMinutesAgo * 60_000).toISOString(),
+    mailboxAddress,
+  };
+}
+
+/** HTML bodies are shown in a sandboxed frame whose policy forbids scripts, images and requests. */
+function ReadingPane({ sample }: { sample: SampleEmail }) {
+  const body = bodyOf(sample);
+  const shown = body.length > 200_000 ? `${body.slice(0, 200_000)}\n\n[… ${Math.round(body.length / 1024)} KB in all]` : body;
+  return (
+    <article className="reading" aria-labelledby="reading-subject">
+      <h2 id="reading-subject">{sample.subject}</h2>
+      <p className="meta">
+        From {sample.fromName} &lt;{sample.from}&gt; · to {MAILBOX_ADDRESS[sample.mailbox]}
+      </p>
+      {sample.bodyType === "html" ? (
+        <iframe
+          title="Message body"
+          className="html-body"
+          sandbox=""
+          referrerPolicy="no-referrer"
+          srcDoc={`<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">${shown}`}
+        />
+      ) : (
+        <pre className="text-body">{shown || "(no body)"}</pre>
+      )}
+    </article>
+  );
+}
+
+function Harness() {
+  const initial = SAMPLES.find((s) => s.id === params.get("item")) ?? SAMPLES[0]!;
+  const [selected, setSelected] = useState<SampleEmail>(initial);
+  const selectedRef = useRef(selected);
+  const frame = useRef<HTMLIFrameElement>(null);
+  const paneUrl = useMemo(() => `/taskpane.html?host=harness`, []);
+
+  const post = useCallback((message: HarnessToPane) => {
+    frame.current?.contentWindow?.postMessage(message, window.location.origin);
+  }, []);
+
+  useEffect(() => {
+    const onMessage = (event: MessageEvent) => {
+      if (event.origin !== window.location.origin || event.source !== frame.current?.contentWindow) return;
+      const data = event.data as Partial<PaneToHarness> | null;
+      if (!data || data.protocol !== HARNESS_PROTOCOL) return;
+      if (data.type === "hello") post({ protocol: HARNESS_PROTOCOL, type: "welcome", clockOffsetMs });
+      if (data.type === "getItem" && typeof data.requestId === "number") {
+        post({ protocol: HARNESS_PROTOCOL, type: "item", requestId: data.requestId, item: toItem(selectedRef.current, harnessNow()) });
+      }
+    };
+    window.addEventListener("message", onMessage);
+    return () => window.removeEventListener("message", onMessage);
+  }, [post]);
+
+  const select = (s: SampleEmail) => {
+    selectedRef.current = s;
+    setSelected(s);
+    performance.mark("harness:item-selected");
+    post({ protocol: HARNESS_PROTOCOL, type: "itemChanged" });
+  };
+
+  return (
+    <div className="layout">
+      <header className="topbar">
+        <h1>Outlook stand-in · Member inbox triage</h1>
+        <p>
+          Local harness: {SAMPLES.length} sample emails, no Microsoft account or network.
+          {Number.isFinite(parsedNow) ? ` Clock fixed at ${new Date(parsedNow).toISOString()}.` : ""}
+        </p>
+      </header>
+      <nav className="list" aria-label="Messages">
+        <ul>
+          {SAMPLES.map((s) => (
+            <li key={s.id}>
+              <button
+                type="button"
+                className={s.id === selected.id ? "msg selected" : "msg"}
+                aria-current={s.id === selected.id ? "true" : undefined}
+                data-sample={s.id}
+                onClick={() => select(s)}
+              >
+                <span className="from">{s.fromName}</span>
+                <span className="subject">{s.subject}</span>
+                <span className="shows">{s.mailbox} · {s.shows}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="reading-wrap">
+        <ReadingPane sample={selected} />
+      </main>
+      <aside className="pane" aria-label="Task pane">
+        <iframe ref={frame} title="Member inbox triage task pane" src={paneUrl} data-testid="taskpane" />
+      </aside>
+    </div>
+  );
+}
+
+const el = document.getElementById("harness");
+if (el) {
+  createRoot(el).render(
+    <StrictMode>
+      <Harness />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,89 @@
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { useLayoutEffect } from "react";
+import { ClockList } from "./ClockList";
+import { CorrectionForm } from "./CorrectionForm";
+import { InstructionList } from "./InstructionList";
+import { TriageSummary } from "./TriageSummary";
+import type { PaneServices } from "./services";
+import { usePane } from "./usePane";
+
+const useStyles = makeStyles({
+  root: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
+  main: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr)",
+    minWidth: 0,
+    gap: tokens.spacingVerticalL,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    maxWidth: "40rem",
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase300, color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular },
+});
+
+export interface AppProps {
+  readonly services: PaneServices;
+}
+
+export function App({ services }: AppProps) {
+  const styles = useStyles();
+  const { state, view, correction, correct, loadedAt } = usePane(services);
+
+  useLayoutEffect(() => {
+    if (view && loadedAt.current) {
+      const start = loadedAt.current;
+      loadedAt.current = 0;
+      requestAnimationFrame(() => {
+        performance.mark("triage:visible");
+        performance.measure("triage:item-to-visible", { start, end: performance.now() });
+      });
+    }
+  }, [view, loadedAt]);
+
+  return (
+    <FluentProvider theme={webLightTheme} className={styles.root}>
+      <main className={styles.main} aria-labelledby="pane-title" aria-busy={state.status === "loading"}>
+        <header>
+          <h1 id="pane-title" className={styles.title}>
+            Member inbox triage
+          </h1>
+          {services.mailbox.isEmulator ? (
+            <MessageBar intent="info" data-testid="emulator-banner">
+              <MessageBarBody>
+                Running against the local harness: sample emails only, no real mailbox or SharePoint.
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
+        </header>
+        {state.status === "loading" && !view ? <Spinner label="Reading the email…" size="small" /> : null}
+        {state.status === "empty" ? <Text>Select an email to see its triage.</Text> : null}
+        {state.status === "error" ? (
+          <MessageBar intent="error" data-testid="pane-error">
+            <MessageBarBody>{state.message}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {state.status === "ready" && view ? (
+          <>
+            <TriageSummary view={view} subject={state.item.subject} from={state.item.from.name || state.item.from.address} />
+            {view.warnings.length ? (
+              <MessageBar intent="warning" layout="multiline" data-testid="input-warnings">
+                <MessageBarBody>{view.warnings.join(" ")}</MessageBarBody>
+              </MessageBar>
+            ) : null}
+            <InstructionList instructions={view.instructions} />
+            <ClockList sla={view.sla} calendar={services.calendar} receivedAt={view.receivedAt} />
+            <CorrectionForm view={view} correction={correction} onCorrect={(next) => void correct(next)} />
+          </>
+        ) : null}
+      </main>
+    </FluentProvider>
+  );
+}

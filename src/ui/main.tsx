@@ -1,0 +1,79 @@
+/**
+ * The pane's entry point. It renders at once, then picks the mailbox adapter at run time: the local
+ * harness when opened with ?host=harness, otherwise Outlook through office.js. Office.onReady never
+ * resolves when office.js cannot load, so the wait is bounded and ends in a clear message.
+ */
+import { createRoot } from "react-dom/client";
+import { HarnessMailbox } from "../adapters/mailbox/harness";
+import { OfficeMailbox } from "../adapters/mailbox/office";
+import type { MailboxAdapter } from "../adapters/mailbox/types";
+import { LocalStore } from "../adapters/storage/local";
+import { BusinessCalendar } from "../domain/calendar/calendar";
+import { Classifier } from "../domain/classify/classifier";
+import { DEFAULT_SETTINGS } from "../domain/settings";
+import { App } from "./App";
+import { logEvent } from "./log";
+import type { PaneServices } from "./services";
+
+const OFFICE_WAIT_MS = 8000;
+
+function waitForOutlook(): Promise<MailboxAdapter> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("timeout")), OFFICE_WAIT_MS);
+    if (typeof Office === "undefined" || typeof Office.onReady !== "function") {
+      clearTimeout(timer);
+      reject(new Error("no-office"));
+      return;
+    }
+    void Office.onReady((info) => {
+      clearTimeout(timer);
+      if (info.host === Office.HostType.Outlook) resolve(new OfficeMailbox(Office));
+      else reject(new Error("not-outlook"));
+    });
+  });
+}
+
+function renderMessage(root: ReturnType<typeof createRoot>, text: string): void {
+  root.render(
+    <main style={{ fontFamily: "Segoe UI, system-ui, sans-serif", padding: "1rem" }}>
+      <h1 style={{ fontSize: "1rem" }}>Member inbox triage</h1>
+      <p role="alert">{text}</p>
+    </main>,
+  );
+}
+
+async function start(): Promise<void> {
+  const container = document.getElementById("root");
+  if (!container) return;
+  const root = createRoot(container);
+  renderMessage(root, "Connecting to the mailbox…");
+  const useHarness = new URLSearchParams(window.location.search).get("host") === "harness";
+  let mailbox: MailboxAdapter;
+  try {
+    mailbox = useHarness ? await HarnessMailbox.connect(window) : await waitForOutlook();
+  } catch (e) {
+    const code = e instanceof Error ? e.message : "unknown";
+    logEvent("host.unavailable", code);
+    renderMessage(
+      root,
+      useHarness
+        ? "The local harness did not answer. Open the harness page printed by npm start."
+        : code === "not-outlook"
+          ? "This pane runs inside Outlook. Open an email in Outlook and start the add-in from the ribbon."
+          : "Outlook's add-in library (office.js) did not load. Check the network connection and reopen the pane.",
+    );
+    return;
+  }
+  const settings = DEFAULT_SETTINGS;
+  const services: PaneServices = {
+    mailbox,
+    store: new LocalStore("member-triage"),
+    settings,
+    classifier: new Classifier({ internalDomains: settings.internalDomains, routes: settings.routes }),
+    calendar: new BusinessCalendar(settings.calendar),
+  };
+  logEvent("pane.started", mailbox.isEmulator ? "harness" : "outlook");
+  root.render(<App services={services} />);
+}
+
+void start();
