@@ -18,7 +18,7 @@ export interface CorrectionFormProps {
 export function CorrectionForm({ view, correction, onCorrect }: CorrectionFormProps) {
   const styles = useStyles();
   const c = view.classification;
-  const update = (patch: Partial<Correction>) => {
+  const update = (patch: { [K in keyof Correction]?: Correction[K] | undefined }) => {
     const next: Record<string, string> = { ...(correction ?? {}) } as Record<string, string>;
     for (const [k, v] of Object.entries(patch)) {
       if (v === undefined) delete next[k];
@@ -62,7 +62,7 @@ export function CorrectionForm({ view, correction, onCorrect }: CorrectionFormPr
             ))}
           </Select>
         </Field>
-        <Field label="Mailbox" hint={view.mailbox ? undefined : "Not recognised from the address: choose one."}>
+        <Field label="Mailbox" hint={view.mailbox ? null : "Not recognised from the address: choose one."}>
           <Select
             value={view.mailbox ?? ""}
             onChange={(_, d) => update({ mailbox: (d.value || undefined) as Mailbox | undefined })}
