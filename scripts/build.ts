@@ -1,0 +1,39 @@
+/**
+ * `npm run build -- --host https://addin.example.org`: the production pane in dist/ (office.js from
+ * Microsoft's CDN), the icons, and dist/manifest.xml pointing at that host.
+ */
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { build } from "vite";
+import { DEV_HOST, rewriteManifest } from "./manifest";
+
+const ROOT = resolve(import.meta.dirname, "..");
+
+export async function buildProduction(host: string, outDir = join(ROOT, "dist")): Promise<void> {
+  const manifest = rewriteManifest(readFileSync(join(ROOT, "manifest.xml"), "utf8"), host);
+  await build({ configFile: join(ROOT, "vite.config.ts"), mode: "production", logLevel: "warn", build: { outDir } });
+  mkdirSync(join(outDir, "assets"), { recursive: true });
+  for (const f of readdirSync(join(ROOT, "assets"))) copyFileSync(join(ROOT, "assets", f), join(outDir, "assets", f));
+  writeFileSync(join(outDir, "manifest.xml"), manifest);
+  writeFileSync(
+    join(outDir, "support.html"),
+    `<!doctype html><html lang="en"><meta charset="utf-8"><title>Member Inbox Triage support</title><h1>Member Inbox Triage</h1><p>Contact your member-services lead or IT help desk for help with this add-in.</p></html>\n`,
+  );
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  const { values } = parseArgs({ options: { host: { type: "string" } } });
+  const host = values.host ?? process.env["ADDIN_HOST"];
+  if (!host) {
+    console.error(`usage: npm run build -- --host https://addin.example.org   (the HTTPS origin that will serve dist/; ${DEV_HOST} for local sideloading)`);
+    process.exit(2);
+  }
+  try {
+    await buildProduction(host);
+    console.log(`Built dist/ for ${host}. Upload dist/ to that host, then sideload or deploy dist/manifest.xml.`);
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  }
+}
