@@ -59,7 +59,8 @@ export function formatBusinessMinutes(minutes: number, minutesPerDay = 540): str
   const d = Math.floor(m / minutesPerDay);
   const rest = m - d * minutesPerDay;
   const h = Math.floor(rest / 60);
-  return `${d} business day${d === 1 ? "" : "s"}${h ? ` ${h} h` : ""}`;
+  const r = rest % 60;
+  return `${d} business day${d === 1 ? "" : "s"}${h ? ` ${h} h` : ""}${r ? ` ${r} min` : ""}`;
 }
 
 export function clockSummary(clock: Clock): string {

@@ -39,7 +39,7 @@ export function createFakeOffice(options: { requirementSets?: Record<string, str
     setTimeout(() => {
       stats.inFlight--;
       callback({
-        status: fail ? ("failed" as Office.AsyncResultStatus) : ("succeeded" as Office.AsyncResultStatus),
+        status: (fail ? "failed" : "succeeded") as unknown as Office.AsyncResultStatus,
         value,
         error: fail ? ({ code: 9002, name: "InternalError", message: "fake failure" } as Office.Error) : (undefined as unknown as Office.Error),
         asyncContext: undefined,

@@ -1,0 +1,48 @@
+/** Debian's Chromium, headless, driven by playwright-core; no browser download, no network but localhost. */
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+const CANDIDATES = [process.env["CHROMIUM_PATH"], "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter((p): p is string => !!p);
+
+export async function launch(): Promise<Browser> {
+  const executablePath = CANDIDATES.find((p) => existsSync(p));
+  if (!executablePath) throw new Error("Chromium not found: install Debian's chromium package (apt-get install -y chromium) or set CHROMIUM_PATH");
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-default-apps",
+      "--disable-features=Translate,OptimizationHints,MediaRouter",
+    ],
+  });
+}
+
+export interface Watched {
+  readonly requests: string[];
+  readonly console: string[];
+  readonly dialogs: string[];
+}
+
+/** Records every request URL, console line and dialog of a page and its frames. */
+export function watch(page: Page): Watched {
+  const w: Watched = { requests: [], console: [], dialogs: [] };
+  page.on("request", (r) => w.requests.push(r.url()));
+  page.on("console", (m) => w.console.push(m.text()));
+  page.on("dialog", (d) => {
+    w.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  return w;
+}
+
+const require = createRequire(import.meta.url);
+export const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
