@@ -70,6 +70,24 @@ export function isoOfDayNumber(day: number): string {
   return new Date(day * DAY).toISOString().slice(0, 10);
 }
 
+interface CalendarWindow {
+  /** Days [firstDay, endDay) are covered. */
+  readonly firstDay: number;
+  readonly endDay: number;
+  /** Every business span in order, as UTC instants. */
+  readonly opens: Float64Array;
+  readonly closes: Float64Array;
+  /** cum[i]: business milliseconds in the spans before span i. */
+  readonly cum: Float64Array;
+  /** Index of the first span on or after each day. */
+  readonly dayFirstSpan: Int32Array;
+  /** The business days, and the close of business of each. */
+  readonly bizDays: Int32Array;
+  readonly bizClose: Float64Array;
+  /** Index (in bizDays) of the first business day on or after each day. */
+  readonly dayBizIdx: Int32Array;
+}
+
 export class BusinessCalendar {
   readonly zone: TimeZone;
   readonly config: CalendarConfig;
@@ -154,8 +172,78 @@ export class BusinessCalendar {
     return this.zone.fromLocal(day * DAY + minute * MINUTE);
   }
 
+  // ---- the window: every business span of a range of days as UTC instants, with running sums,
+  // so that a due time or a count of business minutes is a few array reads (and a binary search)
+  private win: CalendarWindow | undefined;
+
+  private window(day: number, reachDays = 0): CalendarWindow {
+    const w = this.win;
+    if (w && day - 1 >= w.firstDay && day + reachDays + 1 < w.endDay) return w;
+    const from = Math.min(day - 400, w ? w.firstDay : Infinity);
+    const to = Math.max(day + reachDays + 800, w ? w.endDay : -Infinity);
+    this.win = this.buildWindow(from, to);
+    return this.win;
+  }
+
+  private buildWindow(firstDay: number, endDay: number): CalendarWindow {
+    const days = endDay - firstDay;
+    const opens: number[] = [];
+    const closes: number[] = [];
+    const cum: number[] = [0];
+    const dayFirstSpan = new Int32Array(days + 1);
+    const bizDays: number[] = [];
+    const bizClose: number[] = [];
+    const dayBizIdx = new Int32Array(days + 1);
+    for (let i = 0; i < days; i++) {
+      const d = firstDay + i;
+      dayFirstSpan[i] = opens.length;
+      dayBizIdx[i] = bizDays.length;
+      const spans = this.spansOn(d);
+      for (const [o, c] of spans) {
+        const a = this.instant(d, o);
+        const b = this.instant(d, c);
+        opens.push(a);
+        closes.push(b);
+        cum.push(cum[cum.length - 1]! + (b - a));
+      }
+      if (spans.length) {
+        bizDays.push(d);
+        bizClose.push(closes[closes.length - 1]!);
+      }
+    }
+    dayFirstSpan[days] = opens.length;
+    dayBizIdx[days] = bizDays.length;
+    return {
+      firstDay,
+      endDay,
+      opens: Float64Array.from(opens),
+      closes: Float64Array.from(closes),
+      cum: Float64Array.from(cum),
+      dayFirstSpan,
+      bizDays: Int32Array.from(bizDays),
+      bizClose: Float64Array.from(bizClose),
+      dayBizIdx,
+    };
+  }
+
+  /** Index of the first span that closes after `utcMs` (spans.length when none). */
+  private spanAfter(w: CalendarWindow, utcMs: number): number {
+    const day = dayOf(this.zone.toLocal(utcMs));
+    let i = w.dayFirstSpan[day - w.firstDay]!;
+    const n = w.opens.length;
+    while (i < n && w.closes[i]! <= utcMs) i++;
+    return i;
+  }
+
   /** Mail that arrives outside business hours counts from the next opening. */
   effectiveReceipt(utcMs: number): number {
+    const w = this.window(dayOf(this.zone.toLocal(utcMs)), 30);
+    const i = this.spanAfter(w, utcMs);
+    if (i >= w.opens.length) return this.slowEffectiveReceipt(utcMs);
+    return utcMs < w.opens[i]! ? w.opens[i]! : utcMs;
+  }
+
+  private slowEffectiveReceipt(utcMs: number): number {
     const local = this.zone.toLocal(utcMs);
     const day = dayOf(local);
     const minute = (local - day * DAY) / MINUTE;
@@ -169,6 +257,18 @@ export class BusinessCalendar {
 
   /** Close of business of the nth business day after the day of `startUtc` (an effective receipt). */
   addBusinessDays(startUtc: number, n: number): number {
+    const day = dayOf(this.zone.toLocal(startUtc));
+    const w = this.window(day, n * 3 + 30);
+    // index of the first business day on or after `day`; a closed start day counts from the next one
+    let k = w.dayBizIdx[day - w.firstDay]!;
+    const startIsOpen = k < w.bizDays.length && w.bizDays[k] === day;
+    if (!startIsOpen && n > 0) k--; // the nth business day after a closed day: count from before it
+    const target = k + n;
+    if (target < 0 || target >= w.bizDays.length) return this.slowAddBusinessDays(startUtc, n);
+    return w.bizClose[target]!;
+  }
+
+  private slowAddBusinessDays(startUtc: number, n: number): number {
     let day = dayOf(this.zone.toLocal(startUtc));
     for (let i = 0; i < n; i++) day = this.nextOpenDay(day);
     if (n === 0 && this.spansOn(day).length === 0) day = this.nextOpenDay(day);
@@ -178,38 +278,37 @@ export class BusinessCalendar {
 
   /** The instant `minutes` of business time after `startUtc`, carried across days. */
   addBusinessMinutes(startUtc: number, minutes: number): number {
-    let remaining = minutes * MINUTE;
-    let pos = this.effectiveReceipt(startUtc);
-    let day = dayOf(this.zone.toLocal(pos));
-    for (let guard = 0; guard < 40_000; guard++) {
-      for (const [open, close] of this.spansOn(day)) {
-        const s = this.instant(day, open);
-        const e = this.instant(day, close);
-        if (e <= pos) continue;
-        const from = Math.max(s, pos);
-        if (from + remaining <= e) return from + remaining;
-        remaining -= e - from;
-        pos = e;
-      }
-      day = this.nextOpenDay(day);
+    const pos = this.effectiveReceipt(startUtc);
+    const w = this.window(dayOf(this.zone.toLocal(pos)), Math.ceil(minutes / 60) + 30);
+    const i = this.spanAfter(w, pos);
+    if (i >= w.opens.length) throw new CalendarConfigError("business-minute arithmetic ran past the calendar window");
+    const target = w.cum[i]! + (pos - w.opens[i]!) + minutes * MINUTE;
+    // the span in which the running sum reaches the target
+    let lo = i;
+    let hi = w.opens.length - 1;
+    if (w.cum[hi + 1]! < target) throw new CalendarConfigError("business-minute arithmetic ran past the calendar window");
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (w.cum[mid + 1]! >= target) hi = mid;
+      else lo = mid + 1;
     }
-    throw new CalendarConfigError("business-minute arithmetic did not converge");
+    return w.opens[lo]! + (target - w.cum[lo]!);
   }
 
   /** Business milliseconds in [aUtc, bUtc); 0 when b ≤ a. */
   businessMsBetween(aUtc: number, bUtc: number): number {
     if (bUtc <= aUtc) return 0;
-    let total = 0;
-    let day = dayOf(this.zone.toLocal(aUtc));
-    const lastDay = dayOf(this.zone.toLocal(bUtc));
-    for (; day <= lastDay; day++) {
-      for (const [open, close] of this.spansOn(day)) {
-        const s = Math.max(this.instant(day, open), aUtc);
-        const e = Math.min(this.instant(day, close), bUtc);
-        if (e > s) total += e - s;
-      }
-    }
-    return total;
+    const da = dayOf(this.zone.toLocal(aUtc));
+    const db = dayOf(this.zone.toLocal(bUtc));
+    const w = this.window(da, db - da + 2);
+    return this.position(w, bUtc) - this.position(w, aUtc);
+  }
+
+  /** Business milliseconds from the window's start to `utcMs`. */
+  private position(w: CalendarWindow, utcMs: number): number {
+    const i = this.spanAfter(w, utcMs);
+    if (i >= w.opens.length) return w.cum[w.opens.length]!;
+    return w.cum[i]! + Math.max(0, utcMs - w.opens[i]!);
   }
 
   /** Whole business minutes in [aUtc, bUtc). */
@@ -221,9 +320,9 @@ export class BusinessCalendar {
   businessDaysBetween(startUtc: number, eventUtc: number): number {
     const first = dayOf(this.zone.toLocal(startUtc));
     const last = dayOf(this.zone.toLocal(eventUtc));
-    let n = 0;
-    for (let d = first + 1; d <= last; d++) if (this.spansOn(d).length > 0) n++;
-    return n;
+    if (last <= first) return 0;
+    const w = this.window(first, last - first + 2);
+    return w.dayBizIdx[last + 1 - w.firstDay]! - w.dayBizIdx[first + 1 - w.firstDay]!;
   }
 
   /** Business minutes in the local day of `utcMs` (for "due within a business day" thresholds). */

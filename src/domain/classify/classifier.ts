@@ -5,16 +5,15 @@
  * the contact-us form) is checked here.
  */
 import { isMailbox, policyFor, type Mailbox, type MailboxRoute, type Priority } from "../sla/policies";
-import { detectLanguage } from "./language";
-import { PhraseMatcher, isNegated, sentenceAround, type Hit } from "./matcher";
+import { detectLanguage, tagLanguageWords } from "./language";
+import { Lexicon, type Tokens } from "./lexicon";
+import { NEGATORS, PhraseMatcher, isNegated, sentenceAround, type Hit } from "./matcher";
 import {
   MAX_ANALYSED_CHARS,
   htmlToText,
   normalize,
   splitQuoted,
   stripBoilerplate,
-  tokenize,
-  type Tokens,
 } from "./text";
 import { CATEGORIES, DEFAULT_VOCABULARY, type Category, type CueList, type SenderType, type Vocabulary } from "./vocabulary";
 
@@ -70,12 +69,27 @@ export interface ClassifierOptions {
 type Section = "subject" | "own" | "quoted";
 /** Negation cancels requests, risks and complaints ("not asking for an appeal"); a topic stays a topic ("I still don't have my card"). */
 const NEGATABLE = /^(?:category:(?:appeal|grievance|general_inquiry)|high:|clinical|repeat|accountInfo|escalation)/;
+/** How much of a long message is read when nothing later in it calls for more. */
+const OWN_READ_CHARS = 2000;
+/** Cues that make the pane read a long message to its end. */
+const PRECEDENCE_CUE =
+  /\b(?:complain|grievance|appeal|reconsider|fair hearing|overturn|disput|disagree|dissatisf|unacceptable|rude|queja|apela|reconsidera|khi[eế]u n[aạ]i|urgen|emergenc|asap|ran out|run(?:ning|s)? out|pills? left|discharg|unsafe|not safe|suicid|chest pain|breath|injur|abuse|neglect|(?:second|third|fourth|2nd|3rd|4th) (?:time|request|email|inquiry)|no one has|nobody has|no response|never heard)/;
+
+/** How much quoted history is read: the most recent older message, about. */
+const MAX_QUOTED_CHARS = 1200;
+
 /** Older messages count towards an appeal or grievance only when the sender's own words point at them. */
 const REFERS_TO_QUOTED = /\b(?:below|earlier|previous(?:ly)?|original|again|still|abajo|anterior|otra vez|todav[ií]a|b[eê]n d[uư][oớ]i)\b/i;
 const SECTION_WEIGHT: Readonly<Record<Section, number>> = { subject: 1.5, own: 1, quoted: 0.5 };
 
 interface Cue {
   readonly group: string;
+  /** A number for the group, for cheap keys. */
+  readonly groupId: number;
+  readonly negatable: boolean;
+  readonly isCategory: boolean;
+  readonly isOrg: boolean;
+  readonly isAppealOrGrievance: boolean;
   readonly weight: number;
   readonly keep: boolean;
   readonly request: boolean;
@@ -89,7 +103,11 @@ interface ScoredHit {
   readonly text: string;
 }
 
+const GROUP_IDS = new Map<string, number>();
+
 function parseCue(group: string, text: string): { phrase: string; payload: Cue } {
+  let groupId = GROUP_IDS.get(group);
+  if (groupId === undefined) GROUP_IDS.set(group, (groupId = GROUP_IDS.size));
   const m = /^(.*?)\s*=\s*(-?\d+(?:\.\d+)?)((?:\s+(?:keep|request))*)\s*$/.exec(text);
   if (!m) throw new Error(`vocabulary entry "${text}" in ${group} is not "phrase = weight"`);
   const phrase = m[1]!;
@@ -98,6 +116,11 @@ function parseCue(group: string, text: string): { phrase: string; payload: Cue }
     phrase,
     payload: {
       group,
+      groupId,
+      negatable: NEGATABLE.test(group),
+      isCategory: group.startsWith("category:"),
+      isOrg: /Org$/.test(group),
+      isAppealOrGrievance: group === "category:appeal" || group === "category:grievance",
       weight: Number(m[2]),
       keep: /\bkeep\b/.test(flags),
       request: /\brequest\b/.test(flags),
@@ -131,19 +154,17 @@ const INDIVIDUAL =
   /\bindividual\s+(?:\(?commercial\)?\s+)?(?:silver|gold|bronze|platinum|marketplace\s+)?(?:plans?|members?|polic(?:y|ies)|coverage|line|product)\b|\bone of your individual\b|\bcommercial (?:plan|member|coverage)\b|\bplh-i-/i;
 const MEDICAID_LINE = /\bmedicaid\b/i;
 
-const ASKING = new Set(["please", "can", "could", "would", "need", "want", "help", "necesito", "quiero", "puede", "pueden", "favor", "xin", "ayuda"]);
-
-function asksForAction(words: readonly string[]): boolean {
-  for (const w of words) if (ASKING.has(w)) return true;
-  return false;
-}
+const ASKING = ["please", "can", "could", "would", "need", "want", "help", "necesito", "quiero", "puede", "pueden", "favor", "xin", "ayuda"];
+const TAG_NEGATOR = 1;
+const TAG_ASKING = 2;
+const TAG_LANGUAGE_FIRST_BIT = 4;
 
 /** Short closing lines where a signature stands: organisation names count there only. */
 function signatureOf(own: string): string {
   const lines = own.split("\n").map((l) => l.trim()).filter((l) => l !== "");
   return lines
     .slice(-8)
-    .filter((l) => l.split(/\s+/).length <= 7 && !l.endsWith("?"))
+    .filter((l) => l.length <= 80 && l.split(/\s+/).length <= 7 && !l.endsWith("?"))
     .join("\n");
 }
 
@@ -153,9 +174,11 @@ function clamp(x: number, lo: number, hi: number): number {
 
 export class Classifier {
   private readonly matcher: PhraseMatcher<Cue>;
+  private readonly lexicon: Lexicon;
+  private readonly medicareId: number;
   private readonly internalDomains: readonly string[];
   private readonly routes: Readonly<Record<Mailbox, MailboxRoute>> | undefined;
-  private readonly informational: readonly string[][];
+  private readonly informational: PhraseMatcher<true>;
 
   constructor(options: ClassifierOptions = {}) {
     const vocab = options.vocabulary ?? DEFAULT_VOCABULARY;
@@ -170,36 +193,55 @@ export class Classifier {
     add("clinical", vocab.clinical);
     add("accountInfo", vocab.accountInfo);
     for (const [k, list] of Object.entries(vocab.sender)) add(`sender:${k}`, list);
-    this.matcher = new PhraseMatcher(specs);
-    this.informational = vocab.informational.map((p) => normalize(p).split(/\s+/));
+    this.lexicon = new Lexicon();
+    for (const w of NEGATORS) this.lexicon.tag(w, TAG_NEGATOR);
+    for (const w of ASKING) this.lexicon.tag(w, TAG_ASKING);
+    tagLanguageWords(this.lexicon, TAG_LANGUAGE_FIRST_BIT);
+    this.matcher = new PhraseMatcher(this.lexicon, specs);
+    this.informational = new PhraseMatcher(this.lexicon, vocab.informational.map((phrase) => ({ phrase, payload: true as const })));
+    this.medicareId = this.lexicon.add("medicare");
     this.internalDomains = (options.internalDomains ?? ["plan.example"]).map((d) => d.toLowerCase());
     this.routes = options.routes;
   }
 
-  private isInformational(sentence: readonly string[]): boolean {
-    const joined = ` ${sentence.join(" ")} `;
-    return this.informational.some((p) => joined.includes(` ${p.join(" ")} `));
+  private isInformational(tokens: Tokens, a: number, b: number, marks: readonly number[]): boolean {
+    for (const m of marks) if (m >= a && m < b) return true;
+    return false;
   }
 
-  private scoreSection(tokens: Tokens, section: Section, out: ScoredHit[], factor = 1, skipGroups?: RegExp): void {
-    const hits: Hit<Cue>[] = this.matcher.findAll(tokens, 1);
-    const taken: Hit<Cue>[] = [];
+  /**
+   * Scores one part of the email. `only` picks which cues count here: the signature lines count
+   * organisation words only; the body everything else; a quoted message that the sender's own words
+   * do not point at counts no appeal or grievance.
+   */
+  private scoreSection(tokens: Tokens, section: Section, out: ScoredHit[], factor: number, only: (cue: Cue) => boolean): void {
+    const hits: Hit<Cue>[] = this.matcher.findAll(tokens).filter((h) => only(h.spec.payload));
+    let marks: number[] | undefined;
+    // one reading per group for the same words: "ID card" is not also "card" (the heavier phrase wins)
+    hits.sort((a, b) => b.spec.payload.weight - a.spec.payload.weight);
+    const used = new Set<number>();
     for (const h of hits) {
       const cue = h.spec.payload;
-      if (skipGroups?.test(cue.group)) continue;
-      // one reading per group for the same words: "ID card" is not also "card"
-      const overlap = taken.find((t) => t.spec.payload.group === cue.group && (t.start === h.start || t.end === h.end));
-      if (overlap && overlap.spec.payload.weight >= cue.weight) continue;
-      taken.push(h);
-      if (!cue.keep && NEGATABLE.test(cue.group) && isNegated(tokens, h.start)) continue;
+      const startKey = (cue.groupId * 2) * 1_000_000 + h.start;
+      const endKey = (cue.groupId * 2 + 1) * 1_000_000 + h.end;
+      if (used.has(startKey) || used.has(endKey)) continue;
+      used.add(startKey);
+      used.add(endKey);
+      if (!cue.keep && cue.negatable && isNegated(tokens, this.lexicon, TAG_NEGATOR, h.start)) continue;
       let score = cue.weight * SECTION_WEIGHT[section] * factor;
-      if (cue.request || cue.group.startsWith("category:")) {
-        const sentence = sentenceAround(tokens, h.start, h.end);
-        if (cue.request && this.isInformational(sentence.words)) score *= 0.25;
-        else if (cue.group.startsWith("category:") && (sentence.question || asksForAction(sentence.words))) score *= 1.4;
+      if (cue.request || cue.isCategory) {
+        const { a, b, question } = sentenceAround(tokens, h.start, h.end);
+        marks ??= this.informational.findAll(tokens).map((x) => x.start);
+        if (cue.request && this.isInformational(tokens, a, b, marks)) score *= 0.25;
+        else if (cue.isCategory && (question || this.asksForAction(tokens, a, b))) score *= 1.4;
       }
-      out.push({ cue, section, score, text: tokens.words.slice(h.start, h.end).join(" ") });
+      out.push({ cue, section, score, text: this.lexicon.text(tokens, h.start, h.end) });
     }
+  }
+
+  private asksForAction(tokens: Tokens, a: number, b: number): boolean {
+    for (let k = a; k < b; k++) if ((this.lexicon.tags(tokens.ids[k]!) & TAG_ASKING) !== 0) return true;
+    return false;
   }
 
   classify(input: EmailInput): Classification {
@@ -217,30 +259,38 @@ export class Classifier {
     if (raw.length > MAX_ANALYSED_CHARS * (looksHtml ? 4 : 1)) {
       warnings.push(`the body is ${Math.round(raw.length / 1024)} KB: only the first ${MAX_ANALYSED_CHARS / 1000} thousand characters were read`);
     }
-    let text = looksHtml ? htmlToText(raw) : raw.slice(0, MAX_ANALYSED_CHARS).replace(/\r\n?/g, "\n");
+    let text = looksHtml ? htmlToText(raw) : raw.slice(0, MAX_ANALYSED_CHARS);
+    if (text.includes("\r")) text = text.replace(/\r\n?/g, "\n");
     if (text.length > MAX_ANALYSED_CHARS) text = text.slice(0, MAX_ANALYSED_CHARS);
     raw = "";
-    const parts = splitQuoted(stripBoilerplate(text));
-    const own = parts.own === "" ? parts.quoted : parts.own;
-    const quoted = parts.own === "" ? "" : parts.quoted;
+    const parts = splitQuoted(text);
+    const ownFull = parts.own === "" ? parts.quoted : parts.own;
+    // A long message is read in full only when its later part holds a cue that can change what must
+    // happen (an appeal, a complaint, urgency, a repeat contact); otherwise its opening is enough for
+    // the topic, and the signature is read separately. See docs/decisions/0004-classifier-reading.md.
+    const own = stripBoilerplate(
+      ownFull.length > OWN_READ_CHARS && !PRECEDENCE_CUE.test(ownFull.slice(OWN_READ_CHARS).toLowerCase())
+        ? ownFull.slice(0, OWN_READ_CHARS)
+        : ownFull,
+    );
+    // older messages count for less, and only the most recent of them is read (see docs/decisions)
+    const quoted = parts.own === "" ? "" : stripBoilerplate(parts.quoted.slice(0, MAX_QUOTED_CHARS));
 
-    const subjTokens = tokenize(normalize(subject));
-    const ownTokens = tokenize(normalize(own));
-    const quotedTokens = tokenize(normalize(quoted));
+    const tokenize = (t: string) => this.lexicon.tokenize(t);
+    const subjTokens = tokenize(subject);
+    const ownTokens = tokenize(own);
+    const quotedTokens = tokenize(quoted);
     const hits: ScoredHit[] = [];
     const isReply = /^\s*(?:re|fw|fwd|rv|tr)\s*:/i.test(subject);
-    this.scoreSection(subjTokens, "subject", hits, isReply ? 0.5 : 1);
-    this.scoreSection(ownTokens, "own", hits, 1, /Org$/);
-    this.scoreSection(tokenize(normalize(signatureOf(own))), "own", hits, 1, /^(?!sender:\w+Org$)/);
-    const ownWords = ownTokens.words.length;
-    const quotedCounts = ownWords < 12 || REFERS_TO_QUOTED.test(own);
-    this.scoreSection(quotedTokens, "quoted", hits, quotedCounts ? 1 : 0.5, quotedCounts ? undefined : /^category:(?:appeal|grievance)$/);
+    this.scoreSection(subjTokens, "subject", hits, isReply ? 0.5 : 1, (c) => !c.isOrg);
+    this.scoreSection(ownTokens, "own", hits, 1, (c) => !c.isOrg);
+    this.scoreSection(tokenize(signatureOf(ownFull)), "own", hits, 1, (c) => c.isOrg);
+    const quotedCounts = quoted !== "" && (ownTokens.count < 12 || REFERS_TO_QUOTED.test(own));
+    this.scoreSection(quotedTokens, "quoted", hits, quotedCounts ? 1 : 0.5, (c) => !c.isOrg && (quotedCounts || !c.isAppealOrGrievance));
 
-    const sum = (group: string, cap = Infinity, sections?: readonly Section[]) => {
-      let s = 0;
-      for (const h of hits) if (h.cue.group === group && (!sections || sections.includes(h.section))) s += h.score;
-      return Math.min(s, cap);
-    };
+    const totals = new Map<string, number>();
+    for (const h of hits) totals.set(h.cue.group, (totals.get(h.cue.group) ?? 0) + h.score);
+    const sum = (group: string, cap = Infinity) => Math.min(totals.get(group) ?? 0, cap);
     const labels = (group: string, max = 3) => {
       const seen = new Set<string>();
       const sorted = hits.filter((h) => h.cue.group === group).sort((a, b) => b.score - a.score);
@@ -254,7 +304,12 @@ export class Classifier {
     // ---- language
     const form = readForm(own);
     const langText = form.message || own || subject;
-    const lang = detectLanguage(langText, form.message ? tokenize(normalize(form.message)).words : ownTokens.words.length ? ownTokens.words : subjTokens.words);
+    const lang = detectLanguage(
+      langText,
+      form.message ? tokenize(form.message) : ownTokens.count ? ownTokens : subjTokens,
+      this.lexicon,
+      TAG_LANGUAGE_FIRST_BIT,
+    );
     if (lang.language !== "en") reasons.push({ field: "language", text: `written in ${languageName(lang.language)}` });
 
     // ---- category
@@ -383,7 +438,7 @@ export class Classifier {
     }
     if (mailbox === "agent-support" && senderType === "agent") {
       for (const [name, re] of AGENT_FIELDS) {
-        const m = re.exec(own);
+        const m = re.exec(ownFull);
         if (!m || m[1]!.trim().replace(/^[-–_.]+$/, "") === "") missingFields.push(name);
       }
       if (!AGENT_SUBJECT.test(subject.trim())) missingFields.push("subject in the form “Last, First Medicare” or “Last, First Individual”");
@@ -391,13 +446,15 @@ export class Classifier {
     if (mailbox === "specialist" && (category === "provider_search" || category === "authorization")) {
       const body = `${subject}\n${own}`;
       if (!SPECIALTY.test(body.replace(/\bspecialists?\b/gi, ""))) missingFields.push("the specialty needed");
-      if (!LOCATION.test(own)) missingFields.push("the member's location");
+      if (!LOCATION.test(ownFull)) missingFields.push("the member's location");
     }
     if (missingFields.length) {
       flags.add("missing_required_info");
       reasons.push({ field: "flags", text: `missing: ${missingFields.join("; ")}` });
     }
-    if (category !== "out_of_scope" && MEDICARE.test(fullText) && INDIVIDUAL.test(fullText)) {
+    const medicare = this.medicareId;
+    const mentionsMedicare = [subjTokens, ownTokens, quotedTokens].some((t) => t.ids.includes(medicare)) || /plh-m-/i.test(fullText);
+    if (category !== "out_of_scope" && mentionsMedicare && MEDICARE.test(fullText) && INDIVIDUAL.test(fullText)) {
       flags.add("mixed_lines_of_business");
       reasons.push({ field: "flags", text: "raises issues of both a Medicare member and an Individual member" });
     }
@@ -498,7 +555,10 @@ interface FormFields {
   readonly message: string;
 }
 
-function readForm(text: string): FormFields {
+function readForm(full: string): FormFields {
+  // a web form puts its fields at the top; look no further than that
+  if (!/(?:^|\n)\s*(?:name|nombre|họ và tên|form|i am an?|soy|tôi là)\s*:/i.test(full.slice(0, 600))) return { message: "" };
+  const text = full.slice(0, 20_000);
   const roleMatch = /^\s*(?:i am an?|soy|tôi là|toi la)\s*:?[ \t]*(.*)$/im.exec(text);
   const formLine = /^\s*form\s*:?[ \t]*(.*)$/im.exec(text);
   const msg = /^\s*(?:message|mensaje|nội dung|noi dung)\s*:?[ \t]*([\s\S]*)$/im.exec(text);

@@ -3,6 +3,7 @@
  * then Vietnamese by its letters, then common function words for the Latin-script languages the
  * member populations write in. Short or mixed texts fall back to English.
  */
+import type { Lexicon, Tokens } from "./lexicon";
 
 const STOPWORDS: Readonly<Record<string, readonly string[]>> = {
   en: ["the", "and", "is", "to", "my", "i", "you", "for", "of", "a", "in", "it", "that", "this", "have", "with", "please", "not", "on", "be", "can", "was", "are", "what", "do", "me", "we", "your", "thank", "thanks", "hi", "hello", "would", "need"],
@@ -12,6 +13,8 @@ const STOPWORDS: Readonly<Record<string, readonly string[]>> = {
   so: ["waxaan", "iyo", "ka", "ku", "oo", "waa", "ah", "aan", "uu", "waxay", "mahadsanid", "fadlan", "caafimaad"],
   ht: ["mwen", "ou", "pou", "nan", "li", "yo", "ak", "pa", "sa", "mesi", "tanpri", "gen"],
 };
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 const SCRIPTS: readonly (readonly [RegExp, string])[] = [
   [/\p{Script=Arabic}/gu, "ar"],
@@ -31,13 +34,14 @@ const SCRIPTS: readonly (readonly [RegExp, string])[] = [
 
 const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/giu;
 
-const STOP_INDEX: ReadonlyMap<string, readonly string[]> = (() => {
-  const m = new Map<string, string[]>();
-  for (const [lang, words] of Object.entries(STOPWORDS)) {
-    for (const w of words) m.set(w, [...(m.get(w) ?? []), lang]);
-  }
-  return m;
-})();
+const LANGS = Object.keys(STOPWORDS);
+
+/** Tag bits for the lexicon: bit `first + i` marks a function word of LANGS[i]. */
+export function tagLanguageWords(lexicon: Lexicon, firstBit: number): void {
+  LANGS.forEach((lang, i) => {
+    for (const w of STOPWORDS[lang]!) lexicon.tag(w, 1 << (firstBit + i));
+  });
+}
 
 export interface LanguageGuess {
   readonly language: string;
@@ -45,30 +49,46 @@ export interface LanguageGuess {
   readonly confidence: number;
 }
 
-/** `text` is the original; `words` the normalised words of the same text. */
-export function detectLanguage(text: string, words: readonly string[]): LanguageGuess {
-  const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
-  const letters = sample.replace(/[^\p{L}]/gu, "").length;
-  if (letters === 0) return { language: "en", confidence: 0.2 };
-  for (const [re, lang] of SCRIPTS) {
-    const n = sample.match(re)?.length ?? 0;
-    if (n / letters > 0.3) return { language: lang, confidence: Math.min(0.99, n / letters + 0.3) };
+/** `text` is the original; `tokens` its words read through a lexicon tagged by tagLanguageWords. */
+export function detectLanguage(text: string, tokens: Tokens, lexicon: Lexicon, firstBit: number): LanguageGuess {
+  const sample = text.length > 1200 ? text.slice(0, 1200) : text;
+  if (NON_ASCII.test(sample)) {
+    let ascii = 0;
+    let other = 0;
+    for (let i = 0; i < sample.length; i++) {
+      const c = sample.charCodeAt(i);
+      if (c >= 128) other++;
+      else if ((c | 32) >= 97 && (c | 32) <= 122) ascii++;
+    }
+    const letters = ascii + other;
+    if (other / Math.max(1, letters) > 0.03) {
+      for (const [re, lang] of SCRIPTS) {
+        re.lastIndex = 0;
+        const n = sample.match(re)?.length ?? 0;
+        if (n / letters > 0.3) return { language: lang, confidence: Math.min(0.99, n / letters + 0.3) };
+      }
+      const vi = sample.match(VIETNAMESE)?.length ?? 0;
+      if (vi / letters > 0.04) return { language: "vi", confidence: Math.min(0.99, 0.5 + (vi / letters) * 3) };
+    }
   }
-  const vi = sample.match(VIETNAMESE)?.length ?? 0;
-  if (vi / letters > 0.04) return { language: "vi", confidence: Math.min(0.99, 0.5 + (vi / letters) * 3) };
-  const counts = new Map<string, number>();
-  const limit = Math.min(words.length, 4000);
+  const counts = new Float64Array(LANGS.length);
+  const limit = Math.min(tokens.count, 250);
+  const mask = ((1 << LANGS.length) - 1) << firstBit;
   for (let i = 0; i < limit; i++) {
-    const langs = STOP_INDEX.get(words[i]!);
-    if (langs) for (const l of langs) counts.set(l, (counts.get(l) ?? 0) + 1 / langs.length);
+    const bits = (lexicon.tags(tokens.ids[i]!) & mask) >>> firstBit;
+    if (bits === 0) continue;
+    let n = 0;
+    for (let b = bits; b; b &= b - 1) n++;
+    for (let k = 0; k < LANGS.length; k++) if (bits & (1 << k)) counts[k]! += 1 / n;
   }
   let best = "en";
   let bestN = 0;
   let total = 0;
-  for (const [l, n] of counts) {
+  for (let li = 0; li < LANGS.length; li++) {
+    const n = counts[li]!;
     total += n;
     if (n > bestN) {
-      best = l;
+      best = LANGS[li]!;
       bestN = n;
     }
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeEntities, htmlToText, splitQuoted, stripBoilerplate, tokenize, normalize } from "./text";
+import { Lexicon } from "./lexicon";
+import { decodeEntities, htmlToText, splitQuoted, stripBoilerplate } from "./text";
 
 describe("htmlToText", () => {
   it("drops scripts, styles and comments as text and keeps the words", () => {
@@ -35,8 +36,16 @@ describe("entities and tokens", () => {
     expect(decodeEntities("&#233;&#x41;&lt;&bogus;&#xD800;")).toBe("éA<&bogus; ");
   });
 
-  it("splits words, strips accents and keeps sentence breaks", () => {
-    const t = tokenize(normalize("Reconsideración, por favor. Don't wait!"));
-    expect(t.words).toEqual(["reconsideracion", "por", "favor", "dont", "wait"]);
+  it("reads words through the lexicon: accents off, capitals folded, apostrophes joined, breaks kept", () => {
+    const lex = new Lexicon();
+    const reconsider = lex.addPrefix("reconsider");
+    const favor = lex.add("favor");
+    const dont = lex.add("dont");
+    const t = lex.tokenize("Reconsideración, por FAVOR. Don't wait!");
+    expect(t.count).toBe(5);
+    expect([...t.ids]).toEqual([-1, -1, favor, dont, -1]);
+    expect(t.prefix[0]).toBe(reconsider);
+    expect([...t.boundaryBefore]).toEqual([2, 1, 0, 2, 0, 2]);
+    expect(lex.text(t, 2, 4)).toBe("favor. don't");
   });
 });

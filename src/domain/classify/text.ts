@@ -50,14 +50,9 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
-const QUOTE_STARTS: readonly RegExp[] = [
-  /^-{2,}\s*(?:original message|mensaje original|forwarded message|mensaje reenviado)\s*-{2,}/im,
-  /^_{8,}\s*$/m,
-  /^(?:from|de):\s*.+\n(?:.*\n){0,2}(?:sent|date|enviado|fecha):\s/im,
-  /^on .{5,200}wrote:\s*$/im,
-  /^el .{5,200}escribi[oó]:\s*$/im,
-  /^>/m,
-];
+/** Where quoted history starts: Outlook and Gmail headers, Spanish clients, "> " lines. One pass. */
+const QUOTE_START =
+  /^(?:-{2,}\s*(?:original message|mensaje original|forwarded message|mensaje reenviado)\s*-{2,}|_{8,}\s*$|(?:from|de):\s*.+\n(?:.*\n){0,2}(?:sent|date|enviado|fecha):\s|on .{5,200}wrote:\s*$|el .{5,200}escribi[oó]:\s*$|>)/im;
 
 export interface BodyParts {
   /** The sender's own words. */
@@ -68,28 +63,46 @@ export interface BodyParts {
 
 /** Splits the sender's own words from the history they quote or forward. */
 export function splitQuoted(text: string): BodyParts {
-  let cut = text.length;
-  for (const re of QUOTE_STARTS) {
-    const m = re.exec(text);
-    if (m && m.index < cut && m.index > 0) cut = m.index;
+  const m = QUOTE_START.exec(text);
+  let cut = m ? m.index : text.length;
+  if (cut === 0) {
+    // the text starts with a header: look for the next one (a forward with no words of its own is all quoted)
+    const rest = QUOTE_START.exec(text.slice(1));
+    cut = rest ? rest.index + 1 : text.length;
+    if (cut === text.length) return { own: "", quoted: text.trim() };
   }
   return { own: text.slice(0, cut).trim(), quoted: text.slice(cut).trim() };
 }
 
-const BOILERPLATE =
-  /(confidentiality notice|intended (?:only )?(?:solely )?for the (?:sole )?use|intended recipient|may contain (?:confidential|protected health|privileged)|this (?:e-?mail|message) (?:and any attachments )?(?:is|may be) (?:confidential|privileged)|sent from my (?:iphone|ipad|tablet|android|phone|mobile)|to listen to this message|do not reply to this (?:e-?mail|message))/i;
+const BOILERPLATE_SOURCE =
+  /\b(confidentiality notice|intended (?:only )?(?:solely )?for the (?:sole )?use|intended recipient|may contain (?:confidential|protected health|privileged)|this (?:e-?mail|message) (?:and any attachments )?(?:is|may be) (?:confidential|privileged)|sent from my (?:iphone|ipad|tablet|android|phone|mobile)|to listen to this message|do not reply to this (?:e-?mail|message))/.source;
+const BOILERPLATE = new RegExp(BOILERPLATE_SOURCE, "gi");
 
-/** Drops disclaimer and device lines, which say nothing about the inquiry. */
+/** Drops disclaimer and device lines, which say nothing about the inquiry (one scan of the text). */
 export function stripBoilerplate(text: string): string {
-  if (!BOILERPLATE.test(text)) return text;
-  return text
-    .split(/\n/)
-    .filter((line) => !BOILERPLATE.test(line))
-    .join("\n");
+  BOILERPLATE.lastIndex = 0;
+  let m = BOILERPLATE.exec(text);
+  if (!m) return text;
+  const kept: string[] = [];
+  let from = 0;
+  while (m) {
+    const lineStart = text.lastIndexOf("\n", m.index) + 1;
+    const nl = text.indexOf("\n", m.index);
+    const lineEnd = nl < 0 ? text.length : nl + 1;
+    if (lineStart >= from) kept.push(text.slice(from, lineStart));
+    from = Math.max(from, lineEnd);
+    BOILERPLATE.lastIndex = lineEnd;
+    m = lineEnd >= text.length ? null : BOILERPLATE.exec(text);
+  }
+  kept.push(text.slice(from));
+  return kept.join("");
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Lower case, accents off (đ → d), apostrophes joined, hyphens and slashes split. */
 export function normalize(text: string): string {
+  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(/['`]/g, "").replace(/[-_/]/g, " ");
   return text
     .toLowerCase()
     .normalize("NFD")
@@ -99,41 +112,8 @@ export function normalize(text: string): string {
     .replace(/[-_/]/g, " ");
 }
 
-export const enum Boundary {
-  None = 0,
-  Clause = 1,
-  Sentence = 2,
-}
-
-export interface Tokens {
-  readonly words: string[];
-  /** boundaryBefore[i]: the strongest boundary between word i-1 and word i. */
-  readonly boundaryBefore: Boundary[];
-  /** Word indexes at which a question ended (the index of the next word). */
-  readonly questionEnds: Set<number>;
-}
-
-const TOKEN = /[\p{L}\p{N}]+|[.!?;\n]|,/gu;
-
-/** Words of a normalised text, with the sentence and clause breaks between them. */
-export function tokenize(normalized: string): Tokens {
-  const words: string[] = [];
-  const boundaryBefore: Boundary[] = [];
-  const questionEnds = new Set<number>();
-  let pending: Boundary = Boundary.Sentence;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(normalized); m; m = TOKEN.exec(normalized)) {
-    const t = m[0];
-    if (t === ",") {
-      if (pending < Boundary.Clause) pending = Boundary.Clause;
-    } else if (t.length === 1 && (t === "." || t === "!" || t === "?" || t === ";" || t === "\n")) {
-      if (t === "?") questionEnds.add(words.length);
-      pending = Boundary.Sentence;
-    } else {
-      words.push(t);
-      boundaryBefore.push(pending);
-      pending = Boundary.None;
-    }
-  }
-  return { words, boundaryBefore, questionEnds };
+/** Lower case and accents off, for text about to be tokenised (the tokeniser handles apostrophes). */
+export function foldText(text: string): string {
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
+  return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d");
 }
