@@ -151,7 +151,7 @@ const AGENT_SUBJECT = /^(?:\s*(?:re|fw|fwd)\s*:\s*)*[\p{L}'’. -]+,\s*[\p{L}'�
 
 const MEDICARE = /\bmedicare\b|\bplh-m-|\bpart [abcd]\b/i;
 const INDIVIDUAL =
-  /\bindividual\s+(?:\(?commercial\)?\s+)?(?:silver|gold|bronze|platinum|marketplace\s+)?(?:plans?|members?|polic(?:y|ies)|coverage|line|product)\b|\bone of your individual\b|\bcommercial (?:plan|member|coverage)\b|\bplh-i-/i;
+  /\bindividual\s+(?:\(?commercial\)?\s+)?(?:(?:silver|gold|bronze|platinum|marketplace|hmo|ppo|epo)\s+)?(?:plans?|members?|polic(?:y|ies)|coverage|line|product)\b|\bone of your individual\b|\bcommercial (?:plan|member|coverage)\b|\bplh-i-/i;
 const MEDICAID_LINE = /\bmedicaid\b/i;
 
 const ASKING = ["please", "can", "could", "would", "need", "want", "help", "necesito", "quiero", "puede", "pueden", "favor", "xin", "ayuda"];
@@ -325,6 +325,10 @@ export class Classifier {
         scores.set("out_of_scope", 100);
         reasons.push({ field: "category", text: "a Medicaid member's question in the agent-support mailbox, which serves Medicare and Individual members only" });
       }
+    }
+    if (mailbox === "specialist") {
+      // the specialist mailbox exists to locate specialists: that is its topic unless the email says otherwise
+      scores.set("provider_search", (scores.get("provider_search") ?? 0) + 2);
     }
     const appeal = scores.get("appeal") ?? 0;
     const grievance = scores.get("grievance") ?? 0;
@@ -527,13 +531,16 @@ export class Classifier {
       reasons.push({ field: "senderType", text: "a voicemail follow-up: the caller is a member" });
       return "member";
     }
-    if (/\b(?:i|my|me|mi|yo|tôi|toi)\b/i.test(`${own}\n${quoted}`)) {
+    if (/\b(?:i|i'm|i've|my|me|mine|myself|mi|yo|tôi|toi)\b/i.test(`${own}\n${quoted}`) || MEMBER_MAILBOXES.has(mailbox)) {
       reasons.push({ field: "senderType", text: "writes about their own coverage in the first person" });
       return "member";
     }
     return "unknown";
   }
 }
+
+/** Mailboxes that members write to: with no other sign, the sender is a member. */
+const MEMBER_MAILBOXES: ReadonlySet<Mailbox> = new Set(["member-services-email", "secure-message", "member-advocate"]);
 
 function senderWhy(type: SenderType, local: string, domain: string, mailbox: Mailbox): string {
   switch (type) {
