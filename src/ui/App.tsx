@@ -22,11 +22,19 @@ const useStyles = makeStyles({
     display: "grid",
     gridTemplateColumns: "minmax(0, 1fr)",
     minWidth: 0,
-    gap: tokens.spacingVerticalL,
+    gap: tokens.spacingVerticalM,
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     maxWidth: "40rem",
   },
-  title: { margin: 0, fontSize: tokens.fontSizeBase300, color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular },
+  title: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular },
+  header: { display: "flex", flexWrap: "wrap", alignItems: "baseline", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  emulator: {
+    fontSize: tokens.fontSizeBase100,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorPaletteYellowBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
 });
 
 export interface AppProps {
@@ -51,16 +59,14 @@ export function App({ services }: AppProps) {
   return (
     <FluentProvider theme={webLightTheme} className={styles.root}>
       <main className={styles.main} aria-labelledby="pane-title" aria-busy={state.status === "loading"}>
-        <header>
+        <header className={styles.header}>
           <h1 id="pane-title" className={styles.title}>
             Member inbox triage
           </h1>
           {services.mailbox.isEmulator ? (
-            <MessageBar intent="info" data-testid="emulator-banner">
-              <MessageBarBody>
-                Running against the local harness: sample emails only, no real mailbox or SharePoint.
-              </MessageBarBody>
-            </MessageBar>
+            <span className={styles.emulator} data-testid="emulator-banner" role="note">
+              Local harness: sample emails, no real mailbox or SharePoint
+            </span>
           ) : null}
         </header>
         {state.status === "loading" && !view ? <Spinner label="Reading the email…" size="small" /> : null}

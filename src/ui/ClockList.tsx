@@ -19,6 +19,7 @@ const useStyles = makeStyles({
   row: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS, alignItems: "baseline" },
   name: { fontWeight: tokens.fontWeightSemibold },
   detail: { display: "block", color: tokens.colorNeutralForeground2 },
+  goals: { marginTop: tokens.spacingVerticalXS, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
 const BADGE = { onTrack: "success", atRisk: "warning", breached: "danger", met: "informative" } as const;
@@ -54,11 +55,6 @@ function ClockItem({ clock, calendar }: { clock: Clock; calendar: BusinessCalend
           Skips {skipped.map((h) => `${h.name} (${h.date})`).join(", ")}
         </Text>
       ) : null}
-      {clock.goal ? (
-        <Text size={200} className={styles.detail}>
-          Goal: {clock.goal}
-        </Text>
-      ) : null}
     </li>
   );
 }
@@ -82,6 +78,18 @@ export function ClockList({ sla, calendar, receivedAt }: ClockListProps) {
           <ClockItem key={c.name} clock={c} calendar={calendar} />
         ))}
       </ul>
+      <details className={styles.goals}>
+        <summary>The procedure's goals</summary>
+        <ul>
+          {sla.clocks
+            .filter((c) => c.goal)
+            .map((c) => (
+              <li key={c.name}>
+                {CLOCK_LABELS[c.name]}: {c.goal}
+              </li>
+            ))}
+        </ul>
+      </details>
     </section>
   );
 }

@@ -1,12 +1,22 @@
-import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import type { Instruction } from "../domain/inquiry/triage";
 
 const useStyles = makeStyles({
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "grid", gap: tokens.spacingVerticalS },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "grid", gap: tokens.spacingVerticalXS },
   heading: { margin: `0 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase300 },
+  item: {
+    borderLeft: `${tokens.strokeWidthThicker} solid`,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  urgent: { borderLeftColor: tokens.colorPaletteRedBorderActive, backgroundColor: tokens.colorPaletteRedBackground1 },
+  warning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorderActive, backgroundColor: tokens.colorPaletteYellowBackground1 },
+  info: { borderLeftColor: tokens.colorBrandStroke1, backgroundColor: tokens.colorNeutralBackground2 },
+  title: { display: "block", fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
 });
 
-const INTENT = { urgent: "error", warning: "warning", info: "info" } as const;
+const TONE_WORD = { urgent: "Now", warning: "Check", info: "Note" } as const;
 
 export interface InstructionListProps {
   readonly instructions: readonly Instruction[];
@@ -24,12 +34,12 @@ export function InstructionList({ instructions }: InstructionListProps) {
       ) : (
         <ul className={styles.list} data-testid="instructions">
           {instructions.map((ins) => (
-            <li key={ins.kind} data-kind={ins.kind}>
-              <MessageBar intent={INTENT[ins.tone]} layout="multiline">
-                <MessageBarBody>
-                  <MessageBarTitle>{ins.title}</MessageBarTitle> {ins.detail}
-                </MessageBarBody>
-              </MessageBar>
+            <li key={ins.kind} data-kind={ins.kind} data-tone={ins.tone} className={`${styles.item} ${styles[ins.tone]}`}>
+              <strong className={styles.title}>
+                <span className="visually-hidden">{TONE_WORD[ins.tone]}: </span>
+                {ins.title}
+              </strong>
+              {ins.detail}
             </li>
           ))}
         </ul>

@@ -53,7 +53,7 @@ export function TriageSummary({ view, subject, from }: TriageSummaryProps) {
         </Text>
       ) : null}
       <ul className={styles.reasons} aria-label="Why the pane classified it so" data-testid="reasons">
-        {why.map((r, i) => (
+        {why.slice(0, 4).map((r, i) => (
           <li key={i} className={styles.reason}>
             {r.text}
           </li>

@@ -38,7 +38,7 @@ async function pick(page: Page, pane: FrameLocator, id: string): Promise<void> {
 describe("the task pane in the harness", () => {
   it("shows the first email's classification, its instruction and its clocks, and says it runs on the emulator", async () => {
     const { page, pane } = await openHarness();
-    await expect(pane.getByTestId("emulator-banner").textContent()).resolves.toMatch(/local harness/);
+    await expect(pane.getByTestId("emulator-banner").textContent()).resolves.toMatch(/local harness/i);
     await expect(pane.getByTestId("category-badge").textContent()).resolves.toBe("Appeal");
     await expect(pane.getByTestId("instructions").textContent()).resolves.toMatch(/Forward to the Appeals & Grievances coordinator now/);
     await expect(pane.getByTestId("clock-firstResponse").getAttribute("data-standing")).resolves.toBe("onTrack");
@@ -123,8 +123,9 @@ describe("the task pane in the harness", () => {
     expect(await page.title()).not.toBe("pwned");
     expect(watched.dialogs).toEqual([]);
     expect(watched.requests.filter((u) => u.includes("tracker.invalid"))).toEqual([]);
-    const frameText = await page.frameLocator("iframe.html-body").locator("body").textContent();
-    expect(frameText).not.toContain("pwned");
+    const body = page.frameLocator("iframe.html-body").locator("body");
+    await expect.poll(() => body.textContent(), { timeout: 10_000 }).toContain("invalid credentials");
+    expect(await body.textContent()).not.toContain("pwned");
     await page.context().close();
   });
 

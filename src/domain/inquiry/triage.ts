@@ -80,7 +80,7 @@ export function instructionsFor(
       kind: "appealsGrievances",
       tone: "urgent",
       title: `Forward to the ${org.appealsCoordinator} now`,
-      detail: `This is ${category === "appeal" ? "an appeal (a request to reconsider a decision)" : "a grievance (a complaint the sender wants acted on)"}. Every grievance and appeal goes to the coordinator at once for processing.`,
+      detail: category === "appeal" ? "An appeal: the sender asks the plan to reconsider a decision." : "A grievance: the sender wants a complaint registered or acted on.",
     });
   }
   if (priority === "high") {
@@ -88,7 +88,7 @@ export function instructionsFor(
       kind: "highPriority",
       tone: "urgent",
       title: "High priority: respond within 4 business hours",
-      detail: "Immediate risk to access to care (medication, treatment, equipment, discharge or an appointment within about 48 hours), or a safety concern.",
+      detail: "Immediate risk to access to care, or a safety concern.",
     });
   }
   if (flags.includes("clinical_referral")) {
@@ -96,7 +96,7 @@ export function instructionsFor(
       kind: "clinical",
       tone: "urgent",
       title: `Refer to ${org.clinicalTeam}`,
-      detail: "The request needs clinical staff: medical advice, a medical-necessity review, or urgent symptoms. Do not give medical advice in the reply.",
+      detail: "Medical advice, a medical-necessity review or urgent symptoms: give no medical advice in the reply.",
     });
   }
   if (flags.includes("account_verification_required")) {
@@ -104,7 +104,7 @@ export function instructionsFor(
       kind: "verify",
       tone: "warning",
       title: "Verify identity before sharing account details",
-      detail: `This came through an unauthenticated channel. Give general information only; ask the sender to call ${org.memberServicesPhone} so their account can be verified.`,
+      detail: `Unauthenticated channel: general information only until the sender verifies by phone (${org.memberServicesPhone}).`,
     });
   }
   if (flags.includes("missing_required_info")) {
@@ -120,7 +120,7 @@ export function instructionsFor(
       kind: "mixedLines",
       tone: "warning",
       title: "Medicare and Individual issues in one email",
-      detail: "Handle each member's issue under its own line of business; log them separately.",
+      detail: "Answer and log each member's issue under its own line of business.",
     });
   }
   if (flags.includes("repeat_contact")) {
@@ -128,7 +128,7 @@ export function instructionsFor(
       kind: "repeat",
       tone: "warning",
       title: "Repeat contact about an unresolved issue",
-      detail: "Check the earlier contacts before answering; this is treated as escalated.",
+      detail: "Check the earlier contacts first; treated as escalated.",
     });
   }
   if (flags.includes("non_english")) {
@@ -136,7 +136,7 @@ export function instructionsFor(
       kind: "language",
       tone: "info",
       title: `Written in ${languageName(c.language)}`,
-      detail: "Answer in the member's language or arrange language assistance.",
+      detail: "Answer in that language or arrange language assistance.",
     });
   }
   if (category === "out_of_scope") {
@@ -144,7 +144,7 @@ export function instructionsFor(
       kind: "outOfScope",
       tone: "info",
       title: "Out of scope for this mailbox",
-      detail: "Reply with guidance on where the sender can get this answered.",
+      detail: "Reply with guidance on where to get this answered.",
     });
   }
   return out;
