@@ -5,6 +5,7 @@
  *   Outlook stand-in page. The pane's code is the same in both.
  */
 import react from "@vitejs/plugin-react";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { defineConfig, type Plugin } from "vite";
 
@@ -52,6 +53,21 @@ function paneHtml(harness: boolean): Plugin {
   };
 }
 
+/**
+ * The deployment's settings (mailboxes, calendar, organisation), from the JSON file named by
+ * TRIAGE_SETTINGS. `npm run build` checks them with the domain's parser first; the pane checks
+ * them again when it starts.
+ */
+function deploymentSettings(): unknown {
+  const path = process.env["TRIAGE_SETTINGS"];
+  if (!path) return null;
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as unknown;
+  } catch (e) {
+    throw new Error(`settings file ${path}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
 export default defineConfig(({ mode }) => {
   const harness = mode === "harness";
   const src = resolve(import.meta.dirname, "src");
@@ -60,6 +76,7 @@ export default defineConfig(({ mode }) => {
     base: harness ? "/" : "./",
     publicDir: false,
     plugins: [react(), paneHtml(harness)],
+    define: { __TRIAGE_SETTINGS__: JSON.stringify(harness ? null : deploymentSettings()) },
     build: {
       outDir: resolve(import.meta.dirname, harness ? "dist-harness" : "dist"),
       emptyOutDir: true,

@@ -6,12 +6,21 @@ import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } fro
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { build } from "vite";
+import { parseSettings } from "../src/domain/settings";
 import { DEV_HOST, rewriteManifest } from "./manifest";
 
 const ROOT = resolve(import.meta.dirname, "..");
 
 export async function buildProduction(host: string, outDir = join(ROOT, "dist")): Promise<void> {
   const manifest = rewriteManifest(readFileSync(join(ROOT, "manifest.xml"), "utf8"), host);
+  const settingsPath = process.env["TRIAGE_SETTINGS"];
+  if (settingsPath) {
+    try {
+      parseSettings(JSON.parse(readFileSync(settingsPath, "utf8")));
+    } catch (e) {
+      throw new Error(`settings file ${settingsPath}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
   await build({ configFile: join(ROOT, "vite.config.ts"), mode: "production", logLevel: "warn", build: { outDir } });
   mkdirSync(join(outDir, "assets"), { recursive: true });
   for (const f of readdirSync(join(ROOT, "assets"))) copyFileSync(join(ROOT, "assets", f), join(outDir, "assets", f));
@@ -23,10 +32,15 @@ export async function buildProduction(host: string, outDir = join(ROOT, "dist"))
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const { values } = parseArgs({ options: { host: { type: "string" } } });
+  const { values } = parseArgs({ options: { host: { type: "string" }, settings: { type: "string" } } });
   const host = values.host ?? process.env["ADDIN_HOST"];
+  if (values.settings) process.env["TRIAGE_SETTINGS"] = resolve(values.settings);
   if (!host) {
-    console.error(`usage: npm run build -- --host https://addin.example.org   (the HTTPS origin that will serve dist/; ${DEV_HOST} for local sideloading)`);
+    console.error(
+      `usage: npm run build -- --host https://addin.example.org [--settings settings.json]\n` +
+        `  --host      the HTTPS origin (and path) that will serve dist/; ${DEV_HOST} for local sideloading\n` +
+        `  --settings  the deployment's mailboxes, calendar and organisation (docs/settings.example.json)`,
+    );
     process.exit(2);
   }
   try {

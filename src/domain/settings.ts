@@ -4,7 +4,7 @@
  * own settings, never shipped as text.
  */
 import { BusinessCalendar, CalendarConfigError, DEFAULT_CALENDAR, type CalendarConfig } from "./calendar/calendar";
-import { DEFAULT_POLICIES, DEFAULT_ROUTES, type MailboxRoute, type Mailbox, type SlaPolicy } from "./sla/policies";
+import { DEFAULT_POLICIES, DEFAULT_ROUTES, isMailbox, type MailboxRoute, type Mailbox, type SlaPolicy } from "./sla/policies";
 
 export interface Organisation {
   readonly name: string;
@@ -74,6 +74,21 @@ export function parseSettings(raw: unknown): DeploymentSettings {
     ...(isRecord(raw["mailboxAddresses"]) ? { mailboxAddresses: raw["mailboxAddresses"] as Record<string, Mailbox> } : {}),
     ...(Array.isArray(raw["internalDomains"]) ? { internalDomains: raw["internalDomains"] as string[] } : {}),
   } satisfies DeploymentSettings;
+  for (const [address, box] of Object.entries(merged.mailboxAddresses)) {
+    if (!isMailbox(box)) throw new SettingsError(`mailboxAddresses: "${address}" maps to "${String(box)}", which is not a mailbox channel`);
+  }
+  for (const p of merged.policies) {
+    if (!p || typeof p.id !== "string" || !Array.isArray(p.clocks)) throw new SettingsError("policies: each policy needs an id and a list of clocks");
+    for (const c of p.clocks) {
+      const d = c?.duration;
+      if (!d || (d.unit !== "businessDays" && d.unit !== "businessHours") || !(typeof d.amount === "number" && d.amount > 0 && d.amount < 1000)) {
+        throw new SettingsError(`policies: ${p.id}: each clock needs a duration of 1 to 999 businessDays or businessHours`);
+      }
+    }
+  }
+  for (const [k, v] of Object.entries(merged.organisation)) {
+    if (typeof v !== "string") throw new SettingsError(`organisation.${k} must be text`);
+  }
   try {
     new BusinessCalendar(merged.calendar);
   } catch (e) {

@@ -10,12 +10,15 @@ import type { MailboxAdapter } from "../adapters/mailbox/types";
 import { LocalStore } from "../adapters/storage/local";
 import { BusinessCalendar } from "../domain/calendar/calendar";
 import { Classifier } from "../domain/classify/classifier";
-import { DEFAULT_SETTINGS } from "../domain/settings";
+import { parseSettings, type DeploymentSettings } from "../domain/settings";
 import { App } from "./App";
 import { logEvent } from "./log";
 import type { PaneServices } from "./services";
 
 const OFFICE_WAIT_MS = 8000;
+
+/** Settings embedded by the build (TRIAGE_SETTINGS), or null for the fictional defaults. */
+declare const __TRIAGE_SETTINGS__: unknown;
 
 function waitForOutlook(): Promise<MailboxAdapter> {
   return new Promise((resolve, reject) => {
@@ -64,7 +67,14 @@ async function start(): Promise<void> {
     );
     return;
   }
-  const settings = DEFAULT_SETTINGS;
+  let settings: DeploymentSettings;
+  try {
+    settings = parseSettings(typeof __TRIAGE_SETTINGS__ === "undefined" ? null : __TRIAGE_SETTINGS__);
+  } catch {
+    logEvent("settings.invalid");
+    renderMessage(root, "This add-in's deployment settings are not valid. Ask your administrator to rebuild it with a corrected settings file.");
+    return;
+  }
   const services: PaneServices = {
     mailbox,
     store: new LocalStore("member-triage"),
