@@ -70,7 +70,13 @@ export function App({ services }: AppProps) {
           ) : null}
         </header>
         {state.status === "loading" && !view ? <Spinner label="Reading the email…" size="small" /> : null}
-        {state.status === "empty" ? <Text>Select an email to see its triage.</Text> : null}
+        {state.status === "empty" ? (
+          <Text data-testid="no-item">
+            {new URLSearchParams(window.location.search).get("mode") === "compose"
+              ? "Response templates will appear here beside your reply in a coming update. Open an email in the reading pane to see its triage."
+              : "Select an email to see its triage."}
+          </Text>
+        ) : null}
         {state.status === "error" ? (
           <MessageBar intent="error" data-testid="pane-error">
             <MessageBarBody>{state.message}</MessageBarBody>
