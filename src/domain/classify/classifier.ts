@@ -70,7 +70,7 @@ type Section = "subject" | "own" | "quoted";
 /** Negation cancels requests, risks and complaints ("not asking for an appeal"); a topic stays a topic ("I still don't have my card"). */
 const NEGATABLE = /^(?:category:(?:appeal|grievance|general_inquiry)|high:|clinical|repeat|accountInfo|escalation)/;
 /** How much of a long message is read when nothing later in it calls for more. */
-const OWN_READ_CHARS = 2000;
+const OWN_READ_CHARS = 1600;
 /** Cues that make the pane read a long message to its end. */
 const PRECEDENCE_CUE =
   /\b(?:complain|grievance|appeal|reconsider|fair hearing|overturn|disput|disagree|dissatisf|unacceptable|rude|queja|apela|reconsidera|khi[eế]u n[aạ]i|urgen|emergenc|asap|ran out|run(?:ning|s)? out|pills? left|discharg|unsafe|not safe|suicid|chest pain|breath|injur|abuse|neglect|(?:second|third|fourth|2nd|3rd|4th) (?:time|request|email|inquiry)|no one has|nobody has|no response|never heard)/;
@@ -161,7 +161,8 @@ const TAG_LANGUAGE_FIRST_BIT = 4;
 
 /** Short closing lines where a signature stands: organisation names count there only. */
 function signatureOf(own: string): string {
-  const lines = own.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+  const tail = own.length > 800 ? own.slice(-800) : own;
+  const lines = tail.split("\n").map((l) => l.trim()).filter((l) => l !== "");
   return lines
     .slice(-8)
     .filter((l) => l.length <= 80 && l.split(/\s+/).length <= 7 && !l.endsWith("?"))
@@ -231,8 +232,8 @@ export class Classifier {
       let score = cue.weight * SECTION_WEIGHT[section] * factor;
       if (cue.request || cue.isCategory) {
         const { a, b, question } = sentenceAround(tokens, h.start, h.end);
-        marks ??= this.informational.findAll(tokens).map((x) => x.start);
-        if (cue.request && this.isInformational(tokens, a, b, marks)) score *= 0.25;
+        if (cue.request) marks ??= this.informational.findAll(tokens).map((x) => x.start);
+        if (cue.request && this.isInformational(tokens, a, b, marks!)) score *= 0.25;
         else if (cue.isCategory && (question || this.asksForAction(tokens, a, b))) score *= 1.4;
       }
       out.push({ cue, section, score, text: this.lexicon.text(tokens, h.start, h.end) });
@@ -276,6 +277,7 @@ export class Classifier {
     // older messages count for less, and only the most recent of them is read (see docs/decisions)
     const quoted = parts.own === "" ? "" : stripBoilerplate(parts.quoted.slice(0, MAX_QUOTED_CHARS));
 
+    this.lexicon.resetArena();
     const tokenize = (t: string) => this.lexicon.tokenize(t);
     const subjTokens = tokenize(subject);
     const ownTokens = tokenize(own);
@@ -289,11 +291,19 @@ export class Classifier {
     this.scoreSection(quotedTokens, "quoted", hits, quotedCounts ? 1 : 0.5, (c) => !c.isOrg && (quotedCounts || !c.isAppealOrGrievance));
 
     const totals = new Map<string, number>();
-    for (const h of hits) totals.set(h.cue.group, (totals.get(h.cue.group) ?? 0) + h.score);
+    const ownTotals = new Map<string, number>();
+    const byGroup = new Map<string, ScoredHit[]>();
+    for (const h of hits) {
+      totals.set(h.cue.group, (totals.get(h.cue.group) ?? 0) + h.score);
+      if (h.section === "own") ownTotals.set(h.cue.group, (ownTotals.get(h.cue.group) ?? 0) + h.score);
+      const list = byGroup.get(h.cue.group);
+      if (list) list.push(h);
+      else byGroup.set(h.cue.group, [h]);
+    }
     const sum = (group: string, cap = Infinity) => Math.min(totals.get(group) ?? 0, cap);
     const labels = (group: string, max = 3) => {
       const seen = new Set<string>();
-      const sorted = hits.filter((h) => h.cue.group === group).sort((a, b) => b.score - a.score);
+      const sorted = [...(byGroup.get(group) ?? [])].sort((a, b) => b.score - a.score);
       for (const h of sorted) {
         seen.add(`“${h.text}”${h.section === "subject" ? " in the subject" : h.section === "quoted" ? " in the quoted message" : ""}`);
         if (seen.size >= max) break;
@@ -376,7 +386,7 @@ export class Classifier {
     }
 
     // ---- sender type
-    const senderType = this.senderType(mailbox, local, domain, form, hits, own, quoted, reasons);
+    const senderType = this.senderType(mailbox, local, domain, form, ownTotals, own, quoted, reasons);
 
     // ---- flags
     const flags = new Set<Flag>();
@@ -486,7 +496,7 @@ export class Classifier {
     local: string,
     domain: string,
     form: FormFields,
-    hits: readonly ScoredHit[],
+    ownTotals: ReadonlyMap<string, number>,
     own: string,
     quoted: string,
     reasons: Reason[],
@@ -508,7 +518,7 @@ export class Classifier {
       reasons.push({ field: "senderType", text: `the contact form says “${form.role.slice(0, 30) || "not selected"}”` });
       return mapped;
     }
-    const s = (k: string) => hits.filter((h) => h.cue.group === `sender:${k}` && h.section === "own").reduce((a, h) => a + h.score, 0);
+    const s = (k: string) => ownTotals.get(`sender:${k}`) ?? 0;
     const score = {
       member: s("member"),
       provider: s("provider") + s("providerOrg") + (PROVIDER_ROLE.test(local) ? 3 : 0) + (PROVIDER_DOMAIN.test(domain) && !/example\.(?:com|org|net)$/.test(domain) ? 1 : 0),

@@ -60,6 +60,11 @@ export class Lexicon {
   private parent = new Int32Array(256).fill(-1);
   private tagBits = new Uint32Array(256);
   private prefixUpCache: Int32Array | null = null;
+  // an arena for the arrays of Tokens: reset by the caller when the previous Tokens are done with
+  private arenaInts = new Int32Array(1 << 16);
+  private arenaBytes = new Uint8Array(1 << 15);
+  private intsUsed = 0;
+  private bytesUsed = 0;
   private deepestCache: Int32Array | null = null;
   private size = 1;
 
@@ -164,6 +169,37 @@ export class Lexicon {
     return d;
   }
 
+  /**
+   * Lets the next tokenize calls reuse the memory of earlier ones. Call it only when no Tokens from
+   * before are still in use (the classifier calls it at the start of each email).
+   */
+  resetArena(): void {
+    this.intsUsed = 0;
+    this.bytesUsed = 0;
+  }
+
+  private takeInts(n: number): Int32Array {
+    if (this.intsUsed + n > this.arenaInts.length) {
+      // too big for what is left: a fresh block, and a bigger arena for next time
+      if (n * 2 > this.arenaInts.length) this.arenaInts = new Int32Array(Math.max(this.arenaInts.length * 2, n * 2));
+      return new Int32Array(n);
+    }
+    const a = this.arenaInts.subarray(this.intsUsed, this.intsUsed + n);
+    this.intsUsed += n;
+    return a;
+  }
+
+  private takeBytes(n: number): Uint8Array {
+    if (this.bytesUsed + n > this.arenaBytes.length) {
+      if (n * 2 > this.arenaBytes.length) this.arenaBytes = new Uint8Array(Math.max(this.arenaBytes.length * 2, n * 2));
+      return new Uint8Array(n);
+    }
+    const a = this.arenaBytes.subarray(this.bytesUsed, this.bytesUsed + n);
+    this.bytesUsed += n;
+    a.fill(0);
+    return a;
+  }
+
   /** The words of `tokens` from `start` to `end` (exclusive), as they stand in the text. */
   text(tokens: Tokens, start: number, end: number): string {
     return tokens.source.slice(tokens.starts[start]!, tokens.ends[end - 1]!);
@@ -179,8 +215,8 @@ export class Lexicon {
     const n = text.length;
     const cap = (n >> 1) + 2;
     // two allocations per text: typed-array allocation, not the scan, is what a short email costs
-    const ints = new Int32Array(cap * 4);
-    const bytes = new Uint8Array(cap * 2);
+    const ints = this.takeInts(cap * 4);
+    const bytes = this.takeBytes(cap * 2);
     const ids = ints.subarray(0, cap);
     const prefix = ints.subarray(cap, 2 * cap);
     const starts = ints.subarray(2 * cap, 3 * cap);
