@@ -7,6 +7,7 @@ import { StrictMode, useCallback, useEffect, useMemo, useRef, useState } from "r
 import { createRoot } from "react-dom/client";
 import { HARNESS_PROTOCOL, type HarnessToPane, type PaneToHarness } from "../adapters/mailbox/harness";
 import type { MailItem } from "../adapters/mailbox/types";
+import { defuseHtml } from "./defuse";
 import { MAILBOX_ADDRESS, SAMPLES, bodyOf, type SampleEmail } from "./samples";
 import "./harness.css";
 
@@ -48,7 +49,7 @@ function ReadingPane({ sample }: { sample: SampleEmail }) {
           className="html-body"
           sandbox=""
           referrerPolicy="no-referrer"
-          srcDoc={`<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">${shown}`}
+          srcDoc={`<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">${defuseHtml(shown)}`}
         />
       ) : (
         <pre className="text-body">{shown || "(no body)"}</pre>
