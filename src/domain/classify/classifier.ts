@@ -99,8 +99,10 @@ interface ScoredHit {
   readonly cue: Cue;
   readonly section: Section;
   readonly score: number;
-  /** The words of the email that matched, as the advocate will recognise them. */
-  readonly text: string;
+  /** Where the words that matched stand (their text is read only for the reasons shown). */
+  readonly tokens: Tokens;
+  readonly start: number;
+  readonly end: number;
 }
 
 const GROUP_IDS = new Map<string, number>();
@@ -236,7 +238,7 @@ export class Classifier {
         if (cue.request && this.isInformational(tokens, a, b, marks!)) score *= 0.25;
         else if (cue.isCategory && (question || this.asksForAction(tokens, a, b))) score *= 1.4;
       }
-      out.push({ cue, section, score, text: this.lexicon.text(tokens, h.start, h.end) });
+      out.push({ cue, section, score, tokens, start: h.start, end: h.end });
     }
   }
 
@@ -305,7 +307,7 @@ export class Classifier {
       const seen = new Set<string>();
       const sorted = [...(byGroup.get(group) ?? [])].sort((a, b) => b.score - a.score);
       for (const h of sorted) {
-        seen.add(`“${h.text}”${h.section === "subject" ? " in the subject" : h.section === "quoted" ? " in the quoted message" : ""}`);
+        seen.add(`“${this.lexicon.text(h.tokens, h.start, h.end)}”${h.section === "subject" ? " in the subject" : h.section === "quoted" ? " in the quoted message" : ""}`);
         if (seen.size >= max) break;
       }
       return [...seen];
