@@ -154,7 +154,6 @@ const AGENT_SUBJECT = /^(?:\s*(?:re|fw|fwd)\s*:\s*)*[\p{L}'â€™. -]+,\s*[\p{L}'â€
 const MEDICARE = /\bmedicare\b|\bplh-m-|\bpart [abcd]\b/i;
 const INDIVIDUAL =
   /\bindividual\s+(?:\(?commercial\)?\s+)?(?:(?:silver|gold|bronze|platinum|marketplace|hmo|ppo|epo)\s+)?(?:plans?|members?|polic(?:y|ies)|coverage|line|product)\b|\bone of your individual\b|\bcommercial (?:plan|member|coverage)\b|\bplh-i-/i;
-const MEDICAID_LINE = /\bmedicaid\b/i;
 
 const ASKING = ["please", "can", "could", "would", "need", "want", "help", "necesito", "quiero", "puede", "pueden", "favor", "xin", "ayuda"];
 const TAG_NEGATOR = 1;
@@ -207,7 +206,7 @@ export class Classifier {
     this.routes = options.routes;
   }
 
-  private isInformational(tokens: Tokens, a: number, b: number, marks: readonly number[]): boolean {
+  private isInformational(a: number, b: number, marks: readonly number[]): boolean {
     for (const m of marks) if (m >= a && m < b) return true;
     return false;
   }
@@ -235,7 +234,7 @@ export class Classifier {
       if (cue.request || cue.isCategory) {
         const { a, b, question } = sentenceAround(tokens, h.start, h.end);
         if (cue.request) marks ??= this.informational.findAll(tokens).map((x) => x.start);
-        if (cue.request && this.isInformational(tokens, a, b, marks!)) score *= 0.25;
+        if (cue.request && this.isInformational(a, b, marks!)) score *= 0.25;
         else if (cue.isCategory && (question || this.asksForAction(tokens, a, b))) score *= 1.4;
       }
       out.push({ cue, section, score, tokens, start: h.start, end: h.end });
