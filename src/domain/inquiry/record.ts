@@ -1,0 +1,119 @@
+/**
+ * One inquiry as the log keeps it: what the pane classified (and the advocate corrected), who has
+ * it, its status history and SLA events. `logFields` turns it into the flat columns of the
+ * SharePoint list (no email body is ever among them); `mergeFields` is the three-way merge a
+ * write needs when someone else changed the item first (HTTP 412).
+ */
+import type { BusinessCalendar } from "../calendar/calendar";
+import { formatInZone } from "../calendar/zone";
+import type { Flag } from "../classify/classifier";
+import type { Category, SenderType } from "../classify/vocabulary";
+import { computeClocks, type SlaEvent } from "../sla/clocks";
+import { CLOCK_NAMES, findPolicy, type Mailbox, type Priority, type SlaPolicy } from "../sla/policies";
+import { EVENT_OF, transition, type Action, type Status, type Transition } from "./status";
+
+export interface InquiryRecord {
+  readonly internetMessageId: string;
+  readonly subject: string;
+  readonly mailbox: Mailbox | null;
+  /** UTC milliseconds */
+  readonly receivedAt: number;
+  readonly senderAddress: string;
+  readonly senderType: SenderType;
+  readonly category: Category;
+  readonly priority: Priority;
+  readonly flags: readonly Flag[];
+  readonly policy: string;
+  readonly status: Status;
+  readonly assignee: string | null;
+  readonly assignedBy: string | null;
+  readonly assignedAt: number | null;
+  readonly confirmationNumber: string | null;
+  /** What the classifier said before an advocate corrected it. */
+  readonly correctedFrom: { readonly category?: Category; readonly priority?: Priority; readonly mailbox?: Mailbox };
+  readonly notes: string;
+  readonly history: readonly Transition[];
+  readonly events: readonly SlaEvent[];
+}
+
+/** Applies an action: the status moves (or a TransitionError says why not) and its SLA event is logged. */
+export function applyAction(record: InquiryRecord, action: Action, at: number, by: string): InquiryRecord {
+  const t = transition(record.status, action, at, by);
+  const event = EVENT_OF[action.kind];
+  const assigned = action.kind === "assign" ? { assignee: action.to.trim(), assignedBy: by, assignedAt: at } : {};
+  return {
+    ...record,
+    ...assigned,
+    status: t.to,
+    history: [...record.history, t],
+    events: event ? [...record.events, { type: event, at }] : record.events,
+  };
+}
+
+export type FieldValue = string | number | boolean | null;
+export type LogFields = Readonly<Record<string, FieldValue>>;
+
+const iso = (ms: number | null, calendar: BusinessCalendar) => (ms === null ? null : formatInZone(ms, calendar.zone));
+
+/** The list item's columns for a record, with each clock's due and done times and business days taken. */
+export function logFields(record: InquiryRecord, calendar: BusinessCalendar, policies: readonly SlaPolicy[], now: number): LogFields {
+  const policy = findPolicy(record.policy, policies);
+  const sla = policy ? computeClocks({ policy, priority: record.priority, receivedAt: record.receivedAt, events: record.events, now }, calendar) : null;
+  const fields: Record<string, FieldValue> = {
+    InternetMessageId: record.internetMessageId,
+    Title: record.subject.slice(0, 255),
+    Channel: record.mailbox,
+    ReceivedAt: iso(record.receivedAt, calendar),
+    EffectiveReceivedAt: sla ? iso(sla.effectiveReceivedAt, calendar) : null,
+    SenderAddress: record.senderAddress,
+    SenderType: record.senderType,
+    Category: record.category,
+    Priority: record.priority,
+    Flags: record.flags.join(";"),
+    Policy: record.policy,
+    Status: record.status,
+    Assignee: record.assignee,
+    AssignedBy: record.assignedBy,
+    AssignedAt: iso(record.assignedAt, calendar),
+    ConfirmationNumber: record.confirmationNumber,
+    ClassificationCorrected: Object.keys(record.correctedFrom).length > 0,
+    CorrectedFrom: Object.entries(record.correctedFrom)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join("; "),
+    Notes: record.notes,
+    StatusHistory: JSON.stringify(record.history.map((h) => ({ from: h.from, to: h.to, at: iso(h.at, calendar), by: h.by, ...(h.target ? { target: h.target } : {}) }))),
+  };
+  for (const name of CLOCK_NAMES) {
+    const clock = sla?.clocks.find((c) => c.name === name);
+    fields[`${name}DueAt`] = clock ? iso(clock.dueAt, calendar) : null;
+    fields[`${name}DoneAt`] = clock ? iso(clock.stoppedAt, calendar) : null;
+    fields[`${name}BusinessDays`] = clock ? clock.businessDaysTaken : null;
+    fields[`${name}State`] = clock ? clock.state : null;
+  }
+  return fields;
+}
+
+export interface FieldConflict {
+  readonly field: string;
+  readonly mine: FieldValue;
+  readonly theirs: FieldValue;
+}
+
+/**
+ * Three-way merge of list fields: a field only I changed takes my value, one only they changed
+ * keeps theirs, one we both changed to different values keeps theirs and is reported, so the pane
+ * can show who changed what instead of overwriting it.
+ */
+export function mergeFields(base: LogFields, mine: LogFields, theirs: LogFields): { merged: LogFields; conflicts: FieldConflict[] } {
+  const merged: Record<string, FieldValue> = { ...theirs };
+  const conflicts: FieldConflict[] = [];
+  for (const field of new Set([...Object.keys(mine), ...Object.keys(base)])) {
+    const b = base[field] ?? null;
+    const m = mine[field] ?? null;
+    const t = theirs[field] ?? null;
+    if (m === b) continue; // I did not change it: theirs stands
+    if (t === b || t === m) merged[field] = m; // only I changed it, or we agree
+    else conflicts.push({ field, mine: m, theirs: t });
+  }
+  return { merged, conflicts };
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { EVENT_OF, TransitionError, allowedActions, transition, type Status } from "./status";
+
+const at = Date.parse("2026-03-04T16:00:00Z");
+
+describe("inquiry status", () => {
+  it("follows the procedure from New to Resolved, timestamped and attributed", () => {
+    let status: Status = "new";
+    const steps = [
+      { kind: "assign", to: "ana@plan.example" },
+      { kind: "acknowledge" },
+      { kind: "awaitInformation" },
+      { kind: "respond" },
+      { kind: "resolve" },
+    ] as const;
+    const history = steps.map((a, i) => {
+      const t = transition(status, a, at + i * 60_000, "lead@plan.example");
+      status = t.to;
+      return t;
+    });
+    expect(history.map((t) => t.to)).toEqual(["assigned", "acknowledged", "awaitingInfo", "responded", "resolved"]);
+    expect(history[0]).toMatchObject({ from: "new", by: "lead@plan.example", target: "ana@plan.example", at });
+  });
+
+  it("refuses the illegal jumps with a reason an advocate can act on", () => {
+    expect(() => transition("new", { kind: "resolve" }, at, "a")).toThrow(new TransitionError("Assign this inquiry before you resolve it."));
+    expect(() => transition("resolved", { kind: "respond" }, at, "a")).toThrow(/reopen it before you mark it responded/);
+    expect(() => transition("responded", { kind: "acknowledge" }, at, "a")).toThrow(/cannot be acknowledged again/);
+    expect(() => transition("new", { kind: "assign", to: "  " }, at, "a")).toThrow(/Choose whom/);
+  });
+
+  it("lets a resolved inquiry be reopened, and nothing else", () => {
+    expect(allowedActions("resolved")).toEqual(["reopen"]);
+    expect(transition("resolved", { kind: "reopen" }, at, "a").to).toBe("inProgress");
+  });
+
+  it("logs the SLA event each action stands for: a request for information is a response", () => {
+    expect(EVENT_OF.awaitInformation).toBe("responded");
+    expect(EVENT_OF.acknowledge).toBe("acknowledged");
+    expect(EVENT_OF.followUp).toBe("followedUp");
+    expect(EVENT_OF.assign).toBeNull();
+  });
+});
