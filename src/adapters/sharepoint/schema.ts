@@ -1,0 +1,82 @@
+/**
+ * The "Member Inquiries" SharePoint list: its columns as Graph's columnDefinition shapes, which of
+ * them are indexed (every column the product filters on, so no query meets the 5,000-item list
+ * view threshold), and a check of an existing list against them, so that a missing or wrong list
+ * gets a message that says to run `npm run provision`.
+ */
+import { CLOCK_NAMES } from "../../domain/sla/policies";
+
+export type ColumnType = "text" | "note" | "dateTime" | "number" | "boolean";
+
+export interface ColumnSpec {
+  readonly name: string;
+  readonly type: ColumnType;
+  /** Indexed in SharePoint: the pane filters on it. */
+  readonly indexed?: boolean;
+  /** Enforce unique values (the inquiry key). */
+  readonly unique?: boolean;
+}
+
+export const LIST_NAME = "Member Inquiries";
+
+export const INQUIRY_COLUMNS: readonly ColumnSpec[] = [
+  { name: "InternetMessageId", type: "text", indexed: true, unique: true },
+  { name: "Channel", type: "text", indexed: true },
+  { name: "ReceivedAt", type: "dateTime", indexed: true },
+  { name: "EffectiveReceivedAt", type: "dateTime" },
+  { name: "SenderAddress", type: "text" },
+  { name: "SenderType", type: "text" },
+  { name: "Category", type: "text" },
+  { name: "Priority", type: "text" },
+  { name: "Flags", type: "text" },
+  { name: "Policy", type: "text" },
+  { name: "Status", type: "text", indexed: true },
+  { name: "Assignee", type: "text", indexed: true },
+  { name: "AssignedBy", type: "text" },
+  { name: "AssignedAt", type: "dateTime" },
+  { name: "ConfirmationNumber", type: "text", indexed: true },
+  { name: "ClassificationCorrected", type: "boolean" },
+  { name: "CorrectedFrom", type: "text" },
+  { name: "Notes", type: "note" },
+  { name: "StatusHistory", type: "note" },
+  ...CLOCK_NAMES.flatMap((c): ColumnSpec[] => [
+    { name: `${c}DueAt`, type: "dateTime", indexed: c === "firstResponse" },
+    { name: `${c}DoneAt`, type: "dateTime" },
+    { name: `${c}BusinessDays`, type: "number" },
+    { name: `${c}State`, type: "text" },
+  ]),
+];
+
+/** Graph's columnDefinition body for a column (POST /sites/{site}/lists/{list}/columns). */
+export function columnDefinition(c: ColumnSpec): Record<string, unknown> {
+  const base = { name: c.name, displayName: c.name, indexed: c.indexed === true, enforceUniqueValues: c.unique === true };
+  switch (c.type) {
+    case "text":
+      return { ...base, text: { maxLength: 255 } };
+    case "note":
+      return { ...base, text: { allowMultipleLines: true, maxLength: 63_999 } };
+    case "dateTime":
+      return { ...base, dateTime: { format: "dateTime" } };
+    case "number":
+      return { ...base, number: { decimalPlaces: "none" } };
+    case "boolean":
+      return { ...base, boolean: {} };
+  }
+}
+
+/** What an existing list's columns (GET .../columns, as Graph returns them) lack. */
+export function schemaProblems(existing: unknown): string[] {
+  const rows = Array.isArray((existing as { value?: unknown })?.value) ? ((existing as { value: unknown[] }).value) : null;
+  if (!rows) return [`the "${LIST_NAME}" list could not be read: run npm run provision -- --site <site>`];
+  const byName = new Map<string, Record<string, unknown>>();
+  for (const r of rows) if (r && typeof r === "object" && typeof (r as { name?: unknown }).name === "string") byName.set((r as { name: string }).name, r as Record<string, unknown>);
+  const problems: string[] = [];
+  for (const c of INQUIRY_COLUMNS) {
+    const found = byName.get(c.name);
+    if (!found) problems.push(`column ${c.name} is missing`);
+    else if (c.indexed && found["indexed"] !== true) problems.push(`column ${c.name} is not indexed`);
+    else if (!(c.type === "note" ? "text" in found : c.type in found)) problems.push(`column ${c.name} is not a ${c.type} column`);
+  }
+  if (problems.length) problems.push(`run npm run provision -- --site <site> to create or upgrade the "${LIST_NAME}" list`);
+  return problems;
+}
