@@ -23,6 +23,11 @@ describe("category", () => {
     expect(classifier.classify(email({ body: "Quiero apelar la decisión de negar la cirugía de mi esposo." })).category).toBe("appeal");
   });
 
+  it("hears an appeal in an objection to a decision, even without the word", () => {
+    expect(classifier.classify(email({ body: "You denied my request for a hospital bed. That is not fair and I want someone else to look at it again." })).category).toBe("appeal");
+    expect(classifier.classify(email({ body: "My claim was denied and I don't understand the letter. What does it mean?" })).category).not.toBe("appeal");
+  });
+
   it("puts an appeal before a grievance and a grievance before the topic", () => {
     expect(classifier.classify(email({ body: "I want to file a complaint and I am also asking you to reconsider the denial of my MRI." })).category).toBe("appeal");
     expect(classifier.classify(email({ subject: "ID card", body: "It has been six weeks and still no ID card. I want to file a complaint about this." })).category).toBe("grievance");

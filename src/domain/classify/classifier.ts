@@ -68,7 +68,7 @@ export interface ClassifierOptions {
 
 type Section = "subject" | "own" | "quoted";
 /** Negation cancels requests, risks and complaints ("not asking for an appeal"); a topic stays a topic ("I still don't have my card"). */
-const NEGATABLE = /^(?:category:(?:appeal|grievance|general_inquiry)|high:|clinical|repeat|accountInfo|escalation)/;
+const NEGATABLE = /^(?:category:(?:appeal|grievance|general_inquiry)|high:|clinical|repeat|accountInfo|escalation|appealDecision|appealObjection)/;
 /** How much of a long message is read when nothing later in it calls for more. */
 const OWN_READ_CHARS = 1600;
 /** Cues that make the pane read a long message to its end. */
@@ -190,6 +190,8 @@ export class Classifier {
     };
     for (const c of CATEGORIES) add(`category:${c}`, vocab.categories[c]);
     for (const [k, list] of Object.entries(vocab.high)) add(`high:${k}`, list);
+    add("appealDecision", vocab.appealDecision);
+    add("appealObjection", vocab.appealObjection);
     add("escalation", vocab.escalation);
     add("repeat", vocab.repeat);
     add("clinical", vocab.clinical);
@@ -340,6 +342,13 @@ export class Classifier {
     if (mailbox === "specialist") {
       // the specialist mailbox exists to locate specialists: that is its topic unless the email says otherwise
       scores.set("provider_search", (scores.get("provider_search") ?? 0) + 2);
+    }
+    // a decision and an objection to it make an appeal even without the word
+    const decision = sum("appealDecision");
+    const objection = sum("appealObjection");
+    if (decision >= 1.5 && objection >= 2) {
+      scores.set("appeal", (scores.get("appeal") ?? 0) + 3);
+      reasons.push({ field: "category", text: `objects to a decision: ${[...labels("appealDecision", 1), ...labels("appealObjection", 1)].join(", ")}` });
     }
     const appeal = scores.get("appeal") ?? 0;
     const grievance = scores.get("grievance") ?? 0;
