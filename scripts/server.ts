@@ -2,9 +2,10 @@
  * The local harness server: the built pane and the Outlook stand-in page, plus office.js from the
  * npm copy. It listens on 127.0.0.1 only and serves files from two folders, nothing else.
  */
-import { createReadStream, existsSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import { extname, join, normalize, resolve, sep } from "node:path";
+import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { dirname, extname, join, normalize, resolve, sep } from "node:path";
+import { SharePointEmulator, type Faults, type Snapshot } from "../src/harness/emulator/store";
 
 const TYPES: Readonly<Record<string, string>> = {
   ".html": "text/html; charset=utf-8",
@@ -21,7 +22,61 @@ const TYPES: Readonly<Record<string, string>> = {
 export interface HarnessServer {
   readonly url: string;
   readonly port: number;
+  /** The SharePoint list emulator behind /graph/v1.0/. */
+  readonly emulator: SharePointEmulator;
   close(): Promise<void>;
+}
+
+const MAX_BODY = 4 * 1024 * 1024;
+
+function readBody(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) reject(new Error("too large"));
+      else chunks.push(c);
+    });
+    req.on("end", () => {
+      const text = Buffer.concat(chunks).toString("utf8");
+      if (!text) return resolveBody(undefined);
+      try {
+        resolveBody(JSON.parse(text));
+      } catch {
+        reject(new Error("bad json"));
+      }
+    });
+    req.on("error", reject);
+  });
+}
+
+function loadSnapshot(file: string | undefined): Snapshot | undefined {
+  if (!file || !existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as Snapshot;
+  } catch {
+    return undefined; // a damaged file starts an empty list rather than stopping the harness
+  }
+}
+
+async function emulate(emulator: SharePointEmulator, req: IncomingMessage, res: ServerResponse, url: URL, origin: string): Promise<void> {
+  let body: unknown;
+  try {
+    body = await readBody(req);
+  } catch (e) {
+    res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "invalidRequest", message: String((e as Error).message) } }));
+    return;
+  }
+  const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : v]));
+  const path = url.pathname.slice("/graph/v1.0".length) + url.search;
+  const answer = emulator.handle({ method: req.method ?? "GET", url: path, headers, body }, `${origin}/graph/v1.0`);
+  if (answer.drop) {
+    req.socket.destroy();
+    return;
+  }
+  res.writeHead(answer.status, { ...answer.headers, "cache-control": "no-store" });
+  res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
 }
 
 function safeJoin(root: string, urlPath: string): string | null {
@@ -36,17 +91,49 @@ function safeJoin(root: string, urlPath: string): string | null {
   return full === root || full.startsWith(root + sep) ? full : null;
 }
 
-export function startHarnessServer(options: { port?: number; root?: string } = {}): Promise<HarnessServer> {
+export function startHarnessServer(
+  options: { port?: number; root?: string; dataFile?: string; emulator?: SharePointEmulator } = {},
+): Promise<HarnessServer> {
   const project = resolve(import.meta.dirname, "..");
   const siteRoot = resolve(options.root ?? join(project, "dist-harness"));
   const officeRoot = resolve(project, "node_modules", "@microsoft", "office-js", "dist");
-  if (!existsSync(join(siteRoot, "taskpane.html"))) {
-    throw new Error(`no harness build in ${siteRoot}: run "npm start" (it builds first)`);
+  const built = existsSync(join(siteRoot, "taskpane.html"));
+  const emulator = options.emulator ?? new SharePointEmulator(5000, loadSnapshot(options.dataFile));
+  if (options.dataFile) {
+    const file = options.dataFile;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    emulator.onChange(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(`${file}.tmp`, JSON.stringify(emulator.snapshot()));
+        renameSync(`${file}.tmp`, file);
+      }, 200);
+    });
   }
+  let origin = "http://127.0.0.1";
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    if (url.pathname.startsWith("/graph/v1.0/")) {
+      void emulate(emulator, req, res, url, origin);
+      return;
+    }
+    if (url.pathname === "/emulator/faults" && req.method === "POST") {
+      void readBody(req).then(
+        (b) => {
+          emulator.setFaults((b ?? {}) as Partial<Faults>);
+          res.writeHead(204).end();
+        },
+        () => res.writeHead(400).end(),
+      );
+      return;
+    }
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.writeHead(405, { allow: "GET, HEAD" }).end();
+      return;
+    }
+    if (!built) {
+      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end(`no harness build in ${siteRoot}: run "npm start" (it builds first)`);
       return;
     }
     if (url.pathname === "/" || url.pathname === "/harness") {
@@ -82,9 +169,11 @@ export function startHarnessServer(options: { port?: number; root?: string } = {
       server.listen(port, "127.0.0.1", () => {
         const address = server.address();
         const actual = typeof address === "object" && address ? address.port : port;
+        origin = `http://localhost:${actual}`;
         resolvePromise({
           url: `http://localhost:${actual}/`,
           port: actual,
+          emulator,
           close: () => new Promise((r) => server.close(() => r())),
         });
       });

@@ -39,6 +39,9 @@ export const INQUIRY_COLUMNS: readonly ColumnSpec[] = [
   { name: "CorrectedFrom", type: "text" },
   { name: "Notes", type: "note" },
   { name: "StatusHistory", type: "note" },
+  { name: "SlaEvents", type: "note" },
+  /** The last pane actions applied (their ids), so a retried write is never applied twice. */
+  { name: "AppliedOps", type: "note" },
   ...CLOCK_NAMES.flatMap((c): ColumnSpec[] => [
     { name: `${c}DueAt`, type: "dateTime", indexed: c === "firstResponse" },
     { name: `${c}DoneAt`, type: "dateTime" },

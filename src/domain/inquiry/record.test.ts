@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BusinessCalendar } from "../calendar/calendar";
 import { DEFAULT_POLICIES } from "../sla/policies";
-import { applyAction, logFields, mergeFields, type InquiryRecord } from "./record";
+import { applyAction, logFields, mergeFields, recordFromFields, type InquiryRecord } from "./record";
 
 const calendar = new BusinessCalendar();
 const t = (iso: string) => Date.parse(iso);
@@ -57,6 +57,20 @@ describe("the inquiry record", () => {
   it("records a correction and what it corrected", () => {
     const f = logFields({ ...base, category: "appeal", correctedFrom: { category: "claims_billing" } }, calendar, DEFAULT_POLICIES, base.receivedAt);
     expect(f).toMatchObject({ ClassificationCorrected: true, CorrectedFrom: "category: claims_billing", Category: "appeal" });
+  });
+});
+
+describe("reading a record back from the list", () => {
+  it("round-trips status, assignee, history and SLA events", () => {
+    let r = applyAction(base, { kind: "assign", to: "ana@plan.example" }, t("2026-03-02T10:05:00-06:00"), "lead@plan.example");
+    r = applyAction(r, { kind: "respond" }, t("2026-03-03T09:00:00-06:00"), "ana@plan.example");
+    const back = recordFromFields(logFields(r, calendar, DEFAULT_POLICIES, t("2026-03-03T10:00:00-06:00")), base);
+    expect(back).toEqual(r);
+  });
+
+  it("falls back on damaged values instead of failing", () => {
+    const back = recordFromFields({ Status: "exploded", StatusHistory: "{not json", SlaEvents: '[{"type":"nope","at":"x"}]', Assignee: 42 }, base);
+    expect(back).toMatchObject({ status: "new", history: [], events: [], assignee: null });
   });
 });
 

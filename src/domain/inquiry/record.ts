@@ -9,8 +9,8 @@ import { formatInZone } from "../calendar/zone";
 import type { Flag } from "../classify/classifier";
 import type { Category, SenderType } from "../classify/vocabulary";
 import { computeClocks, type SlaEvent } from "../sla/clocks";
-import { CLOCK_NAMES, findPolicy, type Mailbox, type Priority, type SlaPolicy } from "../sla/policies";
-import { EVENT_OF, transition, type Action, type Status, type Transition } from "./status";
+import { CLOCK_NAMES, EVENT_TYPES, findPolicy, type Mailbox, type Priority, type SlaPolicy } from "../sla/policies";
+import { EVENT_OF, STATUSES, transition, type Action, type Status, type Transition } from "./status";
 
 export interface InquiryRecord {
   readonly internetMessageId: string;
@@ -81,7 +81,8 @@ export function logFields(record: InquiryRecord, calendar: BusinessCalendar, pol
       .map(([k, v]) => `${k}: ${v}`)
       .join("; "),
     Notes: record.notes,
-    StatusHistory: JSON.stringify(record.history.map((h) => ({ from: h.from, to: h.to, at: iso(h.at, calendar), by: h.by, ...(h.target ? { target: h.target } : {}) }))),
+    StatusHistory: JSON.stringify(record.history.map((h) => ({ from: h.from, to: h.to, action: h.action, at: iso(h.at, calendar), by: h.by, ...(h.target ? { target: h.target } : {}) }))),
+    SlaEvents: JSON.stringify(record.events.map((e) => ({ type: e.type, at: iso(e.at, calendar) }))),
   };
   for (const name of CLOCK_NAMES) {
     const clock = sla?.clocks.find((c) => c.name === name);
@@ -91,6 +92,55 @@ export function logFields(record: InquiryRecord, calendar: BusinessCalendar, pol
     fields[`${name}State`] = clock ? clock.state : null;
   }
   return fields;
+}
+
+const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
+const time = (v: unknown): number | null => {
+  const t = typeof v === "string" ? Date.parse(v) : NaN;
+  return Number.isFinite(t) ? t : null;
+};
+function parseJsonList(v: unknown): unknown[] {
+  if (typeof v !== "string" || !v) return [];
+  try {
+    const parsed: unknown = JSON.parse(v);
+    return Array.isArray(parsed) ? parsed : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Reads a record back from the list's columns (as another pane or SharePoint left them), over a
+ * fallback for what the list does not hold (the classification of an email seen for the first time).
+ * Unknown or damaged values fall back instead of breaking the pane.
+ */
+export function recordFromFields(fields: Readonly<Record<string, unknown>>, fallback: InquiryRecord): InquiryRecord {
+  const statuses = new Set<string>(STATUSES);
+  const status = typeof fields["Status"] === "string" && statuses.has(fields["Status"]) ? (fields["Status"] as Status) : fallback.status;
+  const history: Transition[] = parseJsonList(fields["StatusHistory"]).flatMap((h) => {
+    const o = (h ?? {}) as Record<string, unknown>;
+    const at = time(o["at"]);
+    if (at === null || !statuses.has(String(o["from"])) || !statuses.has(String(o["to"]))) return [];
+    const t: Transition = { from: o["from"] as Status, to: o["to"] as Status, action: String(o["action"] ?? "assign") as Transition["action"], at, by: String(o["by"] ?? "") };
+    return [typeof o["target"] === "string" ? { ...t, target: o["target"] } : t];
+  });
+  const eventTypes = new Set<string>(EVENT_TYPES);
+  const events: SlaEvent[] = parseJsonList(fields["SlaEvents"]).flatMap((e) => {
+    const o = (e ?? {}) as Record<string, unknown>;
+    const at = time(o["at"]);
+    return at !== null && eventTypes.has(String(o["type"])) ? [{ type: o["type"] as SlaEvent["type"], at }] : [];
+  });
+  return {
+    ...fallback,
+    status,
+    assignee: str(fields["Assignee"]),
+    assignedBy: str(fields["AssignedBy"]),
+    assignedAt: time(fields["AssignedAt"]),
+    confirmationNumber: str(fields["ConfirmationNumber"]) ?? fallback.confirmationNumber,
+    notes: typeof fields["Notes"] === "string" ? fields["Notes"] : fallback.notes,
+    history,
+    events,
+  };
 }
 
 export interface FieldConflict {

@@ -1,0 +1,133 @@
+/**
+ * The inquiries list through Microsoft Graph (`@microsoft/microsoft-graph-client`): find an item by
+ * its message id (an indexed column, one request), create, update with If-Match on the item's
+ * eTag. The client's own RetryHandler retries 429/503/504 after Retry-After; what still fails comes
+ * back as a ListError with the status, so the caller can decide.
+ */
+import { Client, type AuthenticationProvider } from "@microsoft/microsoft-graph-client";
+import { LIST_NAME, schemaProblems } from "../sharepoint/schema";
+
+export interface StoredItem {
+  readonly id: string;
+  readonly eTag: string;
+  readonly fields: Readonly<Record<string, unknown>>;
+}
+
+export class ListError extends Error {
+  override name = "ListError";
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+  /** Worth trying again later: throttled, unavailable, or no answer at all. */
+  get transient(): boolean {
+    return this.status === 0 || this.status === 429 || this.status === 503 || this.status === 504 || this.status >= 500;
+  }
+}
+
+export interface ListClientOptions {
+  /** "https://graph.microsoft.com/" in production; the emulator's address in the harness and tests. */
+  readonly baseUrl: string;
+  readonly site: string;
+  readonly list?: string;
+  readonly authProvider: AuthenticationProvider;
+}
+
+function toListError(e: unknown): ListError {
+  const status = typeof (e as { statusCode?: unknown })?.statusCode === "number" ? (e as { statusCode: number }).statusCode : 0;
+  const code = (e as { code?: unknown })?.code;
+  return new ListError(status < 0 ? 0 : status, typeof code === "string" && code ? code : status ? `HTTP ${status}` : "no answer from the list");
+}
+
+const quote = (v: string) => `'${v.replace(/'/g, "''")}'`;
+
+export class InquiryListClient {
+  private readonly client: Client;
+  private readonly itemsPath: string;
+  private readonly columnsPath: string;
+
+  constructor(options: ListClientOptions) {
+    const host = new URL(options.baseUrl).hostname.toLowerCase();
+    this.client = Client.initWithMiddleware({
+      authProvider: options.authProvider,
+      baseUrl: options.baseUrl,
+      defaultVersion: "v1.0",
+      customHosts: new Set([host]),
+    });
+    const listPath = `/sites/${encodeURIComponent(options.site)}/lists/${encodeURIComponent(options.list ?? LIST_NAME)}`;
+    this.itemsPath = `${listPath}/items`;
+    this.columnsPath = `${listPath}/columns`;
+  }
+
+  private static item(raw: unknown): StoredItem {
+    const o = (raw ?? {}) as { id?: unknown; eTag?: unknown; "@odata.etag"?: unknown; fields?: unknown };
+    return {
+      id: String(o.id ?? ""),
+      eTag: String(o.eTag ?? o["@odata.etag"] ?? ""),
+      fields: (typeof o.fields === "object" && o.fields !== null ? o.fields : {}) as Record<string, unknown>,
+    };
+  }
+
+  /** The item for a message id, or null: one request on an indexed column. */
+  async find(internetMessageId: string): Promise<StoredItem | null> {
+    try {
+      const res = (await this.client
+        .api(this.itemsPath)
+        .expand("fields")
+        .filter(`fields/InternetMessageId eq ${quote(internetMessageId)}`)
+        .top(2)
+        .get()) as { value?: unknown[] };
+      const first = res.value?.[0];
+      return first ? InquiryListClient.item(first) : null;
+    } catch (e) {
+      throw toListError(e);
+    }
+  }
+
+  async get(id: string): Promise<StoredItem> {
+    try {
+      return InquiryListClient.item(await this.client.api(`${this.itemsPath}/${encodeURIComponent(id)}`).expand("fields").get());
+    } catch (e) {
+      throw toListError(e);
+    }
+  }
+
+  /** Creates the item; a 409 (someone created it first) is answered with the existing item. */
+  async create(fields: Record<string, unknown>): Promise<StoredItem> {
+    try {
+      return InquiryListClient.item(await this.client.api(this.itemsPath).post({ fields }));
+    } catch (e) {
+      const err = toListError(e);
+      if (err.status === 409 && typeof fields["InternetMessageId"] === "string") {
+        const existing = await this.find(fields["InternetMessageId"]);
+        if (existing) return existing;
+      }
+      throw err;
+    }
+  }
+
+  /** Updates the changed fields if the item is still at `eTag`; a ListError with status 412 if not. */
+  async update(id: string, eTag: string, fields: Record<string, unknown>): Promise<string> {
+    try {
+      const res = (await this.client.api(`${this.itemsPath}/${encodeURIComponent(id)}/fields`).header("If-Match", eTag).patch(fields)) as {
+        "@odata.etag"?: unknown;
+      };
+      return String(res["@odata.etag"] ?? "");
+    } catch (e) {
+      throw toListError(e);
+    }
+  }
+
+  /** What the list lacks (missing, or columns missing or not indexed), each problem in words. */
+  async schemaProblems(): Promise<string[]> {
+    try {
+      return schemaProblems(await this.client.api(this.columnsPath).get());
+    } catch (e) {
+      const err = toListError(e);
+      if (err.status === 404) return schemaProblems(null);
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,344 @@
+/**
+ * A local stand-in for the SharePoint list endpoints of Microsoft Graph, faithful where the product
+ * depends on them: eTags and 412 on If-Match, filters only on indexed columns (and the error for a
+ * non-indexed one past the 5,000-item view threshold), paging with @odata.nextLink, $batch with its
+ * 20-request limit and per-request statuses (a 429 inside a 200 envelope), unique columns, and 429,
+ * 503 and dropped connections on demand from a seeded random source. It is HTTP-agnostic: the
+ * harness server and the tests hand it requests.
+ */
+
+export interface ColumnDef {
+  name: string;
+  indexed: boolean;
+  enforceUniqueValues: boolean;
+  [kind: string]: unknown;
+}
+
+interface Item {
+  id: string;
+  guid: string;
+  version: number;
+  created: string;
+  modified: string;
+  fields: Record<string, unknown>;
+}
+
+interface List {
+  id: string;
+  displayName: string;
+  columns: ColumnDef[];
+  items: Item[];
+  byId: Map<string, Item>;
+  nextId: number;
+}
+
+export interface Snapshot {
+  lists: { id: string; displayName: string; columns: ColumnDef[]; items: Item[]; nextId: number }[];
+}
+
+export interface Faults {
+  /** Chance (0–1) of each kind of failure per request. */
+  rate429: number;
+  rate503: number;
+  rateDrop: number;
+  /** Seconds in Retry-After. */
+  retryAfter: number;
+  seed: number;
+}
+
+export interface EmuRequest {
+  method: string;
+  /** Path and query after the version segment, e.g. /sites/x/lists/y/items?$top=5 */
+  url: string;
+  headers: Record<string, string | undefined>;
+  body?: unknown;
+}
+
+export interface EmuResponse {
+  status: number;
+  headers: Record<string, string>;
+  body?: unknown;
+  /** Drop the connection: before (nothing done) or after (done, answer lost) the work. */
+  drop?: "before" | "after";
+}
+
+const json = (status: number, body?: unknown, headers: Record<string, string> = {}): EmuResponse => ({
+  status,
+  headers: { "content-type": "application/json", ...headers },
+  ...(body === undefined ? {} : { body }),
+});
+const error = (status: number, code: string, message: string) => json(status, { error: { code, message } });
+
+/** mulberry32: a small seeded generator, so a fault run can be repeated. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export class SharePointEmulator {
+  private readonly lists = new Map<string, List>();
+  private faults: Faults = { rate429: 0, rate503: 0, rateDrop: 0, retryAfter: 1, seed: 1 };
+  private rand: () => number = random(1);
+  /** Requests answered (batch envelopes and their parts counted apart), for the bench. */
+  readonly counts = { requests: 0, batches: 0, batchParts: 0, throttled: 0, unavailable: 0, dropped: 0, preconditionFailed: 0 };
+  private listeners: (() => void)[] = [];
+
+  constructor(
+    readonly viewThreshold = 5000,
+    snapshot?: Snapshot,
+  ) {
+    for (const l of snapshot?.lists ?? []) {
+      const list: List = { ...l, byId: new Map(l.items.map((i) => [i.id, i])) };
+      this.lists.set(l.id, list);
+    }
+  }
+
+  setFaults(f: Partial<Faults>): void {
+    this.faults = { ...this.faults, ...f };
+    this.rand = random(this.faults.seed);
+  }
+
+  /** Called after every change (the server saves to disk). */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  private changed(): void {
+    for (const l of this.listeners) l();
+  }
+
+  snapshot(): Snapshot {
+    return {
+      lists: [...this.lists.values()].map((l) => ({ id: l.id, displayName: l.displayName, columns: l.columns, items: l.items, nextId: l.nextId })),
+    };
+  }
+
+  private findList(key: string): List | undefined {
+    const decoded = decodeURIComponent(key);
+    return this.lists.get(decoded) ?? [...this.lists.values()].find((l) => l.displayName.toLowerCase() === decoded.toLowerCase());
+  }
+
+  /** Adds many items at once (for tests and the bench: a 100,000-item list). */
+  seed(listKey: string, count: number, make: (i: number) => Record<string, unknown>): void {
+    const list = this.findList(listKey);
+    if (!list) throw new Error(`no list ${listKey}`);
+    for (let i = 0; i < count; i++) this.insert(list, make(i));
+  }
+
+  private insert(list: List, fields: Record<string, unknown>): Item {
+    const id = String(list.nextId++);
+    const now = new Date().toISOString();
+    const item: Item = { id, guid: `${list.id.slice(0, 8)}-${id.padStart(8, "0")}`, version: 1, created: now, modified: now, fields: { ...fields } };
+    list.items.push(item);
+    list.byId.set(id, item);
+    return item;
+  }
+
+  private etag(item: Item): string {
+    return `"${item.guid},${item.version}"`;
+  }
+
+  private itemJson(item: Item): Record<string, unknown> {
+    return {
+      id: item.id,
+      "@odata.etag": this.etag(item),
+      eTag: this.etag(item),
+      createdDateTime: item.created,
+      lastModifiedDateTime: item.modified,
+      fields: { "@odata.etag": this.etag(item), id: item.id, ...item.fields },
+    };
+  }
+
+  /** Answers one request, with faults drawn first. */
+  handle(req: EmuRequest, base = "http://localhost/graph/v1.0"): EmuResponse {
+    this.counts.requests++;
+    const f = this.faults;
+    const r = this.rand();
+    if (r < f.rate429) this.counts.throttled++;
+    else if (r < f.rate429 + f.rate503) this.counts.unavailable++;
+    else if (r < f.rate429 + f.rate503 + f.rateDrop) this.counts.dropped++;
+    if (r < f.rate429) return json(429, { error: { code: "tooManyRequests", message: "Too many requests" } }, { "retry-after": String(f.retryAfter) });
+    if (r < f.rate429 + f.rate503) return json(503, { error: { code: "serviceNotAvailable", message: "Service unavailable" } }, { "retry-after": String(f.retryAfter) });
+    if (r < f.rate429 + f.rate503 + f.rateDrop) {
+      if (this.rand() < 0.5) return { status: 0, headers: {}, drop: "before" };
+      const done = this.route(req, base);
+      return { ...done, drop: "after" };
+    }
+    return this.route(req, base);
+  }
+
+  private route(req: EmuRequest, base: string): EmuResponse {
+    let url: URL;
+    try {
+      url = new URL(req.url, "http://emulator");
+    } catch {
+      return error(400, "invalidRequest", "Malformed URL");
+    }
+    const parts = url.pathname.split("/").filter(Boolean);
+    const method = req.method.toUpperCase();
+    if (parts[0] === "$batch" && method === "POST") return this.batch(req, base);
+    if (parts[0] !== "sites" || !parts[1]) return error(404, "itemNotFound", "Not found");
+    const site = decodeURIComponent(parts[1]);
+    if (parts.length === 2 && method === "GET") return json(200, { id: site, displayName: site });
+    if (parts[2] !== "lists") return error(404, "itemNotFound", "Not found");
+    if (parts.length === 3) {
+      if (method === "POST") return this.createList(req.body);
+      if (method === "GET") return json(200, { value: [...this.lists.values()].map((l) => ({ id: l.id, displayName: l.displayName })) });
+    }
+    const list = this.findList(parts[3]!);
+    if (!list) return error(404, "itemNotFound", `The list "${decodeURIComponent(parts[3]!)}" does not exist`);
+    if (parts.length === 4 && method === "GET") return json(200, { id: list.id, displayName: list.displayName, list: { template: "genericList" } });
+    if (parts[4] === "columns") return this.columns(list, method, parts[5], req.body);
+    if (parts[4] !== "items") return error(404, "itemNotFound", "Not found");
+    if (parts.length === 5) {
+      if (method === "GET") return this.listItems(list, url, req.headers, base);
+      if (method === "POST") return this.createItem(list, req.body);
+    }
+    const item = list.byId.get(parts[5] ?? "");
+    if (!item) return error(404, "itemNotFound", "The item does not exist");
+    if (parts.length === 6 && method === "GET") return json(200, this.itemJson(item), { etag: this.etag(item) });
+    if (parts.length === 6 && method === "DELETE") {
+      list.items.splice(list.items.indexOf(item), 1);
+      list.byId.delete(item.id);
+      this.changed();
+      return { status: 204, headers: {} };
+    }
+    if (parts[6] === "fields" && method === "PATCH") return this.patchFields(list, item, req);
+    if (parts[6] === "fields" && method === "GET") return json(200, this.itemJson(item)["fields"], { etag: this.etag(item) });
+    return error(405, "invalidRequest", "Method not allowed");
+  }
+
+  private createList(body: unknown): EmuResponse {
+    const b = (body ?? {}) as { displayName?: unknown; columns?: unknown };
+    if (typeof b.displayName !== "string" || !b.displayName) return error(400, "invalidRequest", "displayName is required");
+    if (this.findList(b.displayName)) return error(409, "nameAlreadyExists", "A list with that name exists");
+    const id = `list-${this.lists.size + 1}-${b.displayName.replace(/\W+/g, "").toLowerCase()}`;
+    const columns = Array.isArray(b.columns) ? b.columns.map((c) => this.normaliseColumn(c)) : [];
+    const list: List = { id, displayName: b.displayName, columns: [{ name: "Title", indexed: false, enforceUniqueValues: false, text: {} }, ...columns], items: [], byId: new Map(), nextId: 1 };
+    this.lists.set(id, list);
+    this.changed();
+    return json(201, { id, displayName: b.displayName });
+  }
+
+  private normaliseColumn(c: unknown): ColumnDef {
+    const o = (c ?? {}) as Record<string, unknown>;
+    return { ...o, name: String(o["name"] ?? ""), indexed: o["indexed"] === true, enforceUniqueValues: o["enforceUniqueValues"] === true };
+  }
+
+  private columns(list: List, method: string, name: string | undefined, body: unknown): EmuResponse {
+    if (!name && method === "GET") return json(200, { value: list.columns });
+    if (!name && method === "POST") {
+      const col = this.normaliseColumn(body);
+      if (!col.name) return error(400, "invalidRequest", "name is required");
+      if (list.columns.some((c) => c.name === col.name)) return error(409, "nameAlreadyExists", "The column exists");
+      list.columns.push(col);
+      this.changed();
+      return json(201, col);
+    }
+    const col = list.columns.find((c) => c.name === decodeURIComponent(name ?? ""));
+    if (!col) return error(404, "itemNotFound", "No such column");
+    if (method === "PATCH") {
+      const patch = (body ?? {}) as Record<string, unknown>;
+      if (typeof patch["indexed"] === "boolean") col.indexed = patch["indexed"];
+      this.changed();
+      return json(200, col);
+    }
+    return json(200, col);
+  }
+
+  private listItems(list: List, url: URL, headers: EmuRequest["headers"], base: string): EmuResponse {
+    const filter = url.searchParams.get("$filter");
+    let rows = list.items;
+    if (filter) {
+      const m = /^fields\/(\w+)\s+eq\s+('(?:[^']|'')*'|\d+(?:\.\d+)?|true|false)$/i.exec(filter.trim());
+      if (!m) return error(400, "invalidRequest", "Only one condition of the form fields/Name eq 'value' is supported");
+      const column = list.columns.find((c) => c.name === m[1]);
+      if (!column) return error(400, "invalidRequest", `Field '${m[1]}' does not exist`);
+      const honour = (headers["prefer"] ?? "").includes("HonorNonIndexedQueriesWarningMayFailRandomly");
+      if (!column.indexed && (!honour || list.items.length > this.viewThreshold)) {
+        return error(400, "invalidRequest", `Field '${m[1]}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: HonorNonIndexedQueriesWarningMayFailRandomly' header to allow this, but be warned that such queries may fail on large lists.`);
+      }
+      const raw = m[2]!;
+      const value: unknown = raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw === "true" ? true : raw === "false" ? false : Number(raw);
+      rows = rows.filter((i) => i.fields[m[1]!] === value);
+    } else if (list.items.length > this.viewThreshold && url.searchParams.has("$orderby")) {
+      return error(400, "invalidRequest", "The attempted operation is prohibited because it exceeds the list view threshold.");
+    }
+    const top = Math.min(Math.max(Number(url.searchParams.get("$top") ?? 200) || 200, 1), 5000);
+    const skip = Number(url.searchParams.get("$skiptoken") ?? 0) || 0;
+    const page = rows.slice(skip, skip + top);
+    const body: Record<string, unknown> = { value: page.map((i) => this.itemJson(i)) };
+    if (skip + top < rows.length) {
+      const next = new URL(`${base}${url.pathname}`);
+      url.searchParams.forEach((v, k) => next.searchParams.set(k, v));
+      next.searchParams.set("$skiptoken", String(skip + top));
+      body["@odata.nextLink"] = next.toString();
+    }
+    return json(200, body);
+  }
+
+  private uniqueViolation(list: List, fields: Record<string, unknown>, except?: Item): string | null {
+    for (const c of list.columns) {
+      if (!c.enforceUniqueValues || fields[c.name] === undefined || fields[c.name] === null) continue;
+      if (list.items.some((i) => i !== except && i.fields[c.name] === fields[c.name])) return c.name;
+    }
+    return null;
+  }
+
+  private createItem(list: List, body: unknown): EmuResponse {
+    const fields = ((body ?? {}) as { fields?: unknown }).fields;
+    if (!fields || typeof fields !== "object") return error(400, "invalidRequest", "fields are required");
+    const clash = this.uniqueViolation(list, fields as Record<string, unknown>);
+    if (clash) return error(409, "uniqueValueViolation", `A duplicate value was found for the unique column ${clash}`);
+    const item = this.insert(list, fields as Record<string, unknown>);
+    this.changed();
+    return json(201, this.itemJson(item), { etag: this.etag(item) });
+  }
+
+  private patchFields(list: List, item: Item, req: EmuRequest): EmuResponse {
+    const ifMatch = req.headers["if-match"];
+    if (ifMatch && ifMatch !== "*" && ifMatch !== this.etag(item)) {
+      this.counts.preconditionFailed++;
+      return error(412, "preconditionFailed", "The item was changed by someone else");
+    }
+    const patch = (req.body ?? {}) as Record<string, unknown>;
+    const next = { ...item.fields, ...patch };
+    const clash = this.uniqueViolation(list, next, item);
+    if (clash) return error(409, "uniqueValueViolation", `A duplicate value was found for the unique column ${clash}`);
+    item.fields = next;
+    item.version++;
+    item.modified = new Date().toISOString();
+    this.changed();
+    return json(200, this.itemJson(item)["fields"], { etag: this.etag(item) });
+  }
+
+  private batch(req: EmuRequest, base: string): EmuResponse {
+    this.counts.batches++;
+    const requests = ((req.body ?? {}) as { requests?: unknown }).requests;
+    if (!Array.isArray(requests)) return error(400, "invalidRequest", "requests are required");
+    if (requests.length > 20) return error(400, "invalidRequest", "A batch may hold at most 20 requests");
+    const results = new Map<string, number>();
+    const responses = requests.map((raw) => {
+      const r = (raw ?? {}) as { id?: unknown; method?: unknown; url?: unknown; headers?: Record<string, string>; body?: unknown; dependsOn?: unknown };
+      const id = String(r.id ?? "");
+      const deps = Array.isArray(r.dependsOn) ? r.dependsOn.map(String) : [];
+      if (deps.some((d) => (results.get(d) ?? 0) >= 400)) {
+        results.set(id, 424);
+        return { id, status: 424, body: { error: { code: "failedDependency", message: "A request it depends on failed" } } };
+      }
+      this.counts.batchParts++;
+      const headers = Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+      const res = this.handle({ method: String(r.method ?? "GET"), url: String(r.url ?? "").replace(/^\/?(v1\.0|beta)?\/?/, "/"), headers, body: r.body }, base);
+      const status = res.drop ? 504 : res.status;
+      results.set(id, status);
+      return { id, status, headers: res.headers, ...(res.body === undefined ? {} : { body: res.body }) };
+    });
+    return json(200, { responses });
+  }
+}
