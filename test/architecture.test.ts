@@ -39,11 +39,11 @@ describe("architecture", () => {
     expect(bad).toEqual([]);
   });
 
-  it("lets adapters import only the domain and each other, never the UI or React", () => {
+  it("lets adapters import only the domain, each other and their own client libraries (Graph, MSAL, idb), never the UI or React", () => {
     const bad = sources
       .filter((f) => room(f) === "adapters")
       .flatMap((f) => imports(f).map((s) => [f, s, target(f, s)] as const))
-      .filter(([, , t]) => !(t === "domain" || t === "adapters" || t === "pkg:@azure/msal-browser" || t === "pkg:@microsoft/microsoft-graph-client"))
+      .filter(([, , t]) => !(t === "domain" || t === "adapters" || t === "pkg:@azure/msal-browser" || t === "pkg:@microsoft/microsoft-graph-client" || t === "pkg:idb"))
       .map(([f, s]) => `${relative(SRC, f)} imports ${s}`);
     expect(bad).toEqual([]);
   });
