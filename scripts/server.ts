@@ -5,6 +5,7 @@
 import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { dirname, extname, join, normalize, resolve, sep } from "node:path";
+import { INQUIRY_COLUMNS, LIST_NAME, columnDefinition } from "../src/adapters/sharepoint/schema";
 import { SharePointEmulator, type Faults, type Snapshot } from "../src/harness/emulator/store";
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -99,6 +100,10 @@ export function startHarnessServer(
   const officeRoot = resolve(project, "node_modules", "@microsoft", "office-js", "dist");
   const built = existsSync(join(siteRoot, "taskpane.html"));
   const emulator = options.emulator ?? new SharePointEmulator(5000, loadSnapshot(options.dataFile));
+  // the harness's site holds the inquiries list already (a real tenant runs npm run provision)
+  if (emulator.handle({ method: "GET", url: `/sites/harness/lists/${encodeURIComponent(LIST_NAME)}`, headers: {} }).status === 404) {
+    emulator.handle({ method: "POST", url: "/sites/harness/lists", headers: {}, body: { displayName: LIST_NAME, columns: INQUIRY_COLUMNS.map(columnDefinition) } });
+  }
   if (options.dataFile) {
     const file = options.dataFile;
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -63,7 +63,11 @@ function Harness() {
   const [selected, setSelected] = useState<SampleEmail>(initial);
   const selectedRef = useRef(selected);
   const frame = useRef<HTMLIFrameElement>(null);
-  const paneUrl = useMemo(() => `/taskpane.html?host=harness`, []);
+  // ?user= picks the signed-in advocate, so two browser windows can act as two advocates
+  const paneUrl = useMemo(() => {
+    const user = params.get("user");
+    return `/taskpane.html?host=harness${user ? `&user=${encodeURIComponent(user)}` : ""}`;
+  }, []);
 
   const post = useCallback((message: HarnessToPane) => {
     frame.current?.contentWindow?.postMessage(message, window.location.origin);

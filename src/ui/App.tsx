@@ -9,6 +9,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { useLayoutEffect } from "react";
+import { ActionBar } from "./ActionBar";
 import { ClockList } from "./ClockList";
 import { CorrectionForm } from "./CorrectionForm";
 import { InstructionList } from "./InstructionList";
@@ -43,7 +44,7 @@ export interface AppProps {
 
 export function App({ services }: AppProps) {
   const styles = useStyles();
-  const { state, view, correction, correct, loadedAt } = usePane(services);
+  const { state, view, correction, correct, loadedAt, worked, act, actionError, logStatus, logUser } = usePane(services);
 
   useLayoutEffect(() => {
     if (view && loadedAt.current) {
@@ -65,7 +66,7 @@ export function App({ services }: AppProps) {
           </h1>
           {services.mailbox.isEmulator ? (
             <span className={styles.emulator} data-testid="emulator-banner" role="note">
-              Local harness: sample emails, no real mailbox or SharePoint
+              Local harness: sample emails and a local SharePoint emulator
             </span>
           ) : null}
         </header>
@@ -92,6 +93,16 @@ export function App({ services }: AppProps) {
             ) : null}
             <InstructionList instructions={view.instructions} />
             <ClockList sla={view.sla} calendar={services.calendar} receivedAt={view.receivedAt} />
+            {worked && logUser ? (
+              <ActionBar
+                record={worked}
+                me={logUser.upn}
+                hasFollowUp={services.settings.policies.find((p) => p.id === view.policy)?.clocks.some((c) => c.name === "followUp") ?? false}
+                status={logStatus}
+                error={actionError}
+                onAct={(a) => void act(a)}
+              />
+            ) : null}
             <CorrectionForm view={view} correction={correction} onCorrect={(next) => void correct(next)} />
           </>
         ) : null}

@@ -75,12 +75,27 @@ async function start(): Promise<void> {
     renderMessage(root, "This add-in's deployment settings are not valid. Ask your administrator to rebuild it with a corrected settings file.");
     return;
   }
+  const calendar = new BusinessCalendar(settings.calendar);
+  const params = new URLSearchParams(window.location.search);
+  // the SharePoint log: the local emulator in the harness; in Outlook it arrives with Microsoft
+  // sign-in (see docs/decisions/0015-log-in-the-pane.md), until then the pane says it is not logging
+  const log = useHarness
+    ? import("./log-setup").then((m) =>
+        m.harnessLog(window.location.origin, params.get("user") ?? "advocate@plan.example", {
+          calendar,
+          policies: settings.policies,
+          now: () => Date.now() + mailbox.clockOffsetMs,
+        }),
+      )
+    : Promise.resolve(null);
+  log.catch(() => logEvent("log.unavailable"));
   const services: PaneServices = {
     mailbox,
     store: new LocalStore("member-triage"),
     settings,
     classifier: new Classifier({ internalDomains: settings.internalDomains, routes: settings.routes }),
-    calendar: new BusinessCalendar(settings.calendar),
+    calendar,
+    log: log.catch(() => null),
   };
   logEvent("pane.started", mailbox.isEmulator ? "harness" : "outlook");
   root.render(<App services={services} />);

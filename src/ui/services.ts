@@ -1,4 +1,6 @@
 /** What the pane is composed of: one adapter per outside system, and the domain services. */
+import type { SignIn } from "../adapters/auth/types";
+import type { InquiryLogService } from "../adapters/graph/log-service";
 import type { MailboxAdapter } from "../adapters/mailbox/types";
 import type { KeyValueStore } from "../adapters/storage/types";
 import type { BusinessCalendar } from "../domain/calendar/calendar";
@@ -11,4 +13,6 @@ export interface PaneServices {
   readonly settings: DeploymentSettings;
   readonly classifier: Classifier;
   readonly calendar: BusinessCalendar;
+  /** The SharePoint log, loaded after the first paint; null when the deployment has none configured. */
+  readonly log: Promise<{ readonly service: InquiryLogService; readonly signIn: SignIn } | null>;
 }

@@ -1,7 +1,12 @@
 /** The pane's state: the open item (re-read on every item change), the advocate's correction, and a minute clock. */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { SignedInUser } from "../adapters/auth/types";
+import type { InquiryLogService, LogStatus } from "../adapters/graph/log-service";
 import type { MailItem } from "../adapters/mailbox/types";
+import { applyAction, correctRecord, recordFromFields, type InquiryRecord } from "../domain/inquiry/record";
+import { TransitionError, type Action } from "../domain/inquiry/status";
 import { triage, type Correction, type TriageView } from "../domain/inquiry/triage";
+import { policyFor, type Mailbox } from "../domain/sla/policies";
 import { logEvent } from "./log";
 import type { PaneServices } from "./services";
 
@@ -30,8 +35,37 @@ export function useMinuteClock(offsetMs: number): number {
   return now;
 }
 
+function messageKey(item: MailItem): string {
+  return item.internetMessageId || item.itemId;
+}
+
 function itemKey(item: MailItem): string {
-  return `correction:${item.internetMessageId || item.itemId}`;
+  return `correction:${messageKey(item)}`;
+}
+
+/** The inquiry as this pane knows it before the list answers: classified, never worked. */
+function recordOf(item: MailItem, view: TriageView): InquiryRecord {
+  return {
+    internetMessageId: messageKey(item),
+    subject: item.subject,
+    mailbox: view.mailbox,
+    receivedAt: view.receivedAt,
+    senderAddress: item.from.address,
+    senderType: view.classification.senderType,
+    category: view.category,
+    priority: view.priority,
+    flags: view.classification.flags,
+    policy: view.policy,
+    status: "new",
+    assignee: null,
+    assignedBy: null,
+    assignedAt: null,
+    confirmationNumber: null,
+    correctedFrom: view.corrected,
+    notes: "",
+    history: [],
+    events: [],
+  };
 }
 
 export function usePane(services: PaneServices) {
@@ -72,6 +106,30 @@ export function usePane(services: PaneServices) {
   const now = useMinuteClock(mailbox.clockOffsetMs);
   const item = state.status === "ready" ? state.item : null;
 
+  // the SharePoint log: loaded after the first paint
+  const [log, setLog] = useState<{ service: InquiryLogService; user: SignedInUser } | null>(null);
+  const [logStatus, setLogStatus] = useState<LogStatus | null>(null);
+  useEffect(() => {
+    let off: (() => void) | undefined;
+    let cancelled = false;
+    void services.log.then(async (l) => {
+      if (!l || cancelled) return;
+      const user = await l.signIn.user();
+      if (cancelled) return;
+      setLog({ service: l.service, user });
+      off = l.service.subscribe(setLogStatus);
+    }, () => logEvent("log.unavailable"));
+    return () => {
+      cancelled = true;
+      off?.();
+    };
+  }, [services.log]);
+
+  const [worked, setWorked] = useState<InquiryRecord | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const key = item ? messageKey(item) : null;
+  const events = worked && worked.internetMessageId === key ? worked.events : undefined;
+
   const view: TriageView | null = useMemo(() => {
     if (!item) return null;
     return triage(
@@ -87,11 +145,54 @@ export function usePane(services: PaneServices) {
         },
         deliveredTo: [item.mailboxAddress, ...item.to.map((a) => a.address), ...item.cc.map((a) => a.address)],
         ...(correction ? { correction } : {}),
+        ...(events ? { events } : {}),
         now,
       },
       services,
     );
-  }, [item, correction, now, services]);
+  }, [item, correction, now, services, events]);
+
+  // on each new email: what the list already holds for it
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  useEffect(() => {
+    const v = viewRef.current;
+    if (!item || !v || !log) return;
+    const base = recordOf(item, v);
+    setActionError(null);
+    setWorked(base);
+    let cancelled = false;
+    log.service.lookup(base.internetMessageId).then(
+      (stored) => {
+        if (cancelled || !stored) return;
+        const record = recordFromFields(stored.fields, base);
+        setWorked(record);
+        if (Object.keys(record.correctedFrom).length) {
+          setCorrection({ category: record.category, priority: record.priority, ...(record.mailbox ? { mailbox: record.mailbox } : {}) });
+        }
+      },
+      () => logEvent("log.lookup-failed"),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [item, log]);
+
+  const act = useCallback(
+    async (action: Action) => {
+      if (!log || !worked || !item) return;
+      setActionError(null);
+      const at = Date.now() + mailbox.clockOffsetMs;
+      try {
+        const next = applyAction(worked, action, at, log.user.upn);
+        setWorked(next);
+        await log.service.act(worked, action, log.user.upn, at, action.kind === "assign" ? worked.assignee : undefined);
+      } catch (e) {
+        setActionError(e instanceof TransitionError ? e.message : "The action could not be stored; try again.");
+      }
+    },
+    [log, worked, item, mailbox.clockOffsetMs],
+  );
 
   const correct = useCallback(
     async (next: Correction | undefined) => {
@@ -99,9 +200,15 @@ export function usePane(services: PaneServices) {
       setCorrection(next);
       if (next && Object.keys(next).length) await store.set(itemKey(item), next);
       else await store.delete(itemKey(item));
+      if (log && worked && view) {
+        const classified = { category: view.classification.category, priority: view.classification.priority, mailbox: (view.corrected.mailbox ?? view.mailbox) as Mailbox | null };
+        const corrected = correctRecord(worked, next ?? {}, classified, (m, p) => policyFor(m ?? "member-services-email", p, services.settings.routes));
+        setWorked(corrected);
+        await log.service.correct(corrected, log.user.upn, Date.now() + mailbox.clockOffsetMs);
+      }
     },
-    [item, store],
+    [item, store, log, worked, view, services.settings.routes, mailbox.clockOffsetMs],
   );
 
-  return { state, view, correction, correct, now, reload: load, loadedAt };
+  return { state, view, correction, correct, now, reload: load, loadedAt, worked: worked && worked.internetMessageId === key ? worked : null, act, actionError, logStatus, logUser: log?.user ?? null };
 }

@@ -8,7 +8,7 @@
  * Throttling, outages and dropped connections leave the op pending for the next round.
  */
 import type { BusinessCalendar } from "../../domain/calendar/calendar";
-import { applyAction, logFields, recordFromFields, type LogFields } from "../../domain/inquiry/record";
+import { applyAction, logFields, recordFromFields, type InquiryRecord, type LogFields } from "../../domain/inquiry/record";
 import { TransitionError } from "../../domain/inquiry/status";
 import type { SlaPolicy } from "../../domain/sla/policies";
 import type { LogOp, Outbox } from "../storage/outbox";
@@ -57,8 +57,15 @@ export class LogSender {
     for (let round = 0; round < 10; round++) {
       const item = await this.find(op);
       const applied = String(item.fields["AppliedOps"] ?? "").split(" ").filter(Boolean);
-      if (applied.includes(op.opId) || op.kind === "open" || !op.action) return "done";
+      if (applied.includes(op.opId) || op.kind === "open") return "done";
       const current = recordFromFields(item.fields, op.record);
+      if (op.kind === "correct" && op.corrected) {
+        const next = { ...current, ...op.corrected };
+        const r = await this.write(op, item, applied, next);
+        if (r === "retry") continue;
+        return "done";
+      }
+      if (!op.action) return "done";
       if (op.action.kind === "assign" && op.expectedAssignee !== undefined && (current.assignee ?? null) !== (op.expectedAssignee ?? null)) {
         return { conflict: current.assignee ? `${current.assignee} already has it (assigned by ${current.assignedBy ?? "someone"}).` : "It was unassigned meanwhile." };
       }
@@ -69,22 +76,28 @@ export class LogSender {
         if (e instanceof TransitionError) return { conflict: `${e.message} (someone else changed it: it is now ${current.status}).` };
         throw e;
       }
-      const wanted: LogFields = logFields(next, this.deps.calendar, this.deps.policies, this.deps.now());
-      const patch: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(wanted)) if (differs(v, item.fields[k])) patch[k] = v;
-      patch["AppliedOps"] = [...applied, op.opId].slice(-KEEP_APPLIED).join(" ");
-      try {
-        this.requests++;
-        const eTag = await this.client.update(item.id, item.eTag, patch);
-        this.items.set(op.messageId, { id: item.id, eTag, fields: { ...item.fields, ...patch } });
-        return "done";
-      } catch (e) {
-        this.items.delete(op.messageId);
-        if (e instanceof ListError && e.status === 412) continue; // someone else wrote first: read again, apply again
-        throw e;
-      }
+      if ((await this.write(op, item, applied, next)) === "retry") continue;
+      return "done";
     }
     throw new ListError(412, "the item kept changing; will try again");
+  }
+
+  /** Writes the changed columns with If-Match; "retry" when someone else wrote first (412). */
+  private async write(op: LogOp, item: StoredItem, applied: readonly string[], next: InquiryRecord): Promise<"written" | "retry"> {
+    const wanted: LogFields = logFields(next, this.deps.calendar, this.deps.policies, this.deps.now());
+    const patch: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(wanted)) if (differs(v, item.fields[k])) patch[k] = v;
+    patch["AppliedOps"] = [...applied, op.opId].slice(-KEEP_APPLIED).join(" ");
+    try {
+      this.requests++;
+      const eTag = await this.client.update(item.id, item.eTag, patch);
+      this.items.set(op.messageId, { id: item.id, eTag, fields: { ...item.fields, ...patch } });
+      return "written";
+    } catch (e) {
+      this.items.delete(op.messageId);
+      if (e instanceof ListError && e.status === 412) return "retry"; // someone else wrote first: read again, apply again
+      throw e;
+    }
   }
 
   /** One round over the pending ops. Ops of an inquiry after one that could not be sent wait. */

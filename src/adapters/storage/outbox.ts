@@ -14,8 +14,8 @@ export interface LogOp {
   /** Creation order: ops of one inquiry are sent in this order. */
   readonly seq: number;
   readonly createdAt: number;
-  /** "open": make sure the item exists (first sight of an email); "action": a pane action. */
-  readonly kind: "open" | "action";
+  /** "open": make sure the item exists; "action": a pane action; "correct": a corrected classification. */
+  readonly kind: "open" | "action" | "correct";
   readonly action?: Action;
   /** For assign: whom the pane saw holding it, so a concurrent assignment is refused, not overwritten. */
   readonly expectedAssignee?: string | null;
@@ -23,6 +23,8 @@ export interface LogOp {
   readonly by: string;
   /** The inquiry as the pane classified it (no body): creates the item on first sight. */
   readonly record: InquiryRecord;
+  /** For "correct": the record's classification after the correction (category, priority, mailbox, policy, correctedFrom). */
+  readonly corrected?: Pick<InquiryRecord, "category" | "priority" | "mailbox" | "policy" | "correctedFrom">;
   state: "pending" | "done" | "conflict";
   attempts: number;
   message?: string;

@@ -50,6 +50,23 @@ export function applyAction(record: InquiryRecord, action: Action, at: number, b
   };
 }
 
+/** An advocate's correction of the classification: the new values, and what the classifier said. */
+export function correctRecord(
+  record: InquiryRecord,
+  correction: { readonly category?: Category; readonly priority?: Priority; readonly mailbox?: Mailbox },
+  classified: { readonly category: Category; readonly priority: Priority; readonly mailbox: Mailbox | null },
+  policyOf: (mailbox: Mailbox | null, priority: Priority) => string,
+): InquiryRecord {
+  const category = correction.category ?? classified.category;
+  const priority = correction.priority ?? classified.priority;
+  const mailbox = correction.mailbox ?? classified.mailbox;
+  const correctedFrom: { category?: Category; priority?: Priority; mailbox?: Mailbox } = {};
+  if (category !== classified.category) correctedFrom.category = classified.category;
+  if (priority !== classified.priority) correctedFrom.priority = classified.priority;
+  if (mailbox !== classified.mailbox && classified.mailbox) correctedFrom.mailbox = classified.mailbox;
+  return { ...record, category, priority, mailbox, policy: policyOf(mailbox, priority), correctedFrom };
+}
+
 export type FieldValue = string | number | boolean | null;
 export type LogFields = Readonly<Record<string, FieldValue>>;
 
@@ -130,8 +147,25 @@ export function recordFromFields(fields: Readonly<Record<string, unknown>>, fall
     const at = time(o["at"]);
     return at !== null && eventTypes.has(String(o["type"])) ? [{ type: o["type"] as SlaEvent["type"], at }] : [];
   });
+  const correctedFrom: { category?: Category; priority?: Priority; mailbox?: Mailbox } = {};
+  for (const part of String(fields["CorrectedFrom"] ?? "").split(";")) {
+    const [k, v] = part.split(":").map((x) => x.trim());
+    if (k === "category" && v) correctedFrom.category = v as Category;
+    if (k === "priority" && v) correctedFrom.priority = v as Priority;
+    if (k === "mailbox" && v) correctedFrom.mailbox = v as Mailbox;
+  }
+  const corrected = fields["ClassificationCorrected"] === true;
   return {
     ...fallback,
+    ...(corrected
+      ? {
+          category: (str(fields["Category"]) as Category | null) ?? fallback.category,
+          priority: (str(fields["Priority"]) as Priority | null) ?? fallback.priority,
+          mailbox: (str(fields["Channel"]) as Mailbox | null) ?? fallback.mailbox,
+          policy: str(fields["Policy"]) ?? fallback.policy,
+          correctedFrom,
+        }
+      : {}),
     status,
     assignee: str(fields["Assignee"]),
     assignedBy: str(fields["AssignedBy"]),

@@ -1,0 +1,21 @@
+/**
+ * Who is signed in, and a token for Microsoft Graph. Outlook uses Microsoft sign-in (nested app
+ * authentication through MSAL, coming next); the harness uses a local stand-in behind the same
+ * interface and says so.
+ */
+export interface SignedInUser {
+  /** The user principal name, e.g. ana@plan.example: what the log records as assignee and actor. */
+  readonly upn: string;
+  readonly name: string;
+}
+
+export interface SignIn {
+  readonly kind: "local" | "microsoft";
+  user(): Promise<SignedInUser>;
+  /** A token for Graph; throws SignInRequired when the user must sign in again. */
+  getAccessToken(): Promise<string>;
+}
+
+export class SignInRequired extends Error {
+  override name = "SignInRequired";
+}

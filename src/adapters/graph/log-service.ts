@@ -1,0 +1,119 @@
+/**
+ * The pane's side of the log: read an inquiry's logged state, and record actions and corrections
+ * through the durable outbox, sending in the background with backoff. Listeners hear how many
+ * writes are waiting, since when, and which were refused, so the pane can say so.
+ */
+import type { BusinessCalendar } from "../../domain/calendar/calendar";
+import type { InquiryRecord } from "../../domain/inquiry/record";
+import type { Action } from "../../domain/inquiry/status";
+import type { SlaPolicy } from "../../domain/sla/policies";
+import { Outbox, type LogOp, type OutboxStats } from "../storage/outbox";
+import type { InquiryListClient, StoredItem } from "./list-client";
+import { LogSender } from "./log-sender";
+
+export interface LogStatus extends OutboxStats {
+  /** The last reason sending stopped (throttled, offline), if the last round failed. */
+  readonly lastProblem: string | null;
+}
+
+export type LogListener = (status: LogStatus) => void;
+
+let counter = 0;
+const newId = () =>
+  typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2)}`;
+
+export class InquiryLogService {
+  private readonly listeners = new Set<LogListener>();
+  private sending = false;
+  private again = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private backoffMs = 0;
+  private lastProblem: string | null = null;
+  private seq = Date.now() * 1000;
+
+  private constructor(
+    private readonly outbox: Outbox,
+    private readonly client: InquiryListClient,
+    private readonly sender: LogSender,
+  ) {}
+
+  static async open(
+    client: InquiryListClient,
+    deps: { readonly calendar: BusinessCalendar; readonly policies: readonly SlaPolicy[]; readonly now: () => number },
+    outboxName: string,
+  ): Promise<InquiryLogService> {
+    const outbox = await Outbox.open(outboxName);
+    const service = new InquiryLogService(outbox, client, new LogSender(outbox, client, deps));
+    service.kick(); // whatever an earlier pane left unsent
+    return service;
+  }
+
+  /** The logged item for a message, or null when it has never been logged (one request). */
+  lookup(internetMessageId: string): Promise<StoredItem | null> {
+    return this.client.find(internetMessageId);
+  }
+
+  schemaProblems(): Promise<string[]> {
+    return this.client.schemaProblems();
+  }
+
+  subscribe(listener: LogListener): () => void {
+    this.listeners.add(listener);
+    void this.publish();
+    return () => this.listeners.delete(listener);
+  }
+
+  private async publish(): Promise<void> {
+    const stats = await this.outbox.stats();
+    const status: LogStatus = { ...stats, lastProblem: this.lastProblem };
+    for (const l of this.listeners) l(status);
+  }
+
+  private async enqueue(op: Omit<LogOp, "opId" | "seq" | "state" | "attempts" | "createdAt">): Promise<void> {
+    await this.outbox.add({ ...op, opId: newId(), seq: ++this.seq, createdAt: Date.now(), state: "pending", attempts: 0 });
+    await this.publish();
+    this.backoffMs = 0;
+    this.kick();
+  }
+
+  /** Records a pane action (stored before it is sent). */
+  act(record: InquiryRecord, action: Action, by: string, at: number, expectedAssignee?: string | null): Promise<void> {
+    return this.enqueue({ messageId: record.internetMessageId, kind: "action", action, by, at, record, ...(action.kind === "assign" ? { expectedAssignee: expectedAssignee ?? null } : {}) });
+  }
+
+  /** Records a corrected classification. */
+  correct(record: InquiryRecord, by: string, at: number): Promise<void> {
+    const { category, priority, mailbox, policy, correctedFrom } = record;
+    return this.enqueue({ messageId: record.internetMessageId, kind: "correct", by, at, record, corrected: { category, priority, mailbox, policy, correctedFrom } });
+  }
+
+  private kick(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.send(), this.backoffMs);
+  }
+
+  private async send(): Promise<void> {
+    if (this.sending) {
+      this.again = true;
+      return;
+    }
+    this.sending = true;
+    try {
+      const r = await this.sender.sendPending();
+      this.lastProblem = r.remaining > 0 ? "SharePoint did not answer; trying again" : null;
+      if (r.remaining > 0) this.backoffMs = Math.min(60_000, Math.max(2_000, this.backoffMs * 2)) * (0.75 + Math.random() / 2);
+      else this.backoffMs = 0;
+    } catch {
+      this.lastProblem = "could not reach SharePoint; trying again";
+      this.backoffMs = Math.min(60_000, Math.max(2_000, this.backoffMs * 2));
+    } finally {
+      this.sending = false;
+    }
+    await this.publish();
+    const { pending } = await this.outbox.stats();
+    if (this.again || pending > 0) {
+      this.again = false;
+      this.kick();
+    }
+  }
+}

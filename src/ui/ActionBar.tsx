@@ -1,0 +1,85 @@
+import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { LogStatus } from "../adapters/graph/log-service";
+import type { InquiryRecord } from "../domain/inquiry/record";
+import { STATUS_LABELS, allowedActions, type Action } from "../domain/inquiry/status";
+
+const useStyles = makeStyles({
+  heading: { margin: `0 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase300 },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS },
+  detail: { display: "block", color: tokens.colorNeutralForeground2 },
+});
+
+const LABELS: Partial<Record<Action["kind"], string>> = {
+  assign: "Assign to me",
+  acknowledge: "Acknowledge",
+  awaitInformation: "Awaiting information",
+  respond: "Mark responded",
+  followUp: "Follow-up sent",
+  resolve: "Resolve",
+  reopen: "Reopen",
+};
+
+export interface ActionBarProps {
+  readonly record: InquiryRecord;
+  readonly me: string;
+  readonly hasFollowUp: boolean;
+  readonly status: LogStatus | null;
+  readonly error: string | null;
+  readonly onAct: (action: Action) => void;
+}
+
+export function ActionBar({ record, me, hasFollowUp, status, error, onAct }: ActionBarProps) {
+  const styles = useStyles();
+  const allowed = allowedActions(record.status).filter((k) => LABELS[k] && (k !== "followUp" || hasFollowUp));
+  const mine = record.assignee === me;
+  const conflict = status?.conflicts.filter((c) => c.messageId === record.internetMessageId).sort((a, b) => b.seq - a.seq)[0];
+  const waitedMinutes = status?.oldestPendingAt ? Math.floor((Date.now() - status.oldestPendingAt) / 60_000) : 0;
+  return (
+    <section aria-labelledby="work-heading">
+      <h3 id="work-heading" className={styles.heading}>
+        Work on it
+      </h3>
+      <Text data-testid="inquiry-status">
+        {STATUS_LABELS[record.status]}
+        {record.assignee ? ` · ${mine ? "assigned to you" : `assigned to ${record.assignee}`}` : " · not assigned"}
+      </Text>
+      <div className={styles.row}>
+        {allowed
+          .filter((k) => !(k === "assign" && mine))
+          .map((k) => (
+            <Button
+              key={k}
+              size="small"
+              appearance={k === "assign" || k === "resolve" ? "primary" : "secondary"}
+              data-testid={`action-${k}`}
+              onClick={() => onAct(k === "assign" ? { kind: "assign", to: me } : ({ kind: k } as Action))}
+            >
+              {LABELS[k]}
+            </Button>
+          ))}
+      </div>
+      {error ? (
+        <MessageBar intent="error" data-testid="action-error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <Text size={200} className={styles.detail} data-testid="log-status" aria-live="polite">
+        {status === null
+          ? "Not logged: the SharePoint list is not configured for this deployment."
+          : status.pending === 0
+            ? "All changes saved to SharePoint."
+            : `${status.pending} change${status.pending === 1 ? "" : "s"} waiting to be saved to SharePoint${status.lastProblem ? ` (${status.lastProblem})` : ""}.`}
+      </Text>
+      {status && status.pending > 0 && waitedMinutes >= 5 ? (
+        <MessageBar intent="warning" data-testid="log-stale">
+          <MessageBarBody>A change has waited {waitedMinutes} minutes to be saved. Keep this pane open; it keeps trying.</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {conflict ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="log-conflicts">
+          <MessageBarBody>Not saved: {conflict.message}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+/** The pane's actions, logged to the local SharePoint emulator, in headless Chromium. */
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, FrameLocator, Page } from "playwright-core";
+import { launch } from "./browser";
+
+const BASE = inject("harnessUrl");
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(item: string, user: string): Promise<{ page: Page; pane: FrameLocator }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(`${BASE}harness/?now=${encodeURIComponent("2026-03-04T10:00:00-06:00")}&item=${item}&user=${encodeURIComponent(user)}`);
+  const pane = page.frameLocator('iframe[data-testid="taskpane"]');
+  await pane.getByTestId("inquiry-status").waitFor();
+  return { page, pane };
+}
+
+describe("logging from the pane", () => {
+  it("logs each action to the list, moves the clocks, and shows the logged state after a reload", async () => {
+    const { page, pane } = await open("s16", "ana@plan.example");
+    await expect.poll(() => pane.getByTestId("inquiry-status").textContent()).toBe("New · not assigned");
+    await pane.getByTestId("action-assign").click();
+    await pane.getByTestId("action-respond").click();
+    await expect.poll(() => pane.getByTestId("log-status").textContent()).toBe("All changes saved to SharePoint.");
+    expect(await pane.getByTestId("inquiry-status").textContent()).toBe("Responded · assigned to you");
+    expect(await pane.getByTestId("clock-firstResponse").getAttribute("data-standing")).toBe("met");
+    await page.reload();
+    await expect.poll(() => pane.getByTestId("inquiry-status").textContent()).toBe("Responded · assigned to you");
+    expect(await pane.getByTestId("clock-firstResponse").getAttribute("data-standing")).toBe("met");
+    await page.context().close();
+  });
+
+  it("refuses a second advocate's assignment and says who has it, instead of overwriting", async () => {
+    const ana = await open("s12", "ana@plan.example");
+    const ben = await open("s12", "ben@plan.example");
+    await expect.poll(() => ben.pane.getByTestId("inquiry-status").textContent()).toBe("New · not assigned");
+    await ana.pane.getByTestId("action-assign").click();
+    await expect.poll(() => ana.pane.getByTestId("log-status").textContent()).toBe("All changes saved to SharePoint.");
+    await ben.pane.getByTestId("action-assign").click(); // ben's pane still shows it unassigned
+    await expect.poll(() => ben.pane.getByTestId("log-conflicts").textContent(), { timeout: 15_000 }).toMatch(
+      /Not saved: ana@plan\.example already has it \(assigned by ana@plan\.example\)/,
+    );
+    await ben.page.reload();
+    await expect.poll(() => ben.pane.getByTestId("inquiry-status").textContent()).toBe("Assigned · assigned to ana@plan.example");
+    await ana.page.context().close();
+    await ben.page.context().close();
+  });
+});
