@@ -187,3 +187,26 @@ describe("a 100,000-item list", () => {
     }
   }, 120_000);
 });
+
+describe("a list that is missing", () => {
+  it("keeps the writes waiting, says to run provision, and sends them once the list exists", async () => {
+    const bare = new SharePointEmulator();
+    const s = await startHarnessServer({ port: 0, emulator: bare });
+    try {
+      // the harness server made its list on site "harness"; this client asks for another list name
+      const c = new InquiryListClient({ baseUrl: `${s.url}graph/`, site: "tenant", list: "Not Yet Provisioned", authProvider: auth });
+      expect((await c.schemaProblems()).join(" ")).toMatch(/run npm run provision/);
+      const outbox = await Outbox.open(`missing-${Date.now()}`);
+      const m = "<missing@x>";
+      await outbox.add({ opId: "o1", messageId: m, seq: 1, createdAt: 1, kind: "action", action: { kind: "acknowledge" }, at: Date.parse("2026-03-03T15:00:00Z"), by: "a", record: record(m, 1), state: "pending", attempts: 0 });
+      const sender = new LogSender(outbox, c, deps);
+      const r = await sender.sendPending();
+      expect([r.remaining, r.problem]).toEqual([1, "missingList"]);
+      bare.handle({ method: "POST", url: "/sites/tenant/lists", headers: {}, body: { displayName: "Not Yet Provisioned", columns: INQUIRY_COLUMNS.map(columnDefinition) } });
+      expect((await sender.sendPending()).remaining).toBe(0);
+      expect((await c.find(m))?.fields["Status"]).toBe("acknowledged");
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -66,7 +66,9 @@ export function ActionBar({ record, me, hasFollowUp, status, error, onAct }: Act
       <Text size={200} className={styles.detail} data-testid="log-status" aria-live="polite">
         {status === null
           ? "Not logged: the SharePoint list is not configured for this deployment."
-          : status.pending === 0
+          : status.pending === 0 && status.lastProblem
+            ? `Not logging: ${status.lastProblem}.`
+            : status.pending === 0
             ? "All changes saved to SharePoint."
             : `${status.pending} change${status.pending === 1 ? "" : "s"} waiting to be saved to SharePoint${status.lastProblem ? ` (${status.lastProblem})` : ""}.`}
       </Text>

@@ -20,6 +20,8 @@ export interface SendResult {
   readonly remaining: number;
   /** Graph requests made (the bench's round trips per action). */
   readonly requests: number;
+  /** Why ops are waiting, when it is something a person must fix. */
+  readonly problem: "missingList" | "signIn" | null;
 }
 
 const KEEP_APPLIED = 60;
@@ -31,6 +33,7 @@ function differs(a: unknown, b: unknown): boolean {
 export class LogSender {
   private readonly items = new Map<string, StoredItem>();
   private requests = 0;
+  private problem: SendResult["problem"] = null;
 
   constructor(
     private readonly outbox: Outbox,
@@ -103,6 +106,7 @@ export class LogSender {
   /** One round over the pending ops. Ops of an inquiry after one that could not be sent wait. */
   async sendPending(): Promise<SendResult> {
     const before = this.requests;
+    this.problem = null;
     let sent = 0;
     let conflicts = 0;
     const blocked = new Set<string>();
@@ -122,8 +126,10 @@ export class LogSender {
         this.items.delete(op.messageId);
         blocked.add(op.messageId);
         await this.outbox.attempted(op.opId);
-        if (!(e instanceof ListError) || !e.transient) {
-          if (e instanceof ListError && e.status >= 400 && e.status < 500 && e.status !== 412) {
+        if (e instanceof ListError) {
+          if (e.status === 404 || e.status === 401 || e.status === 403) this.problem = e.status === 404 ? "missingList" : "signIn";
+          // a missing list or an expired sign-in waits (the op goes once it is fixed); other refusals are final
+          else if (!e.transient && e.status >= 400 && e.status < 500 && e.status !== 412) {
             await this.outbox.settle(op.opId, "conflict", `The list refused this change (${e.message}).`);
             conflicts++;
           }
@@ -131,6 +137,6 @@ export class LogSender {
       }
     }
     const remaining = (await this.outbox.pending()).length;
-    return { sent, conflicts, remaining, requests: this.requests - before };
+    return { sent, conflicts, remaining, requests: this.requests - before, problem: this.problem };
   }
 }

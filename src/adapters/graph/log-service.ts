@@ -45,6 +45,7 @@ export class InquiryLogService {
     const outbox = await Outbox.open(outboxName);
     const service = new InquiryLogService(outbox, client, new LogSender(outbox, client, deps));
     service.kick(); // whatever an earlier pane left unsent
+    void service.checkList();
     return service;
   }
 
@@ -55,6 +56,19 @@ export class InquiryLogService {
 
   schemaProblems(): Promise<string[]> {
     return this.client.schemaProblems();
+  }
+
+  /** Says so at once when the list is missing or lacks columns, instead of at the first write. */
+  private async checkList(): Promise<void> {
+    try {
+      const problems = await this.client.schemaProblems();
+      if (problems.length) {
+        this.lastProblem = `the SharePoint list is missing or out of date (${problems[0]}): ask an administrator to run npm run provision`;
+        await this.publish();
+      }
+    } catch {
+      // offline or throttled: the send loop will say so
+    }
   }
 
   subscribe(listener: LogListener): () => void {
@@ -100,7 +114,14 @@ export class InquiryLogService {
     this.sending = true;
     try {
       const r = await this.sender.sendPending();
-      this.lastProblem = r.remaining > 0 ? "SharePoint did not answer; trying again" : null;
+      this.lastProblem =
+        r.problem === "missingList"
+          ? "the SharePoint list is missing or out of date: ask an administrator to run npm run provision"
+          : r.problem === "signIn"
+            ? "sign in again to save to SharePoint"
+            : r.remaining > 0
+              ? "SharePoint did not answer; trying again"
+              : null;
       if (r.remaining > 0) this.backoffMs = Math.min(60_000, Math.max(2_000, this.backoffMs * 2)) * (0.75 + Math.random() / 2);
       else this.backoffMs = 0;
     } catch {
