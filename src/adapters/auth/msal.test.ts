@@ -1,0 +1,65 @@
+import { InteractionRequiredAuthError, type IPublicClientApplication } from "@azure/msal-browser";
+import { describe, expect, it, vi } from "vitest";
+import { MicrosoftSignIn, type MsalFactories } from "./msal";
+import { SignInRequired } from "./types";
+
+const options = { clientId: "c", authority: "https://login.microsoftonline.com/organizations", scopes: ["Sites.Selected"], redirectUri: "https://addin.example.org/taskpane.html" };
+const account = { username: "Ana@Plan.Example", name: "Ana", homeAccountId: "h", environment: "e", tenantId: "t", localAccountId: "l" };
+
+function fakePca(over: Partial<Record<"silent" | "popup", () => Promise<unknown>>>, accounts = [account]) {
+  return {
+    getActiveAccount: () => null,
+    getAllAccounts: () => accounts,
+    setActiveAccount: vi.fn(),
+    acquireTokenSilent: vi.fn(over.silent ?? (async () => ({ accessToken: "silent-token" }))),
+    acquireTokenPopup: vi.fn(over.popup ?? (async () => ({ accessToken: "popup-token", account }))),
+  } as unknown as IPublicClientApplication & { acquireTokenSilent: ReturnType<typeof vi.fn>; acquireTokenPopup: ReturnType<typeof vi.fn> };
+}
+
+function factories(pca: IPublicClientApplication, naa = true, dialog?: MsalFactories["dialog"]): MsalFactories & { nestable: ReturnType<typeof vi.fn>; standard: ReturnType<typeof vi.fn> } {
+  return {
+    nestable: vi.fn(async () => pca),
+    standard: vi.fn(async () => pca),
+    naaSupported: () => naa,
+    dialog: dialog ?? (async () => ({ accessToken: "dialog-token", username: "Ben@Plan.Example", name: "Ben" })),
+    log: vi.fn(),
+  } as never;
+}
+
+describe("Microsoft sign-in", () => {
+  it("uses nested app authentication when Outlook supports it, and a silent token first", async () => {
+    const pca = fakePca({});
+    const f = factories(pca, true);
+    const s = new MicrosoftSignIn(options, f);
+    expect(await s.getAccessToken()).toBe("silent-token");
+    expect(f.nestable).toHaveBeenCalledTimes(1);
+    expect(f.standard).not.toHaveBeenCalled();
+    expect(await s.user()).toEqual({ upn: "ana@plan.example", name: "Ana" });
+    const config = f.nestable.mock.calls[0]![0] as { cache: { cacheLocation: string }; system: { loggerOptions: { piiLoggingEnabled: boolean } } };
+    expect(config.cache.cacheLocation).toBe("localStorage");
+    expect(config.system.loggerOptions.piiLoggingEnabled).toBe(false);
+  });
+
+  it("falls back to a popup when interaction is required, and to the Office dialog when the popup is blocked", async () => {
+    const needsUser = async () => {
+      throw new InteractionRequiredAuthError("interaction_required", "interaction required");
+    };
+    const popupOk = fakePca({ silent: needsUser });
+    expect(await new MicrosoftSignIn(options, factories(popupOk, false)).getAccessToken()).toBe("popup-token");
+    const blocked = fakePca({ silent: needsUser, popup: async () => Promise.reject(Object.assign(new Error("x"), { errorCode: "popup_window_error" })) });
+    const s = new MicrosoftSignIn(options, factories(blocked, false));
+    expect(await s.getAccessToken()).toBe("dialog-token");
+    expect(await s.user()).toEqual({ upn: "ben@plan.example", name: "Ben" });
+  });
+
+  it("asks the advocate to sign in when every way fails, without a token or message in the error", async () => {
+    const needsUser = async () => {
+      throw new InteractionRequiredAuthError("interaction_required", "interaction required");
+    };
+    const blocked = fakePca({ silent: needsUser, popup: async () => Promise.reject(Object.assign(new Error("secret"), { errorCode: "popup_window_error" })) });
+    const s = new MicrosoftSignIn(options, factories(blocked, false, async () => Promise.reject(new Error("12006"))));
+    await expect(s.getAccessToken()).rejects.toEqual(new SignInRequired("Sign-in did not finish. Try again, or allow pop-ups for Outlook."));
+    const cancelled = fakePca({ silent: needsUser, popup: async () => Promise.reject(Object.assign(new Error("x"), { errorCode: "user_cancelled" })) });
+    await expect(new MicrosoftSignIn(options, factories(cancelled)).getAccessToken()).rejects.toThrow("Sign-in was cancelled.");
+  });
+});

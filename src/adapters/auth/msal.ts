@@ -1,0 +1,120 @@
+/**
+ * Microsoft sign-in for the pane, as Microsoft's Outlook NAA sample does it: nested app
+ * authentication where the host supports it (the token comes from Outlook's own broker), then a
+ * popup, then the Office dialog API when a popup is blocked. MSAL's PII logging is off and its log
+ * lines are reduced to their level. The token cache is localStorage (decision 16): an Outlook pane
+ * restarts often, and sessionStorage would ask advocates to sign in again each time.
+ */
+import {
+  InteractionRequiredAuthError,
+  LogLevel,
+  type AccountInfo,
+  type Configuration,
+  type IPublicClientApplication,
+} from "@azure/msal-browser";
+import { SignInRequired, type SignIn, type SignedInUser } from "./types";
+
+export interface MicrosoftSignInOptions {
+  /** The Entra app registration's client id. */
+  readonly clientId: string;
+  /** https://login.microsoftonline.com/<tenant id>, or .../organizations for any work account. */
+  readonly authority: string;
+  /** Delegated Graph scopes, least privilege first (decision 16). */
+  readonly scopes: readonly string[];
+  /** The same-origin redirect page (popup and silent flows outside NAA). */
+  readonly redirectUri: string;
+}
+
+export interface MsalFactories {
+  /** Nested app authentication (Outlook's broker); used when the host supports NestedAppAuth 1.1. */
+  readonly nestable: (config: Configuration) => Promise<IPublicClientApplication>;
+  readonly standard: (config: Configuration) => Promise<IPublicClientApplication>;
+  readonly naaSupported: () => boolean;
+  /** Opens the Office dialog with the sign-in page and resolves with a token (or rejects). */
+  readonly dialog: (scopes: readonly string[]) => Promise<{ accessToken: string; username: string; name: string }>;
+  /** Where MSAL's log lines go: the level only, never the message. */
+  readonly log: (level: number) => void;
+}
+
+function errorCode(e: unknown): string {
+  return typeof (e as { errorCode?: unknown })?.errorCode === "string" ? (e as { errorCode: string }).errorCode : "";
+}
+
+export class MicrosoftSignIn implements SignIn {
+  readonly kind = "microsoft" as const;
+  private pca: Promise<IPublicClientApplication> | undefined;
+  private dialogUser: SignedInUser | undefined;
+  private dialogToken: { token: string; until: number } | undefined;
+
+  constructor(
+    private readonly options: MicrosoftSignInOptions,
+    private readonly factories: MsalFactories,
+  ) {}
+
+  private config(): Configuration {
+    return {
+      auth: { clientId: this.options.clientId, authority: this.options.authority, redirectUri: this.options.redirectUri },
+      cache: { cacheLocation: "localStorage" },
+      system: {
+        loggerOptions: {
+          piiLoggingEnabled: false,
+          logLevel: LogLevel.Warning,
+          loggerCallback: (level) => this.factories.log(level),
+        },
+      },
+    };
+  }
+
+  private app(): Promise<IPublicClientApplication> {
+    this.pca ??= this.factories.naaSupported() ? this.factories.nestable(this.config()) : this.factories.standard(this.config());
+    return this.pca;
+  }
+
+  private static account(pca: IPublicClientApplication): AccountInfo | null {
+    return pca.getActiveAccount() ?? pca.getAllAccounts()[0] ?? null;
+  }
+
+  async user(): Promise<SignedInUser> {
+    if (this.dialogUser) return this.dialogUser;
+    const pca = await this.app();
+    let account = MicrosoftSignIn.account(pca);
+    if (!account) {
+      await this.getAccessToken();
+      if (this.dialogUser) return this.dialogUser;
+      account = MicrosoftSignIn.account(pca);
+    }
+    if (!account) throw new SignInRequired("Sign in to save your work to SharePoint.");
+    return { upn: account.username.toLowerCase(), name: account.name ?? account.username };
+  }
+
+  /** Silent first; a popup when the broker or cache needs the user; the Office dialog when popups are blocked. */
+  async getAccessToken(): Promise<string> {
+    if (this.dialogToken && this.dialogToken.until > Date.now()) return this.dialogToken.token;
+    const scopes = [...this.options.scopes];
+    const pca = await this.app();
+    const account = MicrosoftSignIn.account(pca);
+    try {
+      const r = await pca.acquireTokenSilent({ scopes, ...(account ? { account } : {}) });
+      return r.accessToken;
+    } catch (e) {
+      if (!(e instanceof InteractionRequiredAuthError) && account) throw new SignInRequired("Sign in again to save your work to SharePoint.");
+    }
+    try {
+      const r = await pca.acquireTokenPopup({ scopes });
+      if (r.account) pca.setActiveAccount(r.account);
+      return r.accessToken;
+    } catch (e) {
+      if (errorCode(e) !== "popup_window_error" && errorCode(e) !== "empty_window_error") {
+        throw new SignInRequired(errorCode(e) === "user_cancelled" ? "Sign-in was cancelled." : "Sign in to save your work to SharePoint.");
+      }
+    }
+    try {
+      const r = await this.factories.dialog(scopes);
+      this.dialogUser = { upn: r.username.toLowerCase(), name: r.name };
+      this.dialogToken = { token: r.accessToken, until: Date.now() + 45 * 60_000 };
+      return r.accessToken;
+    } catch {
+      throw new SignInRequired("Sign-in did not finish. Try again, or allow pop-ups for Outlook.");
+    }
+  }
+}
