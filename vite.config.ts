@@ -86,7 +86,11 @@ export default defineConfig(({ mode }) => {
       rollupOptions: {
         input: harness
           ? { taskpane: resolve(src, "taskpane.html"), harness: resolve(src, "harness/index.html") }
-          : { taskpane: resolve(src, "taskpane.html") },
+          : {
+              taskpane: resolve(src, "taskpane.html"),
+              "auth-dialog": resolve(src, "auth-dialog.html"),
+              redirect: resolve(src, "redirect.html"),
+            },
       },
     },
   };

@@ -8,6 +8,11 @@ describe("deployment settings", () => {
     expect(parseSettings(null)).toBe(DEFAULT_SETTINGS);
   });
 
+  it("reads the log's site and sign-in, with least-privilege scopes by default", () => {
+    const s = parseSettings({ sharePoint: { site: "contoso.sharepoint.com,1,2", clientId: "11111111-2222-3333-4444-555555555555" } });
+    expect(s.sharePoint).toEqual({ site: "contoso.sharepoint.com,1,2", clientId: "11111111-2222-3333-4444-555555555555", tenantId: "organizations", scopes: ["Sites.Selected"] });
+  });
+
   it("reads the documented example", () => {
     const s = parseSettings(JSON.parse(readFileSync(resolve(import.meta.dirname, "../../docs/settings.example.json"), "utf8")));
     expect(s.mailboxAddresses["agentsupport@example-plan.org"]).toBe("agent-support");
@@ -22,5 +27,7 @@ describe("deployment settings", () => {
     expect(() => parseSettings({ mailboxAddresses: { "a@b.org": "inbox" } })).toThrow(/"a@b.org" maps to "inbox"/);
     expect(() => parseSettings({ policies: [{ id: "x", clocks: [{ name: "firstResponse", duration: { unit: "weeks", amount: 1 } }] }] })).toThrow(/policies: x/);
     expect(() => parseSettings({ organisation: { name: 42 } })).toThrow(/organisation.name must be text/);
+    expect(() => parseSettings({ sharePoint: { site: "x", clientId: "not-a-guid" } })).toThrow(/sharePoint.clientId/);
+    expect(() => parseSettings({ sharePoint: { clientId: "00000000-0000-0000-0000-000000000000" } })).toThrow(/sharePoint.site/);
   });
 });

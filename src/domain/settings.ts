@@ -15,6 +15,18 @@ export interface Organisation {
   readonly clinicalTeam: string;
 }
 
+/** Where the log lives and how the pane signs in (absent: the pane does not log). */
+export interface SharePointSettings {
+  /** Graph site id, e.g. contoso.sharepoint.com,<site guid>,<web guid> */
+  readonly site: string;
+  /** The Entra app registration's client id. */
+  readonly clientId: string;
+  /** The tenant id (or "organizations"). */
+  readonly tenantId: string;
+  /** Delegated scopes; least privilege is Sites.Selected with a write grant on the one site. */
+  readonly scopes: readonly string[];
+}
+
 export interface DeploymentSettings {
   readonly organisation: Organisation;
   readonly calendar: CalendarConfig;
@@ -24,6 +36,7 @@ export interface DeploymentSettings {
   readonly mailboxAddresses: Readonly<Record<string, Mailbox>>;
   /** This organisation's own e-mail domains: a sender there is plan staff. */
   readonly internalDomains: readonly string[];
+  readonly sharePoint?: SharePointSettings;
 }
 
 export const DEFAULT_SETTINGS: DeploymentSettings = {
@@ -55,6 +68,20 @@ export class SettingsError extends Error {
   override name = "SettingsError";
 }
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function readSharePoint(raw: Record<string, unknown>): SharePointSettings {
+  const site = raw["site"];
+  const clientId = raw["clientId"];
+  const tenantId = raw["tenantId"] ?? "organizations";
+  const scopes = raw["scopes"] ?? ["Sites.Selected"];
+  if (typeof site !== "string" || site.trim() === "") throw new SettingsError("sharePoint.site: the Graph site id is required");
+  if (typeof clientId !== "string" || !GUID.test(clientId)) throw new SettingsError("sharePoint.clientId: the app registration's client id (a GUID) is required");
+  if (typeof tenantId !== "string" || !(GUID.test(tenantId) || tenantId === "organizations")) throw new SettingsError("sharePoint.tenantId: a tenant GUID or \"organizations\"");
+  if (!Array.isArray(scopes) || scopes.length === 0 || !scopes.every((x) => typeof x === "string")) throw new SettingsError("sharePoint.scopes: a list of delegated Graph scopes");
+  return { site: site.trim(), clientId, tenantId, scopes };
+}
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -73,6 +100,7 @@ export function parseSettings(raw: unknown): DeploymentSettings {
     ...(Array.isArray(raw["policies"]) ? { policies: raw["policies"] as SlaPolicy[] } : {}),
     ...(isRecord(raw["mailboxAddresses"]) ? { mailboxAddresses: raw["mailboxAddresses"] as Record<string, Mailbox> } : {}),
     ...(Array.isArray(raw["internalDomains"]) ? { internalDomains: raw["internalDomains"] as string[] } : {}),
+    ...(isRecord(raw["sharePoint"]) ? { sharePoint: readSharePoint(raw["sharePoint"]) } : {}),
   } satisfies DeploymentSettings;
   for (const [address, box] of Object.entries(merged.mailboxAddresses)) {
     if (!isMailbox(box)) throw new SettingsError(`mailboxAddresses: "${address}" maps to "${String(box)}", which is not a mailbox channel`);

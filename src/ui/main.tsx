@@ -77,8 +77,8 @@ async function start(): Promise<void> {
   }
   const calendar = new BusinessCalendar(settings.calendar);
   const params = new URLSearchParams(window.location.search);
-  // the SharePoint log: the local emulator in the harness; in Outlook it arrives with Microsoft
-  // sign-in (see docs/decisions/0015-log-in-the-pane.md), until then the pane says it is not logging
+  // the SharePoint log: the local emulator in the harness; in Outlook the tenant's list through
+  // Graph with Microsoft sign-in, when the deployment's settings name a site (else the pane says so)
   const log = useHarness
     ? import("./log-setup").then((m) =>
         m.harnessLog(window.location.origin, params.get("user") ?? "advocate@plan.example", {
@@ -87,7 +87,11 @@ async function start(): Promise<void> {
           now: () => Date.now() + mailbox.clockOffsetMs,
         }),
       )
-    : Promise.resolve(null);
+    : settings.sharePoint && typeof Office !== "undefined"
+      ? import("./log-setup").then((m) =>
+          m.microsoftLog(settings.sharePoint!, { calendar, policies: settings.policies, now: () => Date.now() }, Office),
+        )
+      : Promise.resolve(null);
   log.catch(() => logEvent("log.unavailable"));
   const services: PaneServices = {
     mailbox,
