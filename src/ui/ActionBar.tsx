@@ -26,9 +26,11 @@ export interface ActionBarProps {
   readonly status: LogStatus | null;
   readonly error: string | null;
   readonly onAct: (action: Action) => void;
+  /** Shown when saving waits for a new sign-in: runs sign-in from the click (popups need one). */
+  readonly onSignIn?: () => void;
 }
 
-export function ActionBar({ record, me, hasFollowUp, status, error, onAct }: ActionBarProps) {
+export function ActionBar({ record, me, hasFollowUp, status, error, onAct, onSignIn }: ActionBarProps) {
   const styles = useStyles();
   const allowed = allowedActions(record.status).filter((k) => LABELS[k] && (k !== "followUp" || hasFollowUp));
   const mine = record.assignee === me;
@@ -72,6 +74,11 @@ export function ActionBar({ record, me, hasFollowUp, status, error, onAct }: Act
             ? "All changes saved to SharePoint."
             : `${status.pending} change${status.pending === 1 ? "" : "s"} waiting to be saved to SharePoint${status.lastProblem ? ` (${status.lastProblem})` : ""}.`}
       </Text>
+      {status?.lastProblem?.startsWith("sign in") && onSignIn ? (
+        <Button appearance="primary" size="small" onClick={onSignIn} data-testid="sign-in-again">
+          Sign in again
+        </Button>
+      ) : null}
       {status && status.pending > 0 && waitedMinutes >= 5 ? (
         <MessageBar intent="warning" data-testid="log-stale">
           <MessageBarBody>A change has waited {waitedMinutes} minutes to be saved. Keep this pane open; it keeps trying.</MessageBarBody>

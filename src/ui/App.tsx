@@ -1,4 +1,5 @@
 import {
+  Button,
   FluentProvider,
   MessageBar,
   MessageBarBody,
@@ -44,7 +45,7 @@ export interface AppProps {
 
 export function App({ services }: AppProps) {
   const styles = useStyles();
-  const { state, view, correction, correct, loadedAt, worked, act, actionError, logStatus, logUser } = usePane(services);
+  const { state, view, correction, correct, loadedAt, worked, act, actionError, logStatus, logUser, signIn, needsSignIn } = usePane(services);
 
   useLayoutEffect(() => {
     if (view && loadedAt.current) {
@@ -93,6 +94,16 @@ export function App({ services }: AppProps) {
             ) : null}
             <InstructionList instructions={view.instructions} />
             <ClockList sla={view.sla} calendar={services.calendar} receivedAt={view.receivedAt} />
+            {needsSignIn ? (
+              <MessageBar intent="info" data-testid="sign-in-needed">
+                <MessageBarBody>
+                  Sign in to save your work to SharePoint.{" "}
+                  <Button size="small" appearance="primary" onClick={() => void needsSignIn()}>
+                    Sign in
+                  </Button>
+                </MessageBarBody>
+              </MessageBar>
+            ) : null}
             {worked && logUser ? (
               <ActionBar
                 record={worked}
@@ -101,6 +112,7 @@ export function App({ services }: AppProps) {
                 status={logStatus}
                 error={actionError}
                 onAct={(a) => void act(a)}
+                {...(signIn ? { onSignIn: () => void signIn() } : {})}
               />
             ) : null}
             <CorrectionForm view={view} correction={correction} onCorrect={(next) => void correct(next)} />

@@ -107,16 +107,35 @@ export function usePane(services: PaneServices) {
   const item = state.status === "ready" ? state.item : null;
 
   // the SharePoint log: loaded after the first paint
-  const [log, setLog] = useState<{ service: InquiryLogService; user: SignedInUser } | null>(null);
+  const [log, setLog] = useState<{ service: InquiryLogService; user: SignedInUser; signIn: () => Promise<void> } | null>(null);
   const [logStatus, setLogStatus] = useState<LogStatus | null>(null);
+  const [needsSignIn, setNeedsSignIn] = useState<(() => Promise<void>) | null>(null);
   useEffect(() => {
     let off: (() => void) | undefined;
     let cancelled = false;
     void services.log.then(async (l) => {
       if (!l || cancelled) return;
-      const user = await l.signIn.user();
+      let user: SignedInUser;
+      try {
+        user = await l.signIn.user();
+      } catch {
+        // not signed in yet: the pane offers a button, since a sign-in popup needs a click
+        setNeedsSignIn(() => async () => {
+          await l.signIn.getAccessToken().catch(() => logEvent("sign-in.failed"));
+          const u = await l.signIn.user().catch(() => null);
+          if (!u) return;
+          setNeedsSignIn(null);
+          setLog({ service: l.service, user: u, signIn: async () => l.service.retryNow() });
+          off = l.service.subscribe(setLogStatus);
+        });
+        return;
+      }
       if (cancelled) return;
-      setLog({ service: l.service, user });
+      const signIn = async () => {
+        await l.signIn.getAccessToken().catch(() => logEvent("sign-in.failed"));
+        l.service.retryNow();
+      };
+      setLog({ service: l.service, user, signIn });
       off = l.service.subscribe(setLogStatus);
     }, () => logEvent("log.unavailable"));
     return () => {
@@ -210,5 +229,5 @@ export function usePane(services: PaneServices) {
     [item, store, log, worked, view, services.settings.routes, mailbox.clockOffsetMs],
   );
 
-  return { state, view, correction, correct, now, reload: load, loadedAt, worked: worked && worked.internetMessageId === key ? worked : null, act, actionError, logStatus, logUser: log?.user ?? null };
+  return { state, view, correction, correct, now, reload: load, loadedAt, worked: worked && worked.internetMessageId === key ? worked : null, act, actionError, logStatus, logUser: log?.user ?? null, signIn: log?.signIn, needsSignIn };
 }

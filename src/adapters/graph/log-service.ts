@@ -90,6 +90,12 @@ export class InquiryLogService {
     this.kick();
   }
 
+  /** Sends now (after the advocate signed in again, say), whatever the backoff. */
+  retryNow(): void {
+    this.backoffMs = 0;
+    this.kick();
+  }
+
   /** Records a pane action (stored before it is sent). */
   act(record: InquiryRecord, action: Action, by: string, at: number, expectedAssignee?: string | null): Promise<void> {
     return this.enqueue({ messageId: record.internetMessageId, kind: "action", action, by, at, record, ...(action.kind === "assign" ? { expectedAssignee: expectedAssignee ?? null } : {}) });
