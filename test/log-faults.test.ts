@@ -18,7 +18,7 @@ import { SharePointEmulator } from "../src/harness/emulator/store";
 import { startHarnessServer, type HarnessServer } from "../scripts/server";
 
 const calendar = new BusinessCalendar();
-const deps = { calendar, policies: DEFAULT_POLICIES, now: () => Date.parse("2026-03-20T12:00:00Z") };
+const deps = { calendar, policies: DEFAULT_POLICIES, now: () => Date.parse("2026-03-20T12:00:00Z"), sleep: async () => undefined };
 const auth = { getAccessToken: async () => "local-test-token" };
 let server: HarnessServer;
 let emulator: SharePointEmulator;

@@ -13,6 +13,12 @@ export interface StoredItem {
   readonly fields: Readonly<Record<string, unknown>>;
 }
 
+export interface BatchOutcome {
+  readonly status: number;
+  readonly eTag: string;
+  readonly retryAfterSeconds: number | null;
+}
+
 export class ListError extends Error {
   override name = "ListError";
   constructor(
@@ -118,6 +124,46 @@ export class InquiryListClient {
     } catch (e) {
       throw toListError(e);
     }
+  }
+
+  /**
+   * Several updates in Graph $batch requests of at most 20, each with its own If-Match. Returns each
+   * update's own status (a 429 inside a 200 envelope included) with its new eTag or Retry-After.
+   */
+  async updateMany(updates: readonly { key: string; id: string; eTag: string; fields: Record<string, unknown> }[]): Promise<Map<string, BatchOutcome>> {
+    const out = new Map<string, BatchOutcome>();
+    for (let i = 0; i < updates.length; i += 20) {
+      const chunk = updates.slice(i, i + 20);
+      let res: { responses?: { id?: unknown; status?: unknown; headers?: Record<string, string>; body?: unknown }[] };
+      try {
+        res = (await this.client.api("/$batch").post({
+          requests: chunk.map((u, n) => ({
+            id: String(n),
+            method: "PATCH",
+            url: `${this.itemsPath}/${encodeURIComponent(u.id)}/fields`,
+            headers: { "If-Match": u.eTag, "Content-Type": "application/json" },
+            body: u.fields,
+          })),
+        })) as typeof res;
+      } catch (e) {
+        throw toListError(e);
+      }
+      for (const r of res.responses ?? []) {
+        const u = chunk[Number(r.id)];
+        if (!u) continue;
+        const status = typeof r.status === "number" ? r.status : 0;
+        const headers = Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+        const body = (r.body ?? {}) as Record<string, unknown>;
+        const retryAfter = Number(headers["retry-after"]);
+        out.set(u.key, {
+          status,
+          eTag: typeof body["@odata.etag"] === "string" ? body["@odata.etag"] : headers["etag"] ?? "",
+          retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : null,
+        });
+      }
+      for (const u of chunk) if (!out.has(u.key)) out.set(u.key, { status: 0, eTag: "", retryAfterSeconds: null });
+    }
+    return out;
   }
 
   /** What the list lacks (missing, or columns missing or not indexed), each problem in words. */

@@ -1,11 +1,11 @@
 /**
- * Sends the outbox to the list: each pending op in order, idempotently. The item is looked up by
- * message id before it is created (a retried create never makes a duplicate; the unique column
- * refuses one anyway). An action is applied to the item as it is now and written with If-Match;
- * when someone else changed it first (412), the item is read again and the action applied again to
- * what they left, so nothing of theirs is overwritten. An action that no longer fits (someone else
- * assigned or resolved it meanwhile) is settled as a conflict with a sentence for the advocate.
- * Throttling, outages and dropped connections leave the op pending for the next round.
+ * Sends the outbox to the list, idempotently, the writes of each round in one $batch. The item is
+ * looked up by message id before it is created (a retried create never makes a duplicate; the
+ * unique column refuses one anyway). An action is applied to the item as it is now and written with
+ * If-Match; when someone else changed it first (412), the item is read again and the action applied
+ * again to what they left, so nothing of theirs is overwritten. An action that no longer fits
+ * (someone else assigned or resolved it meanwhile) is settled as a conflict with a sentence for the
+ * advocate. Throttling, outages and dropped connections leave the op pending for the next round.
  */
 import type { BusinessCalendar } from "../../domain/calendar/calendar";
 import { applyAction, logFields, recordFromFields, type InquiryRecord, type LogFields } from "../../domain/inquiry/record";
@@ -38,8 +38,18 @@ export class LogSender {
   constructor(
     private readonly outbox: Outbox,
     private readonly client: InquiryListClient,
-    private readonly deps: { readonly calendar: BusinessCalendar; readonly policies: readonly SlaPolicy[]; readonly now: () => number },
+    private readonly deps: {
+      readonly calendar: BusinessCalendar;
+      readonly policies: readonly SlaPolicy[];
+      readonly now: () => number;
+      /** How to wait for a Retry-After (tests pass one that does not wait). */
+      readonly sleep?: (ms: number) => Promise<void>;
+    },
   ) {}
+
+  private sleep(ms: number): Promise<void> {
+    return this.deps.sleep ? this.deps.sleep(ms) : new Promise((r) => setTimeout(r, ms));
+  }
 
   private async find(op: LogOp): Promise<StoredItem> {
     const cached = this.items.get(op.messageId);
@@ -55,86 +65,123 @@ export class LogSender {
     return item;
   }
 
-  /** Applies one op; returns "done", a conflict message, or throws a transient ListError. */
-  private async apply(op: LogOp): Promise<"done" | { conflict: string }> {
-    for (let round = 0; round < 10; round++) {
-      const item = await this.find(op);
-      const applied = String(item.fields["AppliedOps"] ?? "").split(" ").filter(Boolean);
-      if (applied.includes(op.opId) || op.kind === "open") return "done";
-      const current = recordFromFields(item.fields, op.record);
-      if (op.kind === "correct" && op.corrected) {
-        const next = { ...current, ...op.corrected };
-        const r = await this.write(op, item, applied, next);
-        if (r === "retry") continue;
-        return "done";
-      }
-      if (!op.action) return "done";
+  /**
+   * What one op needs: nothing (already applied, or only "open"), a conflict, or a patch to write
+   * to `item`. Throws a ListError when the item cannot be read or created.
+   */
+  private async prepare(op: LogOp): Promise<"done" | { conflict: string } | { item: StoredItem; patch: Record<string, unknown> }> {
+    const item = await this.find(op);
+    const applied = String(item.fields["AppliedOps"] ?? "").split(" ").filter(Boolean);
+    if (applied.includes(op.opId) || op.kind === "open") return "done";
+    const current = recordFromFields(item.fields, op.record);
+    let next: InquiryRecord;
+    if (op.kind === "correct" && op.corrected) next = { ...current, ...op.corrected };
+    else if (op.action) {
       if (op.action.kind === "assign" && op.expectedAssignee !== undefined && (current.assignee ?? null) !== (op.expectedAssignee ?? null)) {
         return { conflict: current.assignee ? `${current.assignee} already has it (assigned by ${current.assignedBy ?? "someone"}).` : "It was unassigned meanwhile." };
       }
-      let next;
       try {
         next = applyAction(current, op.action, op.at, op.by);
       } catch (e) {
         if (e instanceof TransitionError) return { conflict: `${e.message} (someone else changed it: it is now ${current.status}).` };
         throw e;
       }
-      if ((await this.write(op, item, applied, next)) === "retry") continue;
-      return "done";
-    }
-    throw new ListError(412, "the item kept changing; will try again");
-  }
-
-  /** Writes the changed columns with If-Match; "retry" when someone else wrote first (412). */
-  private async write(op: LogOp, item: StoredItem, applied: readonly string[], next: InquiryRecord): Promise<"written" | "retry"> {
+    } else return "done";
     const wanted: LogFields = logFields(next, this.deps.calendar, this.deps.policies, this.deps.now());
     const patch: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(wanted)) if (differs(v, item.fields[k])) patch[k] = v;
     patch["AppliedOps"] = [...applied, op.opId].slice(-KEEP_APPLIED).join(" ");
-    try {
-      this.requests++;
-      const eTag = await this.client.update(item.id, item.eTag, patch);
-      this.items.set(op.messageId, { id: item.id, eTag, fields: { ...item.fields, ...patch } });
-      return "written";
-    } catch (e) {
-      this.items.delete(op.messageId);
-      if (e instanceof ListError && e.status === 412) return "retry"; // someone else wrote first: read again, apply again
-      throw e;
-    }
+    return { item, patch };
   }
 
-  /** One round over the pending ops. Ops of an inquiry after one that could not be sent wait. */
+  /**
+   * Sends the pending ops: each round takes the next op of every inquiry that is waiting, reads or
+   * creates what it must, and writes all of the round's changes in one $batch (20 at most per
+   * request). A 412 inside the batch reads that item again for the next round; a 429 or 503 inside
+   * it waits for its Retry-After. Ops of an inquiry stay in order; one that cannot be sent holds
+   * back the inquiry's later ops until the next call.
+   */
   async sendPending(): Promise<SendResult> {
     const before = this.requests;
     this.problem = null;
     let sent = 0;
     let conflicts = 0;
+    const queues = new Map<string, LogOp[]>();
+    for (const op of await this.outbox.pending()) {
+      const q = queues.get(op.messageId);
+      if (q) q.push(op);
+      else queues.set(op.messageId, [op]);
+    }
     const blocked = new Set<string>();
-    const pending = await this.outbox.pending();
-    for (const op of pending) {
-      if (blocked.has(op.messageId)) continue;
-      try {
-        const r = await this.apply(op);
-        if (r === "done") {
-          await this.outbox.settle(op.opId, "done");
-          sent++;
-        } else {
-          await this.outbox.settle(op.opId, "conflict", r.conflict);
+    const fail = async (op: LogOp, e: unknown) => {
+      this.items.delete(op.messageId);
+      blocked.add(op.messageId);
+      await this.outbox.attempted(op.opId);
+      if (e instanceof ListError) {
+        if (e.status === 404 || e.status === 401 || e.status === 403) this.problem = e.status === 404 ? "missingList" : "signIn";
+        else if (!e.transient && e.status >= 400 && e.status < 500 && e.status !== 412) {
+          await this.outbox.settle(op.opId, "conflict", `The list refused this change (${e.message}).`);
           conflicts++;
-        }
-      } catch (e) {
-        this.items.delete(op.messageId);
-        blocked.add(op.messageId);
-        await this.outbox.attempted(op.opId);
-        if (e instanceof ListError) {
-          if (e.status === 404 || e.status === 401 || e.status === 403) this.problem = e.status === 404 ? "missingList" : "signIn";
-          // a missing list or an expired sign-in waits (the op goes once it is fixed); other refusals are final
-          else if (!e.transient && e.status >= 400 && e.status < 500 && e.status !== 412) {
-            await this.outbox.settle(op.opId, "conflict", `The list refused this change (${e.message}).`);
-            conflicts++;
-          }
+          (queues.get(op.messageId) ?? []).shift();
+          blocked.delete(op.messageId);
         }
       }
+    };
+    let idleRounds = 0;
+    for (let round = 0; round < 10_000 && idleRounds < 3; round++) {
+      const heads = [...queues.entries()].filter(([m, q]) => q.length > 0 && !blocked.has(m)).map(([, q]) => q[0]!);
+      if (heads.length === 0) break;
+      let progress = false;
+      const writes: { op: LogOp; item: StoredItem; patch: Record<string, unknown> }[] = [];
+      for (const op of heads) {
+        try {
+          const r = await this.prepare(op);
+          if (r === "done" || "conflict" in r) {
+            if (r === "done") {
+              await this.outbox.settle(op.opId, "done");
+              sent++;
+            } else {
+              await this.outbox.settle(op.opId, "conflict", r.conflict);
+              conflicts++;
+            }
+            queues.get(op.messageId)!.shift();
+            progress = true;
+          } else writes.push({ op, ...r });
+        } catch (e) {
+          await fail(op, e);
+        }
+      }
+      if (writes.length) {
+        let outcomes: Map<string, { status: number; eTag: string; retryAfterSeconds: number | null }>;
+        try {
+          this.requests += Math.ceil(writes.length / 20);
+          outcomes = await this.client.updateMany(writes.map((w) => ({ key: w.op.opId, id: w.item.id, eTag: w.item.eTag, fields: w.patch })));
+        } catch (e) {
+          for (const w of writes) await fail(w.op, e);
+          continue;
+        }
+        let wait = 0;
+        for (const w of writes) {
+          const o = outcomes.get(w.op.opId)!;
+          if (o.status >= 200 && o.status < 300) {
+            this.items.set(w.op.messageId, { id: w.item.id, eTag: o.eTag, fields: { ...w.item.fields, ...w.patch } });
+            await this.outbox.settle(w.op.opId, "done");
+            queues.get(w.op.messageId)!.shift();
+            sent++;
+            progress = true;
+          } else if (o.status === 412) {
+            this.items.delete(w.op.messageId); // someone else wrote first: read again, apply again next round
+            progress = true;
+          } else if (o.status === 429 || o.status === 503 || o.status === 504 || o.status === 0) {
+            this.items.delete(w.op.messageId);
+            wait = Math.max(wait, o.retryAfterSeconds ?? 1);
+          } else {
+            await fail(w.op, new ListError(o.status, `HTTP ${o.status}`));
+          }
+        }
+        if (wait > 0) await this.sleep(Math.min(wait, 30) * 1000);
+      }
+      idleRounds = progress ? 0 : idleRounds + 1;
     }
     const remaining = (await this.outbox.pending()).length;
     return { sent, conflicts, remaining, requests: this.requests - before, problem: this.problem };
