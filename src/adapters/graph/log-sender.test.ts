@@ -4,7 +4,7 @@ import { BusinessCalendar } from "../../domain/calendar/calendar";
 import type { InquiryRecord } from "../../domain/inquiry/record";
 import { DEFAULT_POLICIES } from "../../domain/sla/policies";
 import { Outbox, type LogOp } from "../storage/outbox";
-import type { BatchOutcome, InquiryListClient, StoredItem } from "./list-client";
+import { ListError, type BatchOutcome, type InquiryListClient, type StoredItem } from "./list-client";
 import { LogSender } from "./log-sender";
 
 const record = (m: string): InquiryRecord => ({
@@ -61,5 +61,18 @@ describe("the log sender", () => {
     ]);
     await new LogSender(outbox, client, { calendar: new BusinessCalendar(), policies: DEFAULT_POLICIES, now: () => Date.now(), sleep: async () => undefined }).sendPending();
     expect(seen).toEqual([["first"], ["second"]]);
+  });
+
+  it("keeps writes waiting and asks for sign-in when the token is expired or refused", async () => {
+    const outbox = await Outbox.open(`auth-${Math.random()}`);
+    await outbox.add(op("o1", "<m>", 1));
+    const client = {
+      find: vi.fn(async () => {
+        throw new ListError(401, "InvalidAuthenticationToken");
+      }),
+    } as unknown as InquiryListClient;
+    const r = await new LogSender(outbox, client, { calendar: new BusinessCalendar(), policies: DEFAULT_POLICIES, now: () => Date.now(), sleep: async () => undefined }).sendPending();
+    expect(r).toMatchObject({ sent: 0, remaining: 1, problem: "signIn", conflicts: 0 });
+    expect((await outbox.stats()).pending).toBe(1);
   });
 });
