@@ -49,10 +49,10 @@ describe("classifier on labelled sets", () => {
     expect(r.accuracy, r.misses.join("\n")).toBeGreaterThanOrEqual(0.9);
   });
 
-  // Four sets the team wrote with phrasing the vocabulary was not built from. Each was scored
-  // before any tuning on it (0.76, 0.64, 0.68 and 0.77 category accuracy), then its general misses fixed;
+  // Five sets the team wrote with phrasing the vocabulary was not built from. Each was scored
+  // before any tuning on it (0.76, 0.64, 0.68, 0.77 and 0.59 category accuracy), then its general misses fixed;
   // they now guard against regressions. The next fresh set is the honest measure of unseen mail.
-  for (const file of ["holdout-emails.jsonl", "holdout-2-emails.jsonl", "holdout-3-emails.jsonl", "holdout-4-emails.jsonl"]) {
+  for (const file of ["holdout-emails.jsonl", "holdout-2-emails.jsonl", "holdout-3-emails.jsonl", "holdout-4-emails.jsonl", "holdout-5-emails.jsonl"]) {
     it(`holds up on the team's held-out set ${file}`, () => {
       const r = score(load(resolve(import.meta.dirname, "fixtures", file)));
       expect(r.gaRecall).toBe(1);

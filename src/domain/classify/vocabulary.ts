@@ -54,7 +54,7 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
       "reverse the|this|your denial|decision = 3", "redo the decision = 3",
       "reconsider* ... decision = 2", "reconsideren = 3", "reconsideracion = 3", "apelacion = 3", "apelar = 3",
       "audiencia imparcial = 4", "revisen ... decision = 3", "revisar ... decision = 2.5",
-      "khang cao = 3", "xem xet lai = 3", "review this|that decision = 3", "requesting that you review = 2.5", "asking you to review = 2.5", "look at this|it again = 2.5", "someone else to look at|review = 2.5", "change your answer|decision = 2.5", "not fair = 1.5 keep", "unfair = 1.5", "challenge ... decision|denial = 3", "contest ... decision|denial = 3", "do not agree with = 3 keep", "dont agree with = 3 keep", "reviewed again = 3", "review it again = 3", "look at it again = 2.5", "take another look = 2.5", "reprocess = 1.5", "apelo = 3", "no estoy de acuerdo con = 3 keep",
+      "khang cao = 3", "xem xet lai = 3", "review this|that decision = 3", "requesting that you review = 2.5", "asking you to review = 2.5", "decision ... reconsidered = 3.5", "wants the decision reconsidered = 3.5", "look at this|it again = 2.5", "someone else to look at|review = 2.5", "change your answer|decision = 2.5", "not fair = 1.5 keep", "unfair = 1.5", "challenge ... decision|denial = 3", "contest ... decision|denial = 3", "do not agree with = 3 keep", "dont agree with = 3 keep", "reviewed again = 3", "review it again = 3", "look at it again = 2.5", "take another look = 2.5", "reprocess = 1.5", "apelo = 3", "no estoy de acuerdo con = 3 keep",
     ],
     grievance: [
       "complaint = 3 request", "complaints = 2 request", "file a complaint = 4", "formal complaint = 4",
@@ -92,7 +92,7 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
       "choice period = 2.5", "different managed care plan = 3", "managed care plan = 2", "switch|change plans = 3", "switch from = 1.5", "open enrollment = 1.5",
       "newborn = 2.5", "add my baby = 3", "new baby = 2", "add ... to my plan|coverage|case|medicaid|insurance|policy = 3", "was born = 2", "birth certificate = 1.5", "baby = 1",
       "medicaid application = 2", "retroactive eligibility = 1.5",
-      "agregar a mi bebe = 3", "still be covered = 3", "apply on his|her|my|their own = 2.5", "age out = 3", "aging out = 3", "turns 19|21|26|65 = 1.5", "lost coverage = 3", "sigo cubierto = 3", "sigue cubierto = 3", "moving out of state = 3", "moving to another state = 3", "move to another state = 3", "what happens to my coverage = 3", "cancel my coverage|plan|medicaid|insurance = 3", "moving to = 1", "todavia tiene medicaid|seguro = 3", "tiene medicaid = 1.5", "no aparece = 1.5", "se termina = 2", "termina el = 1", "agregar = 1.5", "recien nacido = 2.5", "tenga seguro = 2", "cobertura = 1.5",
+      "agregar a mi bebe = 3", "still be covered = 3", "apply on his|her|my|their own = 2.5", "age out = 3", "aging out = 3", "turns 19|21|26|65 = 1.5", "lost coverage = 3", "sigo cubierto = 3", "sigue cubierto = 3", "sign up for medicaid|coverage|insurance = 3", "apply for medicaid|coverage = 3", "application for medicaid|coverage = 3", "my application = 2", "applied last = 2", "qualify = 2", "lost my job = 1.5", "insurance ends = 2", "moving out of state = 3", "moving to another state = 3", "move to another state = 3", "what happens to my coverage = 3", "cancel my coverage|plan|medicaid|insurance = 3", "moving to = 1", "todavia tiene medicaid|seguro = 3", "tiene medicaid = 1.5", "no aparece = 1.5", "se termina = 2", "termina el = 1", "agregar = 1.5", "recien nacido = 2.5", "tenga seguro = 2", "cobertura = 1.5",
       "elegibilidad = 2.5", "renovacion = 2.5", "inscrib* = 2", "dang ky = 1.5", "con hieu luc = 2",
     ],
     benefits_coverage: [
@@ -102,7 +102,7 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
       "ride = 2", "rides = 2", "transportation = 2.5", "dental = 2", "dentures = 2", "cleaning* = 1", "fillings = 1",
       "vision = 2", "eye exam = 2.5", "glasses = 2", "contacts = 0.5", "hearing aid* = 2.5", "acupuncture = 2",
       "chiropract* = 2", "allowance = 2", "value added = 2.5", "over the counter = 2", "per year = 1", "a year = 0.5",
-      "summary of benefits = 2.5", "refill = 1.5", "prescription = 1", "mail order = 2", "same pharmacy = 2", "cubre = 2.5", "cubren = 2.5", "beneficio* = 2", "transporte = 2.5",
+      "summary of benefits = 2.5", "refill = 1.5", "the plan pays|pay for = 2.5", "plan covers = 2", "gym = 1", "breast pump = 2.5", "prescription = 1", "mail order = 2", "same pharmacy = 2", "cubre = 2.5", "cubren = 2.5", "beneficio* = 2", "transporte = 2.5",
       "lentes = 1", "quyen loi = 3", "kinh = 1.5", "kham mat = 2.5", "tra tien = 1",
     ],
     provider_search: [
@@ -112,7 +112,7 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
       "neurologist* = 1.5", "endocrinologist* = 1.5", "dermatologist* = 1.5", "cardiologist* = 1.5", "surgeon* = 1", "orthopedic* = 1", "urologist* = 1.5", "oncologist* = 1.5", "gastroenterologist* = 1.5", "allergist* = 1.5",
       "pediatrician* = 1.5", "names addresses and phone = 2", "within ... miles = 1.5",
       "pediatras = 2.5", "especialista* = 2.5", "de la red = 2", "lista de = 1.5", "medico de cabecera = 3",
-      "bac si = 1.5", "tim bac si = 3", "in your network = 2.5", "family doctor = 2", "doctor who speaks = 2.5", "who speaks = 1", "takes|accepts my insurance|medicaid|plan = 3", "take|accept my insurance|medicaid|plan = 3", "looking for a|an ... doctor|dentist|therapist|counselor|specialist|pediatrician|provider|clinic = 3", "therapist = 1.5", "counselor = 1.5", "psychiatrist = 1.5", "dentist = 1", "near me = 2", "in my area = 2", "close to home = 2", "closer to home = 2", "send me some names = 2.5", "names of = 1.5",
+      "bac si = 1.5", "tim bac si = 3", "doctor de cabecera = 3", "cambiar mi doctor = 3", "mas cerca = 1.5", "left the|your network = 3", "who can they|i|we see = 2.5", "in your network = 2.5", "family doctor = 2", "doctor who speaks = 2.5", "who speaks = 1", "takes|accepts my insurance|medicaid|plan = 3", "take|accept my insurance|medicaid|plan = 3", "looking for a|an ... doctor|dentist|therapist|counselor|specialist|pediatrician|provider|clinic = 3", "therapist = 1.5", "counselor = 1.5", "psychiatrist = 1.5", "dentist = 1", "near me = 2", "in my area = 2", "close to home = 2", "closer to home = 2", "send me some names = 2.5", "names of = 1.5",
     ],
     member_materials: [
       "id card = 3", "id cards = 3", "insurance card = 3", "member card = 3", "new card = 2.5", "card = 1.5",
@@ -133,18 +133,18 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
     ],
     portal_access: [
       "website = 2", "web site = 2", "portal = 2", "app = 2", "log in = 2.5", "login = 2.5", "logging = 2", "loging = 2",
-      "log me out = 2.5", "sign in = 2", "sign up = 2", "password = 3", "username = 3", "user name = 3",
+      "log me out = 2.5", "sign in = 2", "sign up = 1.5", "password = 3", "username = 3", "user name = 3",
       "register = 2", "registration = 2", "locked out = 3", "reset = 1.5", "verification code = 2.5",
       "session expired = 3", "secure message = 1.5", "message center = 2", "upload* = 2", "attach = 1.5", "paperclip = 2",
       "error = 1", "cant get in = 2.5", "account = 0.5", "sitio web = 2.5", "portal de miembros = 3", "contrasena = 3",
-      "usuario = 2", "entrar = 1.5", "mi cuenta = 1", "trang web = 2.5", "mat khau = 3", "dang nhap = 3",
+      "usuario = 2", "entrar = 1.5", "mi cuenta = 1", "trang web = 2.5", "mat khau = 3", "dang nhap = 3", "log into = 2.5", "logged into = 2", "sign into = 2.5", "page is blank = 2.5", "blank page = 2.5", "tried chrome|edge|firefox|safari = 2.5", "browser = 2",
     ],
     out_of_scope: [
       "commission = 4", "commissions = 4", "agent of record = 4", "aor = 4", "get appointed = 4", "appointed = 2",
       "appointment to sell = 4", "contracting = 3", "certification = 1", "sell ... plans = 2.5",
       "part of your company = 4", "medicare supplement = 2.5", "marketplace plan = 2.5", "another insurance company = 2.5",
       "my old insurance = 2", "previous insurance = 2", "other insurance company = 2", "different company = 2",
-      "premiums = 1.5", "broker of record = 4", "writing number = 2", "another company = 2.5", "who ... should i be talking to = 1.5", "before i got|had medicaid = 2", "my old plan|company = 2.5", "different insurance = 2", "not you = 2 keep", "not your plan = 2 keep", "not with you = 2 keep", "had a ... plan|policy|insurance with = 2.5", "my previous|old|former|prior plan|insurance|carrier = 2.5", "another|other|different carrier = 3", "not with your plan = 2.5", "not on medicaid = 2.5", "do you sell = 3", "buy insurance = 2.5", "sell insurance = 2.5", "private insurance = 2", "spaa = 4", "workers comp* = 3", "are you hiring = 4", "reporter = 3", "journalist = 3", "writing a story = 3", "media inquiry = 3", "apply for a job = 4", "job application = 3", "employment = 2",
+      "premiums = 1.5", "broker of record = 4", "writing number = 2", "another company = 2.5", "who ... should i be talking to = 1.5", "before i got|had medicaid = 2", "my old plan|company = 2.5", "different insurance = 2", "not you = 2 keep", "not your plan = 2 keep", "not with you = 2 keep", "had a ... plan|policy|insurance with = 2.5", "my previous|old|former|prior plan|insurance|carrier = 2.5", "another|other|different carrier = 3", "not with your plan = 2.5", "not on medicaid = 2.5", "do you sell = 3", "buy insurance = 2.5", "sell insurance = 2.5", "private insurance = 2", "spaa = 4", "workers comp* = 3", "are you hiring = 4", "we sell = 3", "set up a demo = 3", "demo = 1.5", "vendor = 2", "partnership = 2", "reporter = 3", "journalist = 3", "writing a story = 3", "media inquiry = 3", "apply for a job = 4", "job application = 3", "employment = 2",
     ],
     general_inquiry: [
       "office hours = 3", "what time = 2", "open on = 2", "are you open = 2.5", "closed on = 2", "mailing address = 3",
@@ -167,7 +167,7 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
       "wont accept her|him|them until = 3 keep", "alta del hospital = 1.5",
     ],
     soon: [
-      "today = 1", "tonight = 1", "tomorrow = 1", "within 24 hours = 1.5", "in 2 days = 1", "in two days = 1",
+      "today = 1", "tonight = 1", "tomorrow = 1", "before friday|monday|tuesday|wednesday|thursday|tomorrow = 1", "within 24 hours = 1.5", "in 2 days = 1", "in two days = 1",
       "2 days = 0.5", "this morning = 0.5", "monday|tuesday|wednesday|thursday|friday morning = 1",
       "hoy = 1", "manana = 1", "anoche = 0.5", "hom nay = 1", "ngay mai = 1",
     ],
@@ -181,23 +181,23 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
       "fell = 1", "short of breath = 3", "cant breathe well = 3 keep", "cannot|cant bathe|eat|cook|walk = 2 keep", "lives alone = 1", "without help = 1 keep", "no food = 2 keep", "cant breathe = 3 keep", "cannot breathe = 3 keep", "trouble breathing = 3", "chest pain = 3", "passed out = 3", "no puede respirar = 3 keep","peligro = 2", "miedo = 2",
     ],
     treatment: [
-      "dialysis = 1.5", "chemo* = 1.5", "wheelchair = 1", "cpap = 1", "ventilator = 1", "oxygen = 1.5", "concentrator = 1", "home care = 1", "hospital bed = 1", "insulin = 1", "wound care = 1", "blood thinner = 1",
+      "dialysis = 1.5", "chemo* = 1.5", "wheelchair = 1", "cpap = 1", "ventilator = 1", "oxygen = 1.5", "concentrator = 1", "24 hours a day = 1.5", "home care = 1", "hospital bed = 1", "insulin = 1", "wound care = 1", "blood thinner = 1",
       "infusion = 1", "ventilator = 2", "inhalador = 1", "inhaler = 1", "transplant = 1",
     ],
     blocked: [
       "did not show up = 2 keep", "didnt show up = 2 keep", "no show = 1.5", "no ride = 2 keep", "need a ride = 1.5",
-      "no one is answering = 1 keep", "cannot get = 1 keep", "cant get = 1 keep", "rejected the refill = 2",
-      "wont fill = 2 keep", "stopped working = 2 keep", "not working = 1.5 keep", "cant|cannot leave my|the apartment|home|house|bed = 2 keep", "cancelled|canceled my trip|ride = 2", "nobody can give me = 1.5 keep", "cannot|cant miss = 2 keep", "broke = 1", "broken = 1", "wont replace = 2 keep", "will not replace = 2 keep", "no hospital bed = 2 keep", "didnt pick me up = 2 keep", "did not pick me up = 2 keep", "missed my appointment = 1.5", "would not fill = 2 keep", "no me dan = 1.5 keep",
+      "no one is answering = 1 keep", "cannot get = 1 keep", "cant get = 1 keep", "rejected the refill = 2", "only one dose left = 3 keep", "one dose left = 3 keep", "cannot miss doses = 2 keep",
+      "wont fill = 2 keep", "stopped working = 2 keep", "pick up my equipment = 2 keep", "take my equipment = 2 keep", "not working = 1.5 keep", "cant|cannot leave my|the apartment|home|house|bed = 2 keep", "cancelled|canceled my trip|ride = 2", "nobody can give me = 1.5 keep", "cannot|cant miss = 2 keep", "broke = 1", "broken = 1", "wont replace = 2 keep", "will not replace = 2 keep", "no hospital bed = 2 keep", "didnt pick me up = 2 keep", "did not pick me up = 2 keep", "missed my appointment = 1.5", "would not fill = 2 keep", "no me dan = 1.5 keep",
     ],
   },
   appealDecision: [
     "denied = 2", "deny = 2", "denying = 2", "denial = 2", "rejected = 1.5", "not approved = 2 keep", "not medically necessary = 2 keep",
-    "turned down = 2", "refused to cover|pay = 2", "negaron = 2", "negar = 2", "rechazaron = 1.5",
+    "turned down = 2", "only approved|approve = 2", "partially approved = 2", "cut back = 1.5", "stopped after = 1.5", "reduced = 1", "refused to cover|pay = 2", "negaron = 2", "negar = 2", "rechazaron = 1.5",
   ],
   appealObjection: [
     "not fair = 2 keep", "unfair = 2", "wrong = 1.5", "disagree = 2", "do not agree = 2 keep", "dont agree = 2 keep",
     "look at this|it again = 2", "someone else = 1.5", "second look = 2", "review ... again = 2", "change your answer = 2",
-    "i need it = 1", "says i need = 1.5", "no es justo = 2 keep", "no estoy de acuerdo = 2 keep",
+    "i need it = 1", "decision is wrong = 2.5 keep", "this is wrong = 2", "send it back = 1.5", "reviewed it again = 2", "says i need = 1.5", "no es justo = 2 keep", "no estoy de acuerdo = 2 keep",
   ],
   escalation: [
     "escalat* = 3", "ombudsman = 3", "legislative = 3", "legislator = 3", "constituent = 3", "representative office = 2",
@@ -214,7 +214,7 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
     "last two|2|three|3 emails|messages|calls = 3", "still waiting for a response|reply|answer|call = 2.5",
     "i sent the message below = 2.5", "i sent this request = 2.5", "follow up on my previous = 2.5",
     "es la segunda|tercera|cuarta vez = 3", "nadie me regresa|devuelve|contesta = 3 keep", "otra vez que llamo = 2.5",
-    "lan thu hai|ba = 3", "emailed|called|written|wrote|messaged|asked|contacted ... twice = 3", "emailed|called|written|wrote|messaged|asked|contacted ... several|multiple|many|three|four|3|4 times = 3", "nobody|no one gets|got back = 3 keep", "no one ever gets back = 3 keep", "still havent heard = 3 keep", "keep calling = 2", "already emailed|called|wrote|asked|contacted = 2", "still no answer|response|reply|word = 2.5 keep", "no one has gotten back = 3 keep", "nobody has gotten back = 3 keep", "no one got back = 3 keep", "varias veces = 2",
+    "lan thu hai|ba = 3", "emailed|called|written|wrote|messaged|asked|contacted ... twice = 3", "emailed|called|written|wrote|messaged|asked|contacted ... several|multiple|many|three|four|3|4 times = 3", "nobody|no one gets|got back = 3 keep", "no one ever gets back = 3 keep", "still havent heard = 3 keep", "keep calling = 2", "already emailed|called|wrote|asked|contacted = 2", "still no answer|response|reply|word = 2.5 keep", "no one has gotten back = 3 keep", "nobody has gotten back = 3 keep", "no one got back = 3 keep", "varias veces = 2", "never got a reply|response|answer = 3 keep", "i wrote ... ago = 2", "i emailed ... ago = 2",
   ],
   clinical: [
     "side effect* = 3", "is it ok|okay|safe for me to = 3", "should i stretch|stop|keep|take|skip = 3",
