@@ -16,6 +16,7 @@ import { Classifier, type EmailInput } from "../src/domain/classify/classifier";
 import { computeClocks, dueFrom } from "../src/domain/sla/clocks";
 import { DEFAULT_POLICIES, findPolicy } from "../src/domain/sla/policies";
 import { SAMPLES } from "../src/harness/samples";
+import { checkPlainLanguage } from "../src/domain/templates/plain-language";
 import { buildHarness } from "../scripts/build-harness";
 import { buildProduction } from "../scripts/build";
 import { startHarnessServer } from "../scripts/server";
@@ -98,6 +99,18 @@ for (let i = 0; i < 10; i++) {
 }
 bigTimes.sort((a, b) => a - b);
 record("classifier, one 1 MB body (median of 10)", bigTimes[5]!, "ms", "< 50", bigTimes[5]! < 50);
+
+// ---- plain-language check on a 5 KB reply (issue 4's target: under 5 ms)
+{
+  const reply = "Thank you for writing to us about your claim. We looked at it and we will pay the bill from the lab. You do not need to do anything. ";
+  let text = "";
+  while (text.length < 5 * 1024) text += reply;
+  for (let i = 0; i < 50; i++) checkPlainLanguage(text);
+  const t0 = performance.now();
+  for (let i = 0; i < 200; i++) checkPlainLanguage(text);
+  const ms = (performance.now() - t0) / 200;
+  record("plain-language check, 5 KB reply", ms, "ms", "< 5", ms < 5);
+}
 
 // ---- SLA
 const calendar = new BusinessCalendar();
