@@ -61,6 +61,7 @@ function ReadingPane({ sample }: { sample: SampleEmail }) {
 function Harness() {
   const initial = SAMPLES.find((s) => s.id === params.get("item")) ?? SAMPLES[0]!;
   const [selected, setSelected] = useState<SampleEmail>(initial);
+  const [draft, setDraft] = useState<{ html: string; all: boolean } | null>(null);
   const selectedRef = useRef(selected);
   const frame = useRef<HTMLIFrameElement>(null);
   // ?user= picks the signed-in advocate, so two browser windows can act as two advocates
@@ -79,6 +80,7 @@ function Harness() {
       const data = event.data as Partial<PaneToHarness> | null;
       if (!data || data.protocol !== HARNESS_PROTOCOL) return;
       if (data.type === "hello") post({ protocol: HARNESS_PROTOCOL, type: "welcome", clockOffsetMs });
+      if (data.type === "reply" && typeof data.html === "string") setDraft({ html: data.html.slice(0, 200_000), all: data.all === true });
       if (data.type === "getItem" && typeof data.requestId === "number") {
         post({ protocol: HARNESS_PROTOCOL, type: "item", requestId: data.requestId, item: toItem(selectedRef.current, harnessNow()) });
       }
@@ -88,6 +90,7 @@ function Harness() {
   }, [post]);
 
   const select = (s: SampleEmail) => {
+    setDraft(null);
     selectedRef.current = s;
     setSelected(s);
     performance.mark("harness:item-selected");
@@ -123,6 +126,19 @@ function Harness() {
         </ul>
       </nav>
       <main className="reading-wrap">
+        {draft ? (
+          <section className="draft" aria-labelledby="draft-title" data-testid="reply-draft">
+            <h2 id="draft-title">{draft.all ? "Reply all" : "Reply"}: {selected.subject}</h2>
+            <p className="meta">To {selected.fromName} &lt;{selected.from}&gt; (a draft; the harness sends nothing)</p>
+            <iframe
+              title="Reply body"
+              className="html-body draft-body"
+              sandbox=""
+              // the pane's own HTML with escaped values: shown as it is, still sandboxed and with no network
+              srcDoc={`<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">${draft.html}`}
+            />
+          </section>
+        ) : null}
         <ReadingPane sample={selected} />
       </main>
       <aside className="pane" aria-label="Task pane">

@@ -192,6 +192,11 @@ export const SAMPLES: readonly SampleEmail[] = [
     subject: "Very large message (5 MB)", body: "__LARGE__", bodyType: "text", receivedMinutesAgo: 5,
     shows: "a 5 MB body",
   },
+  {
+    id: "s28", mailbox: "secure-message", fromName: "<img src=x onerror=alert(1)>", from: "hostile.name@example.com",
+    subject: "Question about my card", body: "Hi, when will my new ID card arrive? Thanks.",
+    bodyType: "text", receivedMinutesAgo: 15, shows: "member materials, a display name that is markup (shown as text)",
+  },
 ];
 
 /** The 5 MB body is made when asked for, not shipped. */

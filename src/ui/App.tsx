@@ -11,6 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { useLayoutEffect } from "react";
 import { ActionBar } from "./ActionBar";
+import { TemplatesPanel } from "./TemplatesPanel";
 import { ClockList } from "./ClockList";
 import { CorrectionForm } from "./CorrectionForm";
 import { InstructionList } from "./InstructionList";
@@ -45,7 +46,7 @@ export interface AppProps {
 
 export function App({ services }: AppProps) {
   const styles = useStyles();
-  const { state, view, correction, correct, loadedAt, worked, act, actionError, logStatus, logUser, signIn, needsSignIn } = usePane(services);
+  const { state, view, correction, correct, loadedAt, worked, act, actionError, logStatus, logUser, signIn, needsSignIn, insertTemplate, templateError } = usePane(services);
 
   useLayoutEffect(() => {
     if (view && loadedAt.current) {
@@ -115,6 +116,28 @@ export function App({ services }: AppProps) {
                 {...(signIn ? { onSignIn: () => void signIn() } : {})}
               />
             ) : null}
+            <TemplatesPanel
+              key={state.item.internetMessageId || state.item.itemId}
+              templates={services.templates}
+              context={{
+                category: view.category,
+                flags: view.classification.flags,
+                policy: view.policy,
+                language: view.classification.language,
+                mailbox: view.mailbox,
+              }}
+              known={{
+                memberName: state.item.from.name,
+                organisationName: services.settings.organisation.name,
+                memberServicesPhone: services.settings.organisation.memberServicesPhone,
+                ttyPhone: services.settings.organisation.ttyPhone,
+                hours: services.settings.organisation.hours,
+                missingFields: view.classification.missingFields.join("\n"),
+              }}
+              needsConfirmation={true}
+              error={templateError}
+              onInsert={(t, values, all) => void insertTemplate(t, values, all)}
+            />
             <CorrectionForm view={view} correction={correction} onCorrect={(next) => void correct(next)} />
           </>
         ) : null}

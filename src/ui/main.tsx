@@ -11,6 +11,7 @@ import { LocalStore } from "../adapters/storage/local";
 import { BusinessCalendar } from "../domain/calendar/calendar";
 import { Classifier } from "../domain/classify/classifier";
 import { parseSettings, type DeploymentSettings } from "../domain/settings";
+import { DEFAULT_TEMPLATES } from "../domain/templates/defaults";
 import { App } from "./App";
 import { logEvent } from "./log";
 import type { PaneServices } from "./services";
@@ -88,7 +89,7 @@ async function start(): Promise<void> {
         }),
       )
     : settings.sharePoint && typeof Office !== "undefined"
-      ? import("./log-setup").then((m) =>
+      ? import("./microsoft-log").then((m) =>
           m.microsoftLog(settings.sharePoint!, { calendar, policies: settings.policies, now: () => Date.now() }, Office),
         )
       : Promise.resolve(null);
@@ -99,6 +100,7 @@ async function start(): Promise<void> {
     settings,
     classifier: new Classifier({ internalDomains: settings.internalDomains, routes: settings.routes }),
     calendar,
+    templates: DEFAULT_TEMPLATES,
     log: log.catch(() => null),
   };
   logEvent("pane.started", mailbox.isEmulator ? "harness" : "outlook");

@@ -6,6 +6,7 @@ import type { KeyValueStore } from "../adapters/storage/types";
 import type { BusinessCalendar } from "../domain/calendar/calendar";
 import type { Classifier } from "../domain/classify/classifier";
 import type { DeploymentSettings } from "../domain/settings";
+import type { Template } from "../domain/templates/templates";
 
 export interface PaneServices {
   readonly mailbox: MailboxAdapter;
@@ -13,6 +14,8 @@ export interface PaneServices {
   readonly settings: DeploymentSettings;
   readonly classifier: Classifier;
   readonly calendar: BusinessCalendar;
+  /** Approved response templates (the defaults until the templates list is read). */
+  readonly templates: readonly Template[];
   /** The SharePoint log, loaded after the first paint; null when the deployment has none configured. */
   readonly log: Promise<{ readonly service: InquiryLogService; readonly signIn: SignIn } | null>;
 }

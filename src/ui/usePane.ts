@@ -4,7 +4,8 @@ import type { SignedInUser } from "../adapters/auth/types";
 import type { InquiryLogService, LogStatus } from "../adapters/graph/log-service";
 import type { MailItem } from "../adapters/mailbox/types";
 import { applyAction, correctRecord, recordFromFields, type InquiryRecord } from "../domain/inquiry/record";
-import { TransitionError, type Action } from "../domain/inquiry/status";
+import { TransitionError, allowedActions, type Action } from "../domain/inquiry/status";
+import { placeholdersOf, renderTemplate, type Purpose, type Template } from "../domain/templates/templates";
 import { triage, type Correction, type TriageView } from "../domain/inquiry/triage";
 import { policyFor, type Mailbox } from "../domain/sla/policies";
 import { logEvent } from "./log";
@@ -34,6 +35,19 @@ export function useMinuteClock(offsetMs: number): number {
   }, [offsetMs]);
   return now;
 }
+
+/** The event a template's reply stands for. */
+const ACTION_FOR_PURPOSE: Readonly<Record<Purpose, Action | null>> = {
+  acknowledgement: { kind: "acknowledge" },
+  researching: { kind: "acknowledge" },
+  routed: { kind: "route", to: "another department" },
+  requestInfo: { kind: "awaitInformation" },
+  outOfScope: { kind: "respond" },
+  generalInfoUntilVerified: { kind: "respond" },
+  specialistInfo: { kind: "respond" },
+  followUp: { kind: "followUp" },
+  resolution: { kind: "respond" },
+};
 
 function messageKey(item: MailItem): string {
   return item.internetMessageId || item.itemId;
@@ -229,5 +243,62 @@ export function usePane(services: PaneServices) {
     [item, store, log, worked, view, services.settings.routes, mailbox.clockOffsetMs],
   );
 
-  return { state, view, correction, correct, now, reload: load, loadedAt, worked: worked && worked.internetMessageId === key ? worked : null, act, actionError, logStatus, logUser: log?.user ?? null, signIn: log?.signIn, needsSignIn };
+  const [templateError, setTemplateError] = useState<string | null>(null);
+  const insertTemplate = useCallback(
+    async (template: Template, typed: Record<string, string>, all: boolean) => {
+      if (!item || !view) return;
+      setTemplateError(null);
+      const org = services.settings.organisation;
+      const values: Record<string, string> = {
+        memberName: item.from.name,
+        organisationName: org.name,
+        memberServicesPhone: org.memberServicesPhone,
+        ttyPhone: org.ttyPhone,
+        hours: org.hours,
+        missingFields: view.classification.missingFields.join("\n"),
+        ...typed,
+      };
+      if (placeholdersOf(template.body).includes("confirmationNumber")) {
+        if (!log || !worked) {
+          setTemplateError("Confirmation numbers come from the SharePoint list, which this pane cannot reach.");
+          return;
+        }
+        try {
+          values["confirmationNumber"] = await log.service.confirmationNumber(worked);
+        } catch {
+          setTemplateError("SharePoint did not answer, so there is no confirmation number yet. Try again in a moment.");
+          return;
+        }
+      }
+      const r = renderTemplate(template, values);
+      if (!r.ok) {
+        setTemplateError(`Fill in: ${r.missing.join(", ")}.`);
+        return;
+      }
+      try {
+        await mailbox.reply(r.html, all);
+      } catch {
+        setTemplateError("Outlook could not open the reply. Open it yourself and try again.");
+        return;
+      }
+      // the reply is an event of the inquiry: log it (assigning the inquiry first if nobody has it)
+      const action = ACTION_FOR_PURPOSE[template.purpose];
+      if (log && worked && action) {
+        let record = worked;
+        const at = Date.now() + mailbox.clockOffsetMs;
+        if (!allowedActions(record.status).includes(action.kind) && allowedActions(record.status).includes("assign") && !record.assignee) {
+          await log.service.act(record, { kind: "assign", to: log.user.upn }, log.user.upn, at, null);
+          record = applyAction(record, { kind: "assign", to: log.user.upn }, at, log.user.upn);
+        }
+        if (allowedActions(record.status).includes(action.kind)) {
+          await log.service.act(record, action, log.user.upn, at);
+          record = applyAction(record, action, at, log.user.upn);
+        }
+        setWorked(record);
+      }
+    },
+    [item, view, log, worked, mailbox, services.settings.organisation],
+  );
+
+  return { state, view, correction, correct, insertTemplate, templateError, now, reload: load, loadedAt, worked: worked && worked.internetMessageId === key ? worked : null, act, actionError, logStatus, logUser: log?.user ?? null, signIn: log?.signIn, needsSignIn };
 }

@@ -52,3 +52,37 @@ describe("logging from the pane", () => {
     await ben.page.context().close();
   });
 });
+
+describe("replying with a template", () => {
+  it("puts the suggested template in a reply with the inquiry's confirmation number, logs the event, and keeps the number", async () => {
+    const { checkConfirmationNumber } = await import("../../src/domain/inquiry/confirmation");
+    const { page, pane } = await open("s15", "ana@plan.example");
+    await pane.getByTestId("template-insert").click();
+    const draft = page.frameLocator("iframe.draft-body").locator("body");
+    await expect.poll(() => draft.textContent(), { timeout: 15_000 }).toMatch(/Hello Monique Okafor,/);
+    const number = /confirmation number: ([2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4})/.exec((await draft.textContent()) ?? "")?.[1];
+    expect(number && checkConfirmationNumber(number)).toEqual({ valid: true, normalized: number });
+    await expect.poll(() => pane.getByTestId("inquiry-status").textContent()).toMatch(/^Acknowledged/);
+    await expect.poll(() => pane.getByTestId("log-status").textContent()).toBe("All changes saved to SharePoint.");
+    await page.reload();
+    await pane.getByTestId("template-insert").click();
+    await expect.poll(() => draft.textContent(), { timeout: 15_000 }).toContain(number!);
+    await page.context().close();
+  });
+
+  it("shows a member name that is markup as text in the reply, never as markup", async () => {
+    const { page, pane } = await open("s28", "ana@plan.example");
+    const dialogs: string[] = [];
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await pane.getByTestId("template-insert").click();
+    const draft = page.frameLocator("iframe.draft-body").locator("body");
+    await expect.poll(() => draft.textContent(), { timeout: 15_000 }).toContain("Hello <img src=x onerror=alert(1)>,");
+    expect(await page.frameLocator("iframe.draft-body").locator("img").count()).toBe(0);
+    expect(await pane.locator("img").count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await page.context().close();
+  });
+});

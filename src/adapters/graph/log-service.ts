@@ -4,7 +4,8 @@
  * writes are waiting, since when, and which were refused, so the pane can say so.
  */
 import type { BusinessCalendar } from "../../domain/calendar/calendar";
-import type { InquiryRecord } from "../../domain/inquiry/record";
+import { confirmationNumber } from "../../domain/inquiry/confirmation";
+import { logFields, type InquiryRecord } from "../../domain/inquiry/record";
 import type { Action } from "../../domain/inquiry/status";
 import type { SlaPolicy } from "../../domain/sla/policies";
 import { Outbox, type LogOp, type OutboxStats } from "../storage/outbox";
@@ -35,6 +36,7 @@ export class InquiryLogService {
     private readonly outbox: Outbox,
     private readonly client: InquiryListClient,
     private readonly sender: LogSender,
+    private readonly deps: { readonly calendar: BusinessCalendar; readonly policies: readonly SlaPolicy[]; readonly now: () => number },
   ) {}
 
   static async open(
@@ -43,7 +45,7 @@ export class InquiryLogService {
     outboxName: string,
   ): Promise<InquiryLogService> {
     const outbox = await Outbox.open(outboxName);
-    const service = new InquiryLogService(outbox, client, new LogSender(outbox, client, deps));
+    const service = new InquiryLogService(outbox, client, new LogSender(outbox, client, deps), deps);
     service.kick(); // whatever an earlier pane left unsent
     void service.checkList();
     return service;
@@ -88,6 +90,29 @@ export class InquiryLogService {
     await this.publish();
     this.backoffMs = 0;
     this.kick();
+  }
+
+  /**
+   * The inquiry's confirmation number: made from its list item's id, so it is unique across every
+   * advocate and device and the same email always has the same one. Creates the item if needed
+   * (online: the number exists only once the list has the item).
+   */
+  async confirmationNumber(record: InquiryRecord): Promise<string> {
+    let item = await this.client.find(record.internetMessageId);
+    if (!item) item = await this.client.create({ ...logFields(record, this.deps.calendar, this.deps.policies, this.deps.now()), AppliedOps: "" });
+    const existing = item.fields["ConfirmationNumber"];
+    if (typeof existing === "string" && existing) return existing;
+    const number = confirmationNumber(Number(item.id));
+    for (let i = 0; i < 5; i++) {
+      try {
+        await this.client.update(item.id, item.eTag, { ConfirmationNumber: number });
+        return number;
+      } catch {
+        item = await this.client.get(item.id); // changed meanwhile: read again; the id (so the number) stays
+        if (typeof item.fields["ConfirmationNumber"] === "string" && item.fields["ConfirmationNumber"]) return item.fields["ConfirmationNumber"];
+      }
+    }
+    return number;
   }
 
   /** Sends now (after the advocate signed in again, say), whatever the backoff. */

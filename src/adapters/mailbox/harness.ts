@@ -9,7 +9,8 @@ export const HARNESS_PROTOCOL = "member-triage-harness/1";
 
 export type PaneToHarness =
   | { protocol: typeof HARNESS_PROTOCOL; type: "hello" }
-  | { protocol: typeof HARNESS_PROTOCOL; type: "getItem"; requestId: number };
+  | { protocol: typeof HARNESS_PROTOCOL; type: "getItem"; requestId: number }
+  | { protocol: typeof HARNESS_PROTOCOL; type: "reply"; html: string; all: boolean };
 
 export type HarnessToPane =
   | { protocol: typeof HARNESS_PROTOCOL; type: "welcome"; clockOffsetMs: number }
@@ -99,6 +100,10 @@ export class HarnessMailbox implements MailboxAdapter {
       this.pending.set(requestId, resolve);
       this.post({ protocol: HARNESS_PROTOCOL, type: "getItem", requestId });
     });
+
+  readonly reply = async (html: string, all: boolean): Promise<void> => {
+    this.post({ protocol: HARNESS_PROTOCOL, type: "reply", html, all });
+  };
 
   readonly onItemChanged = (listener: ItemListener): (() => void) => {
     this.listeners.add(listener);

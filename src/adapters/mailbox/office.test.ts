@@ -77,6 +77,21 @@ describe("Outlook mailbox adapter", () => {
     expect(fake.stats.calls.filter((c) => c === "addHandlerAsync")).toHaveLength(1);
   });
 
+  it("opens a reply or reply-all with the HTML on top", async () => {
+    const fake = createFakeOffice();
+    fake.select(message);
+    const mailbox = new OfficeMailbox(fake.office);
+    const item = fake.office.context.mailbox.item as unknown as { displayReplyForm: (h: string) => void; displayReplyAllForm: (h: string) => void };
+    const calls: string[] = [];
+    item.displayReplyForm = (h) => calls.push(`reply:${h}`);
+    item.displayReplyAllForm = (h) => calls.push(`all:${h}`);
+    // the fake builds the item on each read; keep this one
+    Object.defineProperty(fake.office.context.mailbox, "item", { value: item });
+    await mailbox.reply("<p>Hi</p>", false);
+    await mailbox.reply("<p>All</p>", true);
+    expect(calls).toEqual(["reply:<p>Hi</p>", "all:<p>All</p>"]);
+  });
+
   it("keeps working on a host without ItemChanged", async () => {
     const fake = createFakeOffice({ itemChangedSupported: false });
     fake.select(message);

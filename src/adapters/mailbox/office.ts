@@ -75,6 +75,14 @@ export class OfficeMailbox implements MailboxAdapter {
     };
   };
 
+  readonly reply = async (html: string, all: boolean): Promise<void> => {
+    const item = this.office.context.mailbox.item as Office.MessageRead | null | undefined;
+    if (!item) throw new Error("no open message");
+    const open = all ? item.displayReplyAllForm : item.displayReplyForm;
+    if (typeof open !== "function") throw new Error("this host cannot open a reply");
+    open.call(item, html); // Mailbox 1.1: HTML on top of the reply
+  };
+
   readonly onItemChanged = (listener: ItemListener): (() => void) => {
     this.listeners.add(listener);
     if (!this.subscribed) {

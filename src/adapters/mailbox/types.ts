@@ -37,4 +37,6 @@ export interface MailboxAdapter {
   readonly onItemChanged: (listener: ItemListener) => () => void;
   /** Milliseconds to add to Date.now(): the harness can freeze its clock for tests and demos. */
   readonly clockOffsetMs: number;
+  /** Opens a reply (or reply-all) to the open message with this HTML on top. */
+  readonly reply: (html: string, all: boolean) => Promise<void>;
 }

@@ -1,0 +1,108 @@
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import { checkPlainLanguage } from "../domain/templates/plain-language";
+import { placeholdersOf, renderTemplate, suggestTemplates, type SuggestionContext, type Template } from "../domain/templates/templates";
+
+const useStyles = makeStyles({
+  heading: { margin: `0 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase300 },
+  grid: { display: "grid", gap: tokens.spacingVerticalS },
+  preview: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: tokens.spacingHorizontalS,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: "pre-wrap",
+    maxHeight: "14rem",
+    overflow: "auto",
+  },
+});
+
+/** Placeholders the pane fills itself; the advocate types the rest. */
+export interface KnownValues {
+  readonly [placeholder: string]: string | undefined;
+}
+
+export interface TemplatesPanelProps {
+  readonly templates: readonly Template[];
+  readonly context: SuggestionContext;
+  readonly known: KnownValues;
+  readonly needsConfirmation: boolean;
+  readonly error: string | null;
+  readonly onInsert: (template: Template, values: Record<string, string>, all: boolean) => void;
+}
+
+const LABELS: Readonly<Record<string, string>> = {
+  memberName: "Name to greet",
+  departmentName: "Team it was sent to",
+  guidance: "Where to get help",
+  specialty: "Specialty",
+  location: "Near (town or ZIP code)",
+  providerList: "Offices (one per line)",
+  expectedDate: "Answer expected by",
+  resolutionSummary: "The answer",
+  missingFields: "What is missing",
+};
+
+export function TemplatesPanel({ templates, context, known, needsConfirmation, error, onInsert }: TemplatesPanelProps) {
+  const styles = useStyles();
+  const suggestions = useMemo(() => suggestTemplates(templates, context), [templates, context]);
+  const [chosenId, setChosenId] = useState<string>("");
+  const [typed, setTyped] = useState<Record<string, string>>({});
+  const [all, setAll] = useState(false);
+  const chosen = suggestions.find((t) => t.id === chosenId) ?? suggestions[0];
+  if (!chosen) return null;
+  const preview: Record<string, string | undefined> = {
+    ...known,
+    ...(needsConfirmation ? { confirmationNumber: known["confirmationNumber"] ?? "(given when you insert)" } : {}),
+    ...typed,
+  };
+  const asked = placeholdersOf(chosen.body).filter((p) => p !== "confirmationNumber" && !(known[p] ?? "").trim());
+  const shown = renderTemplate(chosen, Object.fromEntries(placeholdersOf(chosen.body).map((p) => [p, (preview[p] ?? "").trim() || `[${LABELS[p] ?? p}]`])));
+  const previewText = shown.ok ? shown.text : "";
+  const plain = previewText ? checkPlainLanguage(previewText, { language: chosen.language }) : null;
+  const missing = asked.filter((p) => !(typed[p] ?? "").trim());
+  return (
+    <section aria-labelledby="templates-heading">
+      <h3 id="templates-heading" className={styles.heading}>
+        Reply with an approved template
+      </h3>
+      <div className={styles.grid}>
+        <Field label="Template (best fit first)">
+          <Select value={chosen.id} onChange={(_, d) => setChosenId(d.value)} data-testid="template-select">
+            {suggestions.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.title} ({t.language})
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {asked.map((p) => (
+          <Field key={p} label={LABELS[p] ?? p} required>
+            <Input value={typed[p] ?? ""} onChange={(_, d) => setTyped({ ...typed, [p]: d.value })} data-testid={`template-field-${p}`} />
+          </Field>
+        ))}
+        <div role="region" className={styles.preview} data-testid="template-preview" aria-label="Preview of the reply">
+          {previewText}
+        </div>
+        {plain && !plain.passes ? (
+          <MessageBar intent="warning" layout="multiline" data-testid="plain-language">
+            <MessageBarBody>Plain language: {plain.findings.map((f) => `“${f.text}”: ${f.suggestion}`).join("; ")}.</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        <Checkbox label="Reply all" checked={all} onChange={(_, d) => setAll(d.checked === true)} />
+        <Button
+          appearance="primary"
+          disabled={missing.length > 0}
+          onClick={() => onInsert(chosen, { ...typed }, all)}
+          data-testid="template-insert"
+        >
+          {missing.length ? `Fill in: ${missing.map((p) => LABELS[p] ?? p).join(", ")}` : "Insert into reply"}
+        </Button>
+        {error ? (
+          <MessageBar intent="error" data-testid="template-error">
+            <MessageBarBody>{error}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </div>
+    </section>
+  );
+}
