@@ -11,6 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { useLayoutEffect } from "react";
 import { ActionBar } from "./ActionBar";
+import { ConfirmationLookup } from "./ConfirmationLookup";
 import { TemplatesPanel } from "./TemplatesPanel";
 import { ClockList } from "./ClockList";
 import { CorrectionForm } from "./CorrectionForm";
@@ -46,7 +47,7 @@ export interface AppProps {
 
 export function App({ services }: AppProps) {
   const styles = useStyles();
-  const { state, view, correction, correct, loadedAt, worked, act, actionError, logStatus, logUser, signIn, needsSignIn, insertTemplate, templateError } = usePane(services);
+  const { state, view, correction, correct, loadedAt, worked, act, actionError, logStatus, logUser, signIn, needsSignIn, insertTemplate, templateError, logService } = usePane(services);
 
   useLayoutEffect(() => {
     if (view && loadedAt.current) {
@@ -139,6 +140,7 @@ export function App({ services }: AppProps) {
               onInsert={(t, values, all) => void insertTemplate(t, values, all)}
             />
             <CorrectionForm view={view} correction={correction} onCorrect={(next) => void correct(next)} />
+            {logService ? <ConfirmationLookup log={logService} /> : null}
           </>
         ) : null}
       </main>

@@ -291,8 +291,9 @@ export function usePane(services: PaneServices) {
           record = applyAction(record, { kind: "assign", to: log.user.upn }, at, log.user.upn);
         }
         if (allowedActions(record.status).includes(action.kind)) {
-          await log.service.act(record, action, log.user.upn, at);
-          record = applyAction(record, action, at, log.user.upn);
+          const used = `${template.id}@${template.approval.version}`;
+          await log.service.act(record, action, log.user.upn, at, undefined, used);
+          record = { ...applyAction(record, action, at, log.user.upn), templatesUsed: [...(record.templatesUsed ?? []), used] };
         }
         setWorked(record);
       }
@@ -300,5 +301,5 @@ export function usePane(services: PaneServices) {
     [item, view, log, worked, mailbox, services.settings.organisation],
   );
 
-  return { state, view, correction, correct, insertTemplate, templateError, now, reload: load, loadedAt, worked: worked && worked.internetMessageId === key ? worked : null, act, actionError, logStatus, logUser: log?.user ?? null, signIn: log?.signIn, needsSignIn };
+  return { state, view, correction, correct, insertTemplate, templateError, now, reload: load, loadedAt, worked: worked && worked.internetMessageId === key ? worked : null, act, actionError, logStatus, logUser: log?.user ?? null, signIn: log?.signIn, needsSignIn, logService: log?.service ?? null };
 }

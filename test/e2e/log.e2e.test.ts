@@ -86,3 +86,21 @@ describe("replying with a template", () => {
     await page.context().close();
   });
 });
+
+describe("finding an inquiry by its confirmation number", () => {
+  it("says when a typed number is mistyped, and finds the inquiry when it is right", async () => {
+    const { page, pane } = await open("s09", "ana@plan.example");
+    await pane.getByTestId("template-insert").click();
+    const draft = page.frameLocator("iframe.draft-body").locator("body");
+    await expect.poll(() => draft.textContent(), { timeout: 15_000 }).toMatch(/confirmation number: [2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}/);
+    const number = /confirmation number: ([2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4})/.exec((await draft.textContent()) ?? "")![1]!;
+    const swapped = number[1]! + number[0]! + number.slice(2);
+    await pane.getByTestId("lookup-input").fill(swapped === number ? "K7QM-4TX0" : swapped.toLowerCase());
+    await pane.getByTestId("lookup-button").click();
+    await expect.poll(() => pane.getByTestId("lookup-answer").textContent()).toMatch(/mistyped|never use/);
+    await pane.getByTestId("lookup-input").fill(number.toLowerCase().replace("-", " "));
+    await pane.getByTestId("lookup-button").click();
+    await expect.poll(() => pane.getByTestId("lookup-answer").textContent()).toBe(`${number}: “ASL interpreter for my appointment” — Acknowledged.`);
+    await page.context().close();
+  });
+});

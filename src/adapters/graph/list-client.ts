@@ -92,6 +92,17 @@ export class InquiryListClient {
     }
   }
 
+  /** The first item whose indexed column has this value, or null (one request). */
+  async findBy(column: "InternetMessageId" | "ConfirmationNumber", value: string): Promise<StoredItem | null> {
+    try {
+      const res = (await this.client.api(this.itemsPath).expand("fields").filter(`fields/${column} eq ${quote(value)}`).top(2).get()) as { value?: unknown[] };
+      const first = res.value?.[0];
+      return first ? InquiryListClient.item(first) : null;
+    } catch (e) {
+      throw toListError(e);
+    }
+  }
+
   async get(id: string): Promise<StoredItem> {
     try {
       return InquiryListClient.item(await this.client.api(`${this.itemsPath}/${encodeURIComponent(id)}`).expand("fields").get());

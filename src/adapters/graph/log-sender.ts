@@ -82,6 +82,7 @@ export class LogSender {
       }
       try {
         next = applyAction(current, op.action, op.at, op.by);
+        if (op.template) next = { ...next, templatesUsed: [...(current.templatesUsed ?? []), op.template] };
       } catch (e) {
         if (e instanceof TransitionError) return { conflict: `${e.message} (someone else changed it: it is now ${current.status}).` };
         throw e;

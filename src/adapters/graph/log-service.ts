@@ -122,8 +122,22 @@ export class InquiryLogService {
   }
 
   /** Records a pane action (stored before it is sent). */
-  act(record: InquiryRecord, action: Action, by: string, at: number, expectedAssignee?: string | null): Promise<void> {
-    return this.enqueue({ messageId: record.internetMessageId, kind: "action", action, by, at, record, ...(action.kind === "assign" ? { expectedAssignee: expectedAssignee ?? null } : {}) });
+  act(record: InquiryRecord, action: Action, by: string, at: number, expectedAssignee?: string | null, template?: string): Promise<void> {
+    return this.enqueue({
+      messageId: record.internetMessageId,
+      kind: "action",
+      action,
+      by,
+      at,
+      record,
+      ...(action.kind === "assign" ? { expectedAssignee: expectedAssignee ?? null } : {}),
+      ...(template ? { template } : {}),
+    });
+  }
+
+  /** The inquiry with this confirmation number (one request on an indexed column), or null. */
+  findByConfirmationNumber(number: string): Promise<StoredItem | null> {
+    return this.client.findBy("ConfirmationNumber", number);
   }
 
   /** Records a corrected classification. */

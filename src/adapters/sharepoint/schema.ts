@@ -38,6 +38,7 @@ export const INQUIRY_COLUMNS: readonly ColumnSpec[] = [
   { name: "ClassificationCorrected", type: "boolean" },
   { name: "CorrectedFrom", type: "text" },
   { name: "Notes", type: "note" },
+  { name: "TemplatesUsed", type: "note" },
   { name: "StatusHistory", type: "note" },
   { name: "SlaEvents", type: "note" },
   /** The last pane actions applied (their ids), so a retried write is never applied twice. */

@@ -19,6 +19,8 @@ export interface LogOp {
   readonly action?: Action;
   /** For assign: whom the pane saw holding it, so a concurrent assignment is refused, not overwritten. */
   readonly expectedAssignee?: string | null;
+  /** The template sent with this action ("id@version"), recorded with it. */
+  readonly template?: string;
   readonly at: number;
   readonly by: string;
   /** The inquiry as the pane classified it (no body): creates the item on first sight. */

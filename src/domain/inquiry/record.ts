@@ -32,6 +32,8 @@ export interface InquiryRecord {
   /** What the classifier said before an advocate corrected it. */
   readonly correctedFrom: { readonly category?: Category; readonly priority?: Priority; readonly mailbox?: Mailbox };
   readonly notes: string;
+  /** Templates sent, as "id@version", oldest first. */
+  readonly templatesUsed?: readonly string[];
   readonly history: readonly Transition[];
   readonly events: readonly SlaEvent[];
 }
@@ -98,6 +100,7 @@ export function logFields(record: InquiryRecord, calendar: BusinessCalendar, pol
       .map(([k, v]) => `${k}: ${v}`)
       .join("; "),
     Notes: record.notes,
+    TemplatesUsed: (record.templatesUsed ?? []).join(" "),
     StatusHistory: JSON.stringify(record.history.map((h) => ({ from: h.from, to: h.to, action: h.action, at: iso(h.at, calendar), by: h.by, ...(h.target ? { target: h.target } : {}) }))),
     SlaEvents: JSON.stringify(record.events.map((e) => ({ type: e.type, at: iso(e.at, calendar) }))),
   };
@@ -172,6 +175,7 @@ export function recordFromFields(fields: Readonly<Record<string, unknown>>, fall
     assignedAt: time(fields["AssignedAt"]),
     confirmationNumber: str(fields["ConfirmationNumber"]) ?? fallback.confirmationNumber,
     notes: typeof fields["Notes"] === "string" ? fields["Notes"] : fallback.notes,
+    ...(typeof fields["TemplatesUsed"] === "string" && fields["TemplatesUsed"] ? { templatesUsed: fields["TemplatesUsed"].split(" ") } : {}),
     history,
     events,
   };

@@ -1,0 +1,61 @@
+import { Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { InquiryLogService } from "../adapters/graph/log-service";
+import { checkConfirmationNumber } from "../domain/inquiry/confirmation";
+import { STATUS_LABELS, STATUSES, type Status } from "../domain/inquiry/status";
+
+const useStyles = makeStyles({
+  heading: { margin: `0 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase300 },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end" },
+});
+
+export interface ConfirmationLookupProps {
+  readonly log: InquiryLogService;
+}
+
+/** A member quotes a number on the phone: check it, then find the inquiry. */
+export function ConfirmationLookup({ log }: ConfirmationLookupProps) {
+  const styles = useStyles();
+  const [value, setValue] = useState("");
+  const [answer, setAnswer] = useState<{ tone: "error" | "none" | "success"; text: string } | null>(null);
+  const find = async () => {
+    const check = checkConfirmationNumber(value);
+    if (!check.valid) {
+      setAnswer({ tone: "error", text: check.reason });
+      return;
+    }
+    try {
+      const item = await log.findByConfirmationNumber(check.normalized);
+      if (!item) {
+        setAnswer({ tone: "none", text: `No inquiry has the number ${check.normalized}.` });
+        return;
+      }
+      const status = String(item.fields["Status"] ?? "");
+      const label = (STATUSES as readonly string[]).includes(status) ? STATUS_LABELS[status as Status] : "Unknown";
+      const who = typeof item.fields["Assignee"] === "string" && item.fields["Assignee"] ? `, with ${item.fields["Assignee"]}` : "";
+      setAnswer({ tone: "success", text: `${check.normalized}: “${String(item.fields["Title"] ?? "")}” — ${label}${who}.` });
+    } catch {
+      setAnswer({ tone: "error", text: "SharePoint did not answer. Try again in a moment." });
+    }
+  };
+  return (
+    <section aria-labelledby="lookup-heading">
+      <h3 id="lookup-heading" className={styles.heading}>
+        Find by confirmation number
+      </h3>
+      <div className={styles.row}>
+        <Field label="Confirmation number" validationState={answer?.tone === "error" ? "error" : "none"}>
+          <Input value={value} onChange={(_, d) => setValue(d.value)} placeholder="K7QM-4TXB" data-testid="lookup-input" />
+        </Field>
+        <Button onClick={() => void find()} data-testid="lookup-button">
+          Find
+        </Button>
+      </div>
+      {answer ? (
+        <Text as="p" role="status" data-testid="lookup-answer">
+          {answer.text}
+        </Text>
+      ) : null}
+    </section>
+  );
+}
