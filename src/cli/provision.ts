@@ -7,7 +7,7 @@
  */
 import { Client } from "@microsoft/microsoft-graph-client";
 import { parseArgs } from "node:util";
-import { provisionList } from "../adapters/sharepoint/provision";
+import { provisionList, provisionTemplates } from "../adapters/sharepoint/provision";
 
 const { values } = parseArgs({ options: { site: { type: "string" }, "base-url": { type: "string" }, list: { type: "string" } } });
 const site = values.site;
@@ -24,7 +24,9 @@ const host = new URL(baseUrl).hostname;
 const client = Client.initWithMiddleware({ baseUrl, defaultVersion: "v1.0", customHosts: new Set([host]), authProvider: { getAccessToken: async () => token } });
 try {
   const r = await provisionList(client, site, values.list);
-  process.stdout.write(r.changes.length ? `${r.changes.join("\n")}\n` : "The list is up to date: nothing to change.\n");
+  const t = await provisionTemplates(client, site);
+  const changes = [...r.changes, ...t.changes];
+  process.stdout.write(changes.length ? `${changes.join("\n")}\n` : "The lists are up to date: nothing to change.\n");
   process.stdout.write("Views and formatting are set in SharePoint itself: see docs/sharepoint-manual-steps.md\n");
 } catch (e) {
   const status = (e as { statusCode?: number }).statusCode;

@@ -47,7 +47,7 @@ export interface AppProps {
 
 export function App({ services }: AppProps) {
   const styles = useStyles();
-  const { state, view, correction, correct, loadedAt, worked, act, actionError, logStatus, logUser, signIn, needsSignIn, insertTemplate, templateError, logService } = usePane(services);
+  const { state, view, correction, correct, loadedAt, worked, act, actionError, logStatus, logUser, signIn, needsSignIn, insertTemplate, templateError, logService, templates } = usePane(services);
 
   useLayoutEffect(() => {
     if (view && loadedAt.current) {
@@ -119,7 +119,7 @@ export function App({ services }: AppProps) {
             ) : null}
             <TemplatesPanel
               key={state.item.internetMessageId || state.item.itemId}
-              templates={services.templates}
+              templates={templates}
               context={{
                 category: view.category,
                 flags: view.classification.flags,

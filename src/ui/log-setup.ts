@@ -6,6 +6,10 @@ import { LocalSignIn } from "../adapters/auth/local";
 import type { SignIn } from "../adapters/auth/types";
 import { InquiryListClient } from "../adapters/graph/list-client";
 import { InquiryLogService } from "../adapters/graph/log-service";
+import { loadTemplates } from "../adapters/graph/templates-client";
+import { LocalStore } from "../adapters/storage/local";
+import { DEFAULT_TEMPLATES } from "../domain/templates/defaults";
+import type { Template } from "../domain/templates/templates";
 import type { BusinessCalendar } from "../domain/calendar/calendar";
 import type { SlaPolicy } from "../domain/sla/policies";
 
@@ -15,8 +19,15 @@ export interface LogDeps {
   readonly now: () => number;
 }
 
+export interface PaneLog {
+  readonly service: InquiryLogService;
+  readonly signIn: SignIn;
+  /** The approved templates from the templates list (or its last copy, or the defaults). */
+  readonly templates: Promise<readonly Template[]>;
+}
+
 /** The harness: the local list emulator on this page's own origin, and a local signed-in user. */
-export async function harnessLog(origin: string, upn: string, deps: LogDeps): Promise<{ service: InquiryLogService; signIn: SignIn }> {
+export async function harnessLog(origin: string, upn: string, deps: LogDeps): Promise<PaneLog> {
   const signIn = new LocalSignIn({ upn, name: upn.split("@")[0] ?? upn });
   const client = new InquiryListClient({
     baseUrl: `${origin}/graph/`,
@@ -24,6 +35,8 @@ export async function harnessLog(origin: string, upn: string, deps: LogDeps): Pr
     authProvider: { getAccessToken: () => signIn.getAccessToken() },
   });
   const service = await InquiryLogService.open(client, deps, `member-triage-outbox-${upn}`);
-  return { service, signIn };
+  const authProvider = { getAccessToken: () => signIn.getAccessToken() };
+  const templates = loadTemplates({ baseUrl: `${origin}/graph/`, site: "harness", authProvider }, new LocalStore("member-triage-harness"), DEFAULT_TEMPLATES).then((r) => r.templates);
+  return { service, signIn, templates };
 }
 

@@ -1,13 +1,15 @@
 /** The Outlook side of the log, loaded with a dynamic import after the first paint (MSAL is large). */
 import { createNestablePublicClientApplication, createStandardPublicClientApplication } from "@azure/msal-browser";
 import { MicrosoftSignIn } from "../adapters/auth/msal";
-import type { SignIn } from "../adapters/auth/types";
 import { InquiryListClient } from "../adapters/graph/list-client";
 import { InquiryLogService } from "../adapters/graph/log-service";
 import { signInWithDialog } from "../adapters/mailbox/office-dialog";
 import type { SharePointSettings } from "../domain/settings";
 import { logEvent } from "./log";
-import type { LogDeps } from "./log-setup";
+import type { LogDeps, PaneLog } from "./log-setup";
+import { loadTemplates } from "../adapters/graph/templates-client";
+import { LocalStore } from "../adapters/storage/local";
+import { DEFAULT_TEMPLATES } from "../domain/templates/defaults";
 
 /**
  * Outlook: Microsoft sign-in (nested app authentication, popup, Office dialog) and the tenant's
@@ -17,7 +19,7 @@ export async function microsoftLog(
   sharePoint: SharePointSettings,
   deps: LogDeps,
   office: Pick<typeof Office, "context" | "EventType" | "AsyncResultStatus">,
-): Promise<{ service: InquiryLogService; signIn: SignIn }> {
+): Promise<PaneLog> {
   const base = new URL(".", window.location.href).toString().replace(/\/$/, "");
   const authority = `https://login.microsoftonline.com/${sharePoint.tenantId}`;
   const dialogUrl = `${base}/auth-dialog.html?${new URLSearchParams({ clientId: sharePoint.clientId, authority, scopes: sharePoint.scopes.join(" ") })}`;
@@ -37,5 +39,10 @@ export async function microsoftLog(
     authProvider: { getAccessToken: () => signIn.getAccessToken() },
   });
   const service = await InquiryLogService.open(client, deps, "member-triage-outbox");
-  return { service, signIn };
+  const templates = loadTemplates(
+    { baseUrl: "https://graph.microsoft.com/", site: sharePoint.site, authProvider: { getAccessToken: () => signIn.getAccessToken() } },
+    new LocalStore("member-triage"),
+    DEFAULT_TEMPLATES,
+  ).then((r) => r.templates);
+  return { service, signIn, templates };
 }

@@ -17,5 +17,5 @@ export interface PaneServices {
   /** Approved response templates (the defaults until the templates list is read). */
   readonly templates: readonly Template[];
   /** The SharePoint log, loaded after the first paint; null when the deployment has none configured. */
-  readonly log: Promise<{ readonly service: InquiryLogService; readonly signIn: SignIn } | null>;
+  readonly log: Promise<{ readonly service: InquiryLogService; readonly signIn: SignIn; readonly templates: Promise<readonly Template[]> } | null>;
 }

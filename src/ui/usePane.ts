@@ -124,6 +124,7 @@ export function usePane(services: PaneServices) {
   const [log, setLog] = useState<{ service: InquiryLogService; user: SignedInUser; signIn: () => Promise<void> } | null>(null);
   const [logStatus, setLogStatus] = useState<LogStatus | null>(null);
   const [needsSignIn, setNeedsSignIn] = useState<(() => Promise<void>) | null>(null);
+  const [templates, setTemplates] = useState<readonly Template[]>(services.templates);
   useEffect(() => {
     let off: (() => void) | undefined;
     let cancelled = false;
@@ -145,6 +146,9 @@ export function usePane(services: PaneServices) {
         return;
       }
       if (cancelled) return;
+      void l.templates.then((t) => {
+        if (!cancelled && t.length) setTemplates(t);
+      });
       const signIn = async () => {
         await l.signIn.getAccessToken().catch(() => logEvent("sign-in.failed"));
         l.service.retryNow();
@@ -301,5 +305,5 @@ export function usePane(services: PaneServices) {
     [item, view, log, worked, mailbox, services.settings.organisation],
   );
 
-  return { state, view, correction, correct, insertTemplate, templateError, now, reload: load, loadedAt, worked: worked && worked.internetMessageId === key ? worked : null, act, actionError, logStatus, logUser: log?.user ?? null, signIn: log?.signIn, needsSignIn, logService: log?.service ?? null };
+  return { state, view, correction, correct, insertTemplate, templateError, now, reload: load, loadedAt, worked: worked && worked.internetMessageId === key ? worked : null, act, actionError, logStatus, logUser: log?.user ?? null, signIn: log?.signIn, needsSignIn, logService: log?.service ?? null, templates };
 }

@@ -49,19 +49,18 @@ function toListError(e: unknown): ListError {
 
 const quote = (v: string) => `'${v.replace(/'/g, "''")}'`;
 
+/** A Graph client for the given base URL; the auth header goes to that host only. */
+export function makeGraphClient(baseUrl: string, authProvider: AuthenticationProvider): Client {
+  return Client.initWithMiddleware({ authProvider, baseUrl, defaultVersion: "v1.0", customHosts: new Set([new URL(baseUrl).hostname.toLowerCase()]) });
+}
+
 export class InquiryListClient {
   private readonly client: Client;
   private readonly itemsPath: string;
   private readonly columnsPath: string;
 
   constructor(options: ListClientOptions) {
-    const host = new URL(options.baseUrl).hostname.toLowerCase();
-    this.client = Client.initWithMiddleware({
-      authProvider: options.authProvider,
-      baseUrl: options.baseUrl,
-      defaultVersion: "v1.0",
-      customHosts: new Set([host]),
-    });
+    this.client = makeGraphClient(options.baseUrl, options.authProvider);
     const listPath = `/sites/${encodeURIComponent(options.site)}/lists/${encodeURIComponent(options.list ?? LIST_NAME)}`;
     this.itemsPath = `${listPath}/items`;
     this.columnsPath = `${listPath}/columns`;

@@ -39,3 +39,37 @@ describe("npm run provision", () => {
     expect((await provisionList(client(), "contoso", "Old Inquiries")).changes).toEqual([]);
   });
 });
+
+describe("the templates list", () => {
+  it("is created with the default templates on first provisioning, and left alone after", async () => {
+    const { provisionTemplates } = await import("./provision");
+    const { loadTemplates } = await import("../graph/templates-client");
+    const { DEFAULT_TEMPLATES } = await import("../../domain/templates/defaults");
+    const { LocalStore } = await import("../storage/local");
+    const fresh = new SharePointEmulator();
+    const s = await startHarnessServer({ port: 0, emulator: fresh });
+    try {
+      const c = Client.initWithMiddleware({ baseUrl: `${s.url}graph/`, defaultVersion: "v1.0", customHosts: new Set(["localhost"]), authProvider: { getAccessToken: async () => "t" } });
+      const first = await provisionTemplates(c, "contoso", "Fresh Templates");
+      expect(first).toEqual({ created: true, changes: [expect.stringMatching(/created the list "Fresh Templates"/), `added the ${DEFAULT_TEMPLATES.length} default templates`] });
+      expect(await provisionTemplates(c, "contoso", "Fresh Templates")).toEqual({ created: false, changes: [] });
+      const loaded = await loadTemplates({ baseUrl: `${s.url}graph/`, site: "harness", authProvider: { getAccessToken: async () => "t" } }, new LocalStore("t", undefined), []);
+      expect(loaded.source).toBe("list");
+      expect(loaded.templates.map((t) => t.id).sort()).toEqual(DEFAULT_TEMPLATES.map((t) => t.id).sort());
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("falls back to the last good copy, then to the defaults, when the list cannot be read", async () => {
+    const { loadTemplates } = await import("../graph/templates-client");
+    const { DEFAULT_TEMPLATES } = await import("../../domain/templates/defaults");
+    const { LocalStore } = await import("../storage/local");
+    const store = new LocalStore("t2", undefined);
+    const offline = { baseUrl: "http://localhost:9/graph/", site: "x", authProvider: { getAccessToken: async () => "t" } };
+    expect((await loadTemplates(offline, store, DEFAULT_TEMPLATES)).source).toBe("defaults");
+    await store.set("templates", { at: 1, templates: [DEFAULT_TEMPLATES[0]] });
+    const r = await loadTemplates(offline, store, DEFAULT_TEMPLATES);
+    expect([r.source, r.templates.length]).toEqual(["cache", 1]);
+  });
+});

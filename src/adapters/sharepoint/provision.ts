@@ -4,14 +4,21 @@
  * Idempotent: a second run finds nothing to change. Returns what it did, in words.
  */
 import type { Client } from "@microsoft/microsoft-graph-client";
-import { INQUIRY_COLUMNS, LIST_NAME, columnDefinition } from "./schema";
+import { DEFAULT_TEMPLATES } from "../../domain/templates/defaults";
+import { INQUIRY_COLUMNS, LIST_NAME, TEMPLATE_COLUMNS, TEMPLATE_LIST_NAME, columnDefinition, type ColumnSpec } from "./schema";
+import { templateToFields } from "./templates-list";
 
 export interface ProvisionResult {
   readonly created: boolean;
   readonly changes: readonly string[];
 }
 
-export async function provisionList(client: Client, site: string, listName = LIST_NAME): Promise<ProvisionResult> {
+export async function provisionList(
+  client: Client,
+  site: string,
+  listName = LIST_NAME,
+  columns: readonly ColumnSpec[] = INQUIRY_COLUMNS,
+): Promise<ProvisionResult> {
   const sitePath = `/sites/${encodeURIComponent(site)}`;
   const listPath = `${sitePath}/lists/${encodeURIComponent(listName)}`;
   let exists = true;
@@ -22,13 +29,13 @@ export async function provisionList(client: Client, site: string, listName = LIS
     else throw e;
   }
   if (!exists) {
-    await client.api(`${sitePath}/lists`).post({ displayName: listName, list: { template: "genericList" }, columns: INQUIRY_COLUMNS.map(columnDefinition) });
-    return { created: true, changes: [`created the list "${listName}" with ${INQUIRY_COLUMNS.length} columns`] };
+    await client.api(`${sitePath}/lists`).post({ displayName: listName, list: { template: "genericList" }, columns: columns.map(columnDefinition) });
+    return { created: true, changes: [`created the list "${listName}" with ${columns.length} columns`] };
   }
   const existing = ((await client.api(`${listPath}/columns`).get()) as { value?: { name?: string; indexed?: boolean }[] }).value ?? [];
   const byName = new Map(existing.map((c) => [c.name, c]));
   const changes: string[] = [];
-  for (const column of INQUIRY_COLUMNS) {
+  for (const column of columns) {
     const found = byName.get(column.name);
     if (!found) {
       await client.api(`${listPath}/columns`).post(columnDefinition(column));
@@ -39,4 +46,13 @@ export async function provisionList(client: Client, site: string, listName = LIS
     }
   }
   return { created: false, changes };
+}
+
+/** The templates list: created (and filled with the default templates) on first provisioning, upgraded after. */
+export async function provisionTemplates(client: Client, site: string, listName = TEMPLATE_LIST_NAME): Promise<ProvisionResult> {
+  const r = await provisionList(client, site, listName, TEMPLATE_COLUMNS);
+  if (!r.created) return r;
+  const items = `/sites/${encodeURIComponent(site)}/lists/${encodeURIComponent(listName)}/items`;
+  for (const t of DEFAULT_TEMPLATES) await client.api(items).post({ fields: templateToFields(t) });
+  return { created: true, changes: [...r.changes, `added the ${DEFAULT_TEMPLATES.length} default templates`] };
 }

@@ -84,3 +84,20 @@ export function schemaProblems(existing: unknown): string[] {
   if (problems.length) problems.push(`run npm run provision -- --site <site> to create or upgrade the "${LIST_NAME}" list`);
   return problems;
 }
+
+/** The "Response Templates" list that managers edit and approve in SharePoint. */
+export const TEMPLATE_LIST_NAME = "Response Templates";
+
+export const TEMPLATE_COLUMNS: readonly ColumnSpec[] = [
+  { name: "TemplateId", type: "text", indexed: true, unique: true },
+  { name: "Purpose", type: "text" },
+  { name: "Categories", type: "text" },
+  { name: "Flags", type: "text" },
+  { name: "Policies", type: "text" },
+  { name: "Language", type: "text", indexed: true },
+  { name: "Body", type: "note" },
+  { name: "ApprovalStatus", type: "text", indexed: true },
+  { name: "Version", type: "number" },
+  { name: "ApprovedBy", type: "text" },
+  { name: "ApprovedOn", type: "text" },
+];
