@@ -76,7 +76,7 @@ describe("manifest.xml", () => {
   it("catches a broken resource id and an http URL", async () => {
     const broken = xml.replace('resid="ReadButton.Tooltip"', 'resid="Nope.Tooltip"').replace("https://localhost:3000/assets/icon-16.png", "http://localhost:3000/assets/icon-16.png");
     expect(projectRules(broken)).toEqual(expect.arrayContaining(["resid Nope.Tooltip is not in LongStrings", expect.stringContaining("not https")]));
-    expect((await validate(xml.replace("<Permissions>ReadItem</Permissions>", "<Permissions>Everything</Permissions>"))).valid).toBe(false);
+    expect((await validate(xml.replace("<Permissions>ReadWriteItem</Permissions>", "<Permissions>Everything</Permissions>"))).valid).toBe(false);
   });
 
   it("is rewritten for a real host by the build, and stays valid", async () => {

@@ -11,6 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { useLayoutEffect } from "react";
 import { ActionBar } from "./ActionBar";
+import { ComposePanel } from "./ComposePanel";
 import { ConfirmationLookup } from "./ConfirmationLookup";
 import { TemplatesPanel } from "./TemplatesPanel";
 import { ClockList } from "./ClockList";
@@ -74,12 +75,10 @@ export function App({ services }: AppProps) {
           ) : null}
         </header>
         {state.status === "loading" && !view ? <Spinner label="Reading the email…" size="small" /> : null}
-        {state.status === "empty" ? (
-          <Text data-testid="no-item">
-            {new URLSearchParams(window.location.search).get("mode") === "compose"
-              ? "Response templates will appear here beside your reply in a coming update. Open an email in the reading pane to see its triage."
-              : "Select an email to see its triage."}
-          </Text>
+        {state.status === "empty" && services.mailbox.isComposing() ? (
+          <ComposePanel mailbox={services.mailbox} templates={templates} organisation={services.settings.organisation} />
+        ) : state.status === "empty" ? (
+          <Text data-testid="no-item">Select an email to see its triage.</Text>
         ) : null}
         {state.status === "error" ? (
           <MessageBar intent="error" data-testid="pane-error">

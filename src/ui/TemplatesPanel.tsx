@@ -25,6 +25,7 @@ export interface TemplatesPanelProps {
   readonly templates: readonly Template[];
   readonly context: SuggestionContext;
   readonly known: KnownValues;
+  /** The pane supplies the confirmation number (from the log) when the reply is inserted. */
   readonly needsConfirmation: boolean;
   readonly error: string | null;
   readonly onInsert: (template: Template, values: Record<string, string>, all: boolean) => void;
@@ -40,6 +41,7 @@ const LABELS: Readonly<Record<string, string>> = {
   expectedDate: "Answer expected by",
   resolutionSummary: "The answer",
   missingFields: "What is missing",
+  confirmationNumber: "Confirmation number",
 };
 
 export function TemplatesPanel({ templates, context, known, needsConfirmation, error, onInsert }: TemplatesPanelProps) {
@@ -55,7 +57,7 @@ export function TemplatesPanel({ templates, context, known, needsConfirmation, e
     ...(needsConfirmation ? { confirmationNumber: known["confirmationNumber"] ?? "(given when you insert)" } : {}),
     ...typed,
   };
-  const asked = placeholdersOf(chosen.body).filter((p) => p !== "confirmationNumber" && !(known[p] ?? "").trim());
+  const asked = placeholdersOf(chosen.body).filter((p) => !(p === "confirmationNumber" && needsConfirmation) && !(known[p] ?? "").trim());
   const shown = renderTemplate(chosen, Object.fromEntries(placeholdersOf(chosen.body).map((p) => [p, (preview[p] ?? "").trim() || `[${LABELS[p] ?? p}]`])));
   const previewText = shown.ok ? shown.text : "";
   const plain = previewText ? checkPlainLanguage(previewText, { language: chosen.language }) : null;

@@ -5,6 +5,12 @@
  */
 import type { OfficeApi } from "../../src/adapters/mailbox/office";
 
+export interface FakeCompose {
+  bodyType: "html" | "text";
+  draft: string;
+  inserted: { data: string; coercion: string }[];
+}
+
 export interface FakeMessage {
   subject?: string;
   from?: { displayName: string; emailAddress: string };
@@ -23,6 +29,7 @@ export interface FakeOffice {
   readonly office: OfficeApi;
   readonly stats: { inFlight: number; maxInFlight: number; calls: string[] };
   select(message: FakeMessage | null): void;
+  compose(draft: FakeCompose): void;
   fireItemChanged(): void;
 }
 
@@ -30,6 +37,7 @@ export function createFakeOffice(options: { requirementSets?: Record<string, str
   const stats = { inFlight: 0, maxInFlight: 0, calls: [] as string[] };
   let handler: (() => void) | undefined;
   let current: FakeMessage | null = null;
+  let composing: FakeCompose | null = null;
   const sets = options.requirementSets ?? { Mailbox: "1.8" };
 
   const later = <T>(name: string, callback: (r: Office.AsyncResult<T>) => void, value: T, fail = false) => {
@@ -50,6 +58,20 @@ export function createFakeOffice(options: { requirementSets?: Record<string, str
 
   const mailbox = {
     get item() {
+      if (composing) {
+        const c = composing;
+        return {
+          subject: { getAsync: () => undefined },
+          body: {
+            getTypeAsync: (cb: (r: Office.AsyncResult<string>) => void) => later("body.getTypeAsync", cb, c.bodyType),
+            getAsync: (coercion: string, cb: (r: Office.AsyncResult<string>) => void) => later(`body.getAsync:${coercion}`, cb, c.draft),
+            setSelectedDataAsync: (data: string, opts: { coercionType: string }, cb: (r: Office.AsyncResult<void>) => void) => {
+              c.inserted.push({ data, coercion: opts.coercionType });
+              later("body.setSelectedDataAsync", cb, undefined);
+            },
+          },
+        };
+      }
       if (!current) return null;
       const m = current;
       return {
@@ -102,6 +124,10 @@ export function createFakeOffice(options: { requirementSets?: Record<string, str
     stats,
     select: (m) => {
       current = m;
+      composing = null;
+    },
+    compose: (c) => {
+      composing = c;
     },
     fireItemChanged: () => handler?.(),
   };

@@ -105,6 +105,17 @@ export class HarnessMailbox implements MailboxAdapter {
     this.post({ protocol: HARNESS_PROTOCOL, type: "reply", html, all });
   };
 
+  /** The harness shows read mode only; compose mode is Outlook's. */
+  readonly isComposing = (): boolean => false;
+
+  readonly insertAtCursor = async (): Promise<void> => {
+    throw new Error("the harness has no compose mode");
+  };
+
+  readonly readDraftText = async (): Promise<string> => {
+    throw new Error("the harness has no compose mode");
+  };
+
   readonly onItemChanged = (listener: ItemListener): (() => void) => {
     this.listeners.add(listener);
     return () => {

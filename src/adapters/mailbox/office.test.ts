@@ -92,6 +92,23 @@ describe("Outlook mailbox adapter", () => {
     expect(calls).toEqual(["reply:<p>Hi</p>", "all:<p>All</p>"]);
   });
 
+  it("in compose mode inserts at the cursor as HTML or text to match the draft, and reads the draft", async () => {
+    const fake = createFakeOffice();
+    const html = { bodyType: "html" as const, draft: "Dear Pat", inserted: [] as { data: string; coercion: string }[] };
+    fake.compose(html);
+    const mailbox = new OfficeMailbox(fake.office);
+    expect(mailbox.isComposing()).toBe(true);
+    expect(await mailbox.readItem()).toBeNull();
+    await mailbox.insertAtCursor("<p>Hi</p>", "Hi");
+    expect(html.inserted).toEqual([{ data: "<p>Hi</p>", coercion: "html" }]);
+    expect(await mailbox.readDraftText()).toBe("Dear Pat");
+    const text = { bodyType: "text" as const, draft: "", inserted: [] as { data: string; coercion: string }[] };
+    fake.compose(text);
+    await mailbox.insertAtCursor("<p>Hi</p>", "Hi");
+    expect(text.inserted).toEqual([{ data: "Hi", coercion: "text" }]);
+    expect(fake.stats.maxInFlight).toBe(1);
+  });
+
   it("keeps working on a host without ItemChanged", async () => {
     const fake = createFakeOffice({ itemChangedSupported: false });
     fake.select(message);

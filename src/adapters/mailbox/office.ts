@@ -83,6 +83,31 @@ export class OfficeMailbox implements MailboxAdapter {
     open.call(item, html); // Mailbox 1.1: HTML on top of the reply
   };
 
+  private composeItem(): Office.MessageCompose | null {
+    const item = this.office.context.mailbox.item as unknown as { subject?: unknown } | null | undefined;
+    return item && typeof item.subject === "object" && item.subject !== null ? (item as unknown as Office.MessageCompose) : null;
+  }
+
+  readonly isComposing = (): boolean => this.composeItem() !== null;
+
+  readonly insertAtCursor = async (html: string, text: string): Promise<void> => {
+    const item = this.composeItem();
+    if (!item) throw new Error("not composing");
+    const office = this.office;
+    const type = await this.queue.run(() => asyncCall<Office.CoercionType>((cb) => item.body.getTypeAsync(cb), office));
+    const asHtml = String(type) === String(office.CoercionType.Html);
+    await this.queue.run(() =>
+      asyncCall<void>((cb) => item.body.setSelectedDataAsync(asHtml ? html : text, { coercionType: asHtml ? office.CoercionType.Html : office.CoercionType.Text }, cb), office),
+    );
+  };
+
+  readonly readDraftText = async (): Promise<string> => {
+    const item = this.composeItem();
+    if (!item) throw new Error("not composing");
+    const office = this.office;
+    return this.queue.run(() => asyncCall<string>((cb) => item.body.getAsync(office.CoercionType.Text, cb), office));
+  };
+
   readonly onItemChanged = (listener: ItemListener): (() => void) => {
     this.listeners.add(listener);
     if (!this.subscribed) {

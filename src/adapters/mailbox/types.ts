@@ -39,4 +39,10 @@ export interface MailboxAdapter {
   readonly clockOffsetMs: number;
   /** Opens a reply (or reply-all) to the open message with this HTML on top. */
   readonly reply: (html: string, all: boolean) => Promise<void>;
+  /** True when the pane is beside a message being written (compose mode). */
+  readonly isComposing: () => boolean;
+  /** Compose mode: puts the text at the cursor, as HTML or plain text to match the draft. */
+  readonly insertAtCursor: (html: string, text: string) => Promise<void>;
+  /** Compose mode: the draft's text so far. */
+  readonly readDraftText: () => Promise<string>;
 }
