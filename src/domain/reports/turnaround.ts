@@ -1,0 +1,91 @@
+/**
+ * Turnaround (TAT) figures for managers: of the inquiries received in a period, how many were
+ * acknowledged, answered and resolved within the goals, in business days — overall, per mailbox,
+ * per advocate and per week (of effective receipt). The resolution goals are the procedures'
+ * 95% within 2 business days, 98% within 5 and 100% within 15.
+ */
+import type { BusinessCalendar } from "../calendar/calendar";
+import { dayOf } from "../calendar/zone";
+import type { InquiryRecord } from "../inquiry/record";
+
+export const RESOLUTION_GOALS = [
+  { days: 2, share: 0.95 },
+  { days: 5, share: 0.98 },
+  { days: 15, share: 1 },
+] as const;
+
+export interface TatFigures {
+  readonly key: string;
+  readonly received: number;
+  /** Acknowledged (or answered) within 1 business day. */
+  readonly acknowledgedWithin1: number;
+  /** Answered (a real response) within 1, 3 and 5 business days. */
+  readonly answeredWithin: Readonly<Record<1 | 3 | 5, number>>;
+  /** Resolved within 2, 5 and 15 business days. */
+  readonly resolvedWithin: Readonly<Record<2 | 5 | 15, number>>;
+  readonly open: number;
+}
+
+interface Counts {
+  received: number;
+  ack1: number;
+  ans: Record<1 | 3 | 5, number>;
+  res: Record<2 | 5 | 15, number>;
+  open: number;
+}
+
+const empty = (): Counts => ({ received: 0, ack1: 0, ans: { 1: 0, 3: 0, 5: 0 }, res: { 2: 0, 5: 0, 15: 0 }, open: 0 });
+const freeze = (key: string, c: Counts): TatFigures => ({
+  key,
+  received: c.received,
+  acknowledgedWithin1: c.ack1,
+  answeredWithin: { ...c.ans },
+  resolvedWithin: { ...c.res },
+  open: c.open,
+});
+
+export interface TatReport {
+  readonly overall: TatFigures;
+  readonly byMailbox: readonly TatFigures[];
+  readonly byAdvocate: readonly TatFigures[];
+  readonly byWeek: readonly TatFigures[];
+}
+
+/** The report for inquiries received in [fromUtc, toUtc). */
+export function turnaroundReport(records: Iterable<InquiryRecord>, calendar: BusinessCalendar, fromUtc: number, toUtc: number): TatReport {
+  const overall = empty();
+  const groups = { mailbox: new Map<string, Counts>(), advocate: new Map<string, Counts>(), week: new Map<string, Counts>() };
+  const bump = (map: Map<string, Counts>, key: string) => {
+    let c = map.get(key);
+    if (!c) map.set(key, (c = empty()));
+    return c;
+  };
+  for (const r of records) {
+    if (r.receivedAt < fromUtc || r.receivedAt >= toUtc) continue;
+    const start = calendar.effectiveReceipt(r.receivedAt);
+    let ack = Infinity;
+    let answer = Infinity;
+    let resolved = Infinity;
+    for (const e of r.events) {
+      if (e.type === "acknowledged" || e.type === "responded") ack = Math.min(ack, e.at);
+      if (e.type === "responded") answer = Math.min(answer, e.at);
+      if (e.type === "resolved") resolved = Math.min(resolved, e.at);
+    }
+    const taken = (t: number) => (t === Infinity ? Infinity : t < start ? 0 : calendar.businessDaysBetween(start, t));
+    const a = taken(ack);
+    const n = taken(answer);
+    const s = taken(resolved);
+    const day = dayOf(calendar.zone.toLocal(start));
+    const monday = day - ((((day + 4) % 7) + 6) % 7);
+    const week = new Date(monday * 86_400_000).toISOString().slice(0, 10);
+    for (const c of [overall, bump(groups.mailbox, r.mailbox ?? "unknown"), bump(groups.advocate, r.assignee ?? "unassigned"), bump(groups.week, week)]) {
+      c.received++;
+      if (a <= 1) c.ack1++;
+      for (const d of [1, 3, 5] as const) if (n <= d) c.ans[d]++;
+      for (const d of [2, 5, 15] as const) if (s <= d) c.res[d]++;
+      if (s === Infinity) c.open++;
+    }
+  }
+  const list = (m: Map<string, Counts>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, c]) => freeze(k, c));
+  return { overall: freeze("all", overall), byMailbox: list(groups.mailbox), byAdvocate: list(groups.advocate), byWeek: list(groups.week) };
+}
