@@ -83,6 +83,7 @@ export default defineConfig(({ mode }) => {
       target: "es2022",
       sourcemap: false,
       reportCompressedSize: false,
+      chunkSizeWarningLimit: 1000,
       rollupOptions: {
         input: harness
           ? { taskpane: resolve(src, "taskpane.html"), harness: resolve(src, "harness/index.html") }
