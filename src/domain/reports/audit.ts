@@ -3,6 +3,8 @@
  * 10% of the month's submissions, but not more than 50 — drawn reproducibly from a recorded seed, so
  * the same seed always gives the same sample.
  */
+import type { BusinessCalendar } from "../calendar/calendar";
+import { formatInZone } from "../calendar/zone";
 
 export function auditSampleSize(population: number): number {
   if (population <= 0) return 0;
@@ -31,4 +33,84 @@ export function auditSample<T>(items: readonly T[], seed: number, key: (item: T)
     [sorted[i], sorted[j]] = [sorted[j]!, sorted[i]!];
   }
   return sorted.slice(0, n);
+}
+
+/** What the audit needs of one logged inquiry (the log keeps no member ids: the auditor adds them from the email). */
+export interface AuditItem {
+  readonly internetMessageId: string;
+  readonly confirmationNumber: string | null;
+  /** UTC milliseconds */
+  readonly receivedAt: number;
+  readonly acknowledgedAt: number | null;
+  readonly resolvedAt: number | null;
+}
+
+export interface AuditGoals {
+  /** Acknowledgement within this many business days: 1, as the audit tool says (NCQA). */
+  readonly acknowledgementDays: number;
+  /** Resolution within this many business days: 2, the procedures' first resolution goal. */
+  readonly resolutionDays: number;
+}
+
+export const AUDIT_GOALS: AuditGoals = { acknowledgementDays: 1, resolutionDays: 2 };
+
+/** The audit tool's columns, in its order; the computed ones filled, the auditor's left blank. */
+export const AUDIT_COLUMNS = [
+  "Member Id Number",
+  "Confirmation Number",
+  "Request Date",
+  "Acknowledgement Date",
+  "Acknowledgement # of Business Days",
+  "Acknowledgement TAT Met Y/N",
+  "Resolution Date",
+  "Resolution # of Business Days",
+  "Resolution TAT Met Y/N",
+  "Answered Correctly (Yes/No)",
+  "Reply Professional (Yes/No)",
+  "Accurate Information (Yes/No)",
+  "Notes",
+] as const;
+
+export type AuditRow = Readonly<Record<(typeof AUDIT_COLUMNS)[number], string>>;
+
+/** Business days counted from effective receipt (mail after hours counts from the next business day), as the SLA clocks count them. */
+export function auditRow(item: AuditItem, calendar: BusinessCalendar, goals: AuditGoals = AUDIT_GOALS): AuditRow {
+  const start = calendar.effectiveReceipt(item.receivedAt);
+  const date = (t: number) => formatInZone(t, calendar.zone).slice(0, 10);
+  const days = (t: number | null) => (t === null ? null : t < start ? 0 : calendar.businessDaysBetween(start, t));
+  const ack = days(item.acknowledgedAt);
+  const res = days(item.resolvedAt);
+  const met = (d: number | null, goal: number) => (d === null ? "" : d <= goal ? "Y" : "N");
+  return {
+    "Member Id Number": "",
+    "Confirmation Number": item.confirmationNumber ?? "",
+    "Request Date": date(item.receivedAt),
+    "Acknowledgement Date": item.acknowledgedAt === null ? "" : date(item.acknowledgedAt),
+    "Acknowledgement # of Business Days": ack === null ? "" : String(ack),
+    "Acknowledgement TAT Met Y/N": met(ack, goals.acknowledgementDays),
+    "Resolution Date": item.resolvedAt === null ? "" : date(item.resolvedAt),
+    "Resolution # of Business Days": res === null ? "" : String(res),
+    "Resolution TAT Met Y/N": met(res, goals.resolutionDays),
+    "Answered Correctly (Yes/No)": "",
+    "Reply Professional (Yes/No)": "",
+    "Accurate Information (Yes/No)": "",
+    Notes: item.resolvedAt === null ? "not resolved when the sample was drawn" : "",
+  };
+}
+
+/** The inquiries received in a local calendar month ("2026-10") of the calendar's zone. */
+export function inMonth(month: string, calendar: BusinessCalendar): (receivedAt: number) => boolean {
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
+  if (!m) throw new Error(`month must look like 2026-10, not ${JSON.stringify(month.slice(0, 20))}`);
+  const prefix = `${m[1]}-${m[2]}`;
+  return (receivedAt) => formatInZone(receivedAt, calendar.zone).startsWith(prefix);
+}
+
+/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are written as text. */
+export function toCsv(header: readonly string[], rows: readonly Readonly<Record<string, string>>[]): string {
+  const cell = (v: string) => {
+    const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return [header.map(cell).join(","), ...rows.map((r) => header.map((h) => cell(r[h] ?? "")).join(","))].join("\r\n") + "\r\n";
 }
