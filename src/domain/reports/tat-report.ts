@@ -1,0 +1,96 @@
+/**
+ * The turnaround report as a manager reads it: CSV rows (the numbers) and a self-contained HTML page
+ * with a table and SVG bar charts against the goals. Plain strings, every value escaped; no scripts.
+ */
+import { RESOLUTION_GOALS, type TatFigures, type TatReport } from "./turnaround";
+
+export const TAT_CSV_COLUMNS = [
+  "Group", "Key", "Received", "Acknowledged within 1 day", "Answered within 1 day", "Answered within 3 days", "Answered within 5 days",
+  "Resolved within 2 days", "Resolved within 5 days", "Resolved within 15 days", "Open",
+  "Resolved within 2 days %", "Resolved within 5 days %", "Resolved within 15 days %",
+] as const;
+
+const pct = (n: number, of: number) => (of === 0 ? "" : ((100 * n) / of).toFixed(1));
+
+function row(group: string, f: TatFigures): Record<(typeof TAT_CSV_COLUMNS)[number], string> {
+  return {
+    Group: group, Key: f.key, Received: String(f.received), "Acknowledged within 1 day": String(f.acknowledgedWithin1),
+    "Answered within 1 day": String(f.answeredWithin[1]), "Answered within 3 days": String(f.answeredWithin[3]), "Answered within 5 days": String(f.answeredWithin[5]),
+    "Resolved within 2 days": String(f.resolvedWithin[2]), "Resolved within 5 days": String(f.resolvedWithin[5]), "Resolved within 15 days": String(f.resolvedWithin[15]),
+    Open: String(f.open),
+    "Resolved within 2 days %": pct(f.resolvedWithin[2], f.received), "Resolved within 5 days %": pct(f.resolvedWithin[5], f.received),
+    "Resolved within 15 days %": pct(f.resolvedWithin[15], f.received),
+  };
+}
+
+export function tatRows(report: TatReport): Record<string, string>[] {
+  return [
+    row("overall", report.overall),
+    ...report.byMailbox.map((f) => row("mailbox", f)),
+    ...report.byAdvocate.map((f) => row("advocate", f)),
+    ...report.byWeek.map((f) => row("week", f)),
+  ];
+}
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+/** Horizontal bars: per key, the share resolved within 2, 5 and 15 business days, each with its goal marked. */
+function chart(title: string, figures: readonly TatFigures[]): string {
+  const width = 560;
+  const label = 180;
+  const barH = 10;
+  const rowH = 3 * barH + 14;
+  const plot = width - label - 50;
+  const colours = ["#0f6cbd", "#5c2e91", "#107c10"];
+  const rows = figures.map((f, i) => {
+    const y0 = 24 + i * rowH;
+    const bars = RESOLUTION_GOALS.map((g, j) => {
+      const share = f.received ? f.resolvedWithin[g.days as 2 | 5 | 15] / f.received : 0;
+      const y = y0 + j * barH;
+      const met = share >= g.share;
+      return (
+        `<rect x="${label}" y="${y}" width="${(share * plot).toFixed(1)}" height="${barH - 2}" fill="${colours[j]}"><title>${escape(f.key)}: ${(share * 100).toFixed(1)}% resolved within ${g.days} business days (goal ${g.share * 100}%)${met ? "" : " — below goal"}</title></rect>` +
+        `<line x1="${label + g.share * plot}" x2="${label + g.share * plot}" y1="${y - 1}" y2="${y + barH - 1}" stroke="#242424" stroke-width="2"/>` +
+        `<text x="${label + plot + 6}" y="${y + barH - 2}" font-size="10" fill="#242424">${(share * 100).toFixed(0)}%${met ? "" : " ✗"}</text>`
+      );
+    }).join("");
+    return `<text x="0" y="${y0 + 2 * barH}" font-size="12" fill="#242424">${escape(f.key.length > 28 ? `${f.key.slice(0, 27)}…` : f.key)}</text>${bars}`;
+  });
+  const height = 30 + figures.length * rowH;
+  const legend = RESOLUTION_GOALS.map((g, j) => `<rect x="${label + j * 120}" y="4" width="10" height="10" fill="${colours[j]}"/><text x="${label + j * 120 + 14}" y="13" font-size="11" fill="#242424">within ${g.days} days (goal ${g.share * 100}%)</text>`).join("");
+  return `<figure><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="c-${escape(title)}" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px"><title id="c-${escape(title)}">Share resolved within the goals, ${escape(title)}</title>${legend}${rows.join("")}</svg><figcaption>Resolved within 2, 5 and 15 business days, ${escape(title)}; the black marks are the goals (95%, 98%, 100%).</figcaption></figure>`;
+}
+
+function table(title: string, figures: readonly TatFigures[]): string {
+  const head = ["", "Received", "Ack ≤1", "Answered ≤1", "≤3", "≤5", "Resolved ≤2", "≤5", "≤15", "Open"];
+  const body = figures
+    .map((f) => {
+      const cells = [f.received, f.acknowledgedWithin1, f.answeredWithin[1], f.answeredWithin[3], f.answeredWithin[5], f.resolvedWithin[2], f.resolvedWithin[5], f.resolvedWithin[15], f.open];
+      const withPct = cells.map((n, i) => (i === 0 || i === 8 ? String(n) : `${n} (${pct(n, f.received) || "–"}%)`));
+      return `<tr><th scope="row">${escape(f.key)}</th>${withPct.map((c) => `<td>${c}</td>`).join("")}</tr>`;
+    })
+    .join("");
+  return `<table><caption>${escape(title)}</caption><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join("")}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+export function tatHtml(report: TatReport, period: { from: string; to: string }): string {
+  const o = report.overall;
+  const goals = RESOLUTION_GOALS.map((g) => {
+    const share = o.received ? o.resolvedWithin[g.days as 2 | 5 | 15] / o.received : 0;
+    return `<li>Resolved within ${g.days} business days: <strong>${(share * 100).toFixed(1)}%</strong> (goal ${g.share * 100}%) — ${share >= g.share ? "met" : "not met"}</li>`;
+  }).join("");
+  const section = (title: string, figures: readonly TatFigures[]) => `<section><h2>${escape(title)}</h2>${chart(title, figures)}${table(title, figures)}</section>`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Turnaround ${escape(period.from)} to ${escape(period.to)}</title>
+<style>body{font-family:"Segoe UI",system-ui,sans-serif;color:#242424;margin:1.5rem;max-width:60rem}table{border-collapse:collapse;margin:0.5rem 0 1.5rem}th,td{border:1px solid #d1d1d1;padding:0.25rem 0.5rem;text-align:right}th[scope=row],caption{text-align:left}caption{font-weight:600}</style>
+</head><body>
+<h1>Turnaround, ${escape(period.from)} to ${escape(period.to)}</h1>
+<p>${o.received} inquiries received in the period; ${o.open} not yet resolved. Business days count from effective receipt, as the SLA clocks do.</p>
+<ul>${goals}</ul>
+${section("by mailbox", report.byMailbox)}
+${section("by advocate", report.byAdvocate)}
+${section("by week", report.byWeek)}
+</body></html>
+`;
+}
