@@ -9,30 +9,17 @@
  */
 import { randomInt } from "node:crypto";
 import { writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { BusinessCalendar } from "../domain/calendar/calendar";
 import { AUDIT_COLUMNS, auditRow, auditSample, inMonth, toCsv, type AuditItem } from "../domain/reports/audit";
+import { milestones } from "../domain/reports/turnaround";
+import { commandArgs, fail } from "./args";
 import { readListExport, reportProblems } from "./list-export";
 import { loadSettings } from "./settings";
 
 const USAGE = "usage: npm run -s audit -- sample --month YYYY-MM --items FILE.jsonl [--seed N] [--out FILE.csv]\n";
 
-function fail(message: string): never {
-  process.stderr.write(message.endsWith("\n") ? message : `${message}\n`);
-  process.exit(2);
-}
-
-let parsed;
-try {
-  parsed = parseArgs({
-    allowPositionals: true,
-    options: { month: { type: "string" }, items: { type: "string" }, seed: { type: "string" }, out: { type: "string" } },
-  });
-} catch (e) {
-  fail(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
-}
-const { values, positionals } = parsed;
-if (positionals[0] !== "sample" || !values.month || !values.items) fail(USAGE);
+const { command, values } = commandArgs(["month", "items", "seed", "out"], USAGE);
+if (command !== "sample" || !values.month || !values.items) fail(USAGE);
 let seed: number;
 if (values.seed === undefined) seed = randomInt(1, 2 ** 31);
 else if (/^\d{1,10}$/.test(values.seed) && Number(values.seed) < 2 ** 32) seed = Number(values.seed);
@@ -51,14 +38,9 @@ const { records, problems } = readListExport(values.items);
 const items: AuditItem[] = records
   .filter((r) => within(r.receivedAt))
   .map((r) => {
-    const first = (types: readonly string[]) => r.events.filter((e) => types.includes(e.type)).reduce<number | null>((m, e) => (m === null ? e.at : Math.min(m, e.at)), null);
-    return {
-      internetMessageId: r.internetMessageId,
-      confirmationNumber: r.confirmationNumber,
-      receivedAt: r.receivedAt,
-      acknowledgedAt: first(["acknowledged", "responded"]),
-      resolvedAt: first(["resolved"]),
-    };
+    const m = milestones(r.events);
+    const at = (t: number) => (t === Infinity ? null : t);
+    return { internetMessageId: r.internetMessageId, confirmationNumber: r.confirmationNumber, receivedAt: r.receivedAt, acknowledgedAt: at(m.acknowledged), resolvedAt: at(m.resolved) };
   });
 
 const sample = auditSample(items, seed, (it) => it.internetMessageId).sort((a, b) => a.receivedAt - b.receivedAt);

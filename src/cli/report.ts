@@ -8,32 +8,18 @@
  * with the same numbers and SVG charts against the goals.
  */
 import { writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { BusinessCalendar } from "../domain/calendar/calendar";
 import { toCsv } from "../domain/reports/audit";
 import { TAT_CSV_COLUMNS, tatHtml, tatRows } from "../domain/reports/tat-report";
 import { turnaroundReport } from "../domain/reports/turnaround";
+import { commandArgs, fail } from "./args";
 import { readListExport, reportProblems } from "./list-export";
 import { loadSettings } from "./settings";
 
 const USAGE = "usage: npm run -s report -- tat --from YYYY-MM-DD --to YYYY-MM-DD --items FILE.jsonl [--html FILE.html] [--csv FILE.csv]\n";
 
-function fail(message: string): never {
-  process.stderr.write(message.endsWith("\n") ? message : `${message}\n`);
-  process.exit(2);
-}
-
-let parsed;
-try {
-  parsed = parseArgs({
-    allowPositionals: true,
-    options: { from: { type: "string" }, to: { type: "string" }, items: { type: "string" }, html: { type: "string" }, csv: { type: "string" } },
-  });
-} catch (e) {
-  fail(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
-}
-const { values, positionals } = parsed;
-if (positionals[0] !== "tat" || !values.from || !values.to || !values.items) fail(USAGE);
+const { command, values } = commandArgs(["from", "to", "items", "html", "csv"], USAGE);
+if (command !== "tat" || !values.from || !values.to || !values.items) fail(USAGE);
 
 const calendar = new BusinessCalendar(loadSettings().calendar);
 /** Local midnight of a YYYY-MM-DD date, as UTC milliseconds. */

@@ -7,6 +7,7 @@
 import type { BusinessCalendar } from "../calendar/calendar";
 import { dayOf } from "../calendar/zone";
 import type { InquiryRecord } from "../inquiry/record";
+import type { SlaEvent } from "../sla/clocks";
 
 export const RESOLUTION_GOALS = [
   { days: 2, share: 0.95 },
@@ -51,6 +52,22 @@ export interface TatReport {
   readonly byWeek: readonly TatFigures[];
 }
 
+/**
+ * When an inquiry was first acknowledged (a real answer counts as acknowledgement), first answered
+ * and first resolved; Infinity when it has not been.
+ */
+export function milestones(events: readonly SlaEvent[]): { acknowledged: number; answered: number; resolved: number } {
+  let acknowledged = Infinity;
+  let answered = Infinity;
+  let resolved = Infinity;
+  for (const e of events) {
+    if (e.type === "acknowledged" || e.type === "responded") acknowledged = Math.min(acknowledged, e.at);
+    if (e.type === "responded") answered = Math.min(answered, e.at);
+    if (e.type === "resolved") resolved = Math.min(resolved, e.at);
+  }
+  return { acknowledged, answered, resolved };
+}
+
 /** The report for inquiries received in [fromUtc, toUtc). */
 export function turnaroundReport(records: Iterable<InquiryRecord>, calendar: BusinessCalendar, fromUtc: number, toUtc: number): TatReport {
   const overall = empty();
@@ -63,14 +80,7 @@ export function turnaroundReport(records: Iterable<InquiryRecord>, calendar: Bus
   for (const r of records) {
     if (r.receivedAt < fromUtc || r.receivedAt >= toUtc) continue;
     const start = calendar.effectiveReceipt(r.receivedAt);
-    let ack = Infinity;
-    let answer = Infinity;
-    let resolved = Infinity;
-    for (const e of r.events) {
-      if (e.type === "acknowledged" || e.type === "responded") ack = Math.min(ack, e.at);
-      if (e.type === "responded") answer = Math.min(answer, e.at);
-      if (e.type === "resolved") resolved = Math.min(resolved, e.at);
-    }
+    const { acknowledged: ack, answered: answer, resolved } = milestones(r.events);
     const taken = (t: number) => (t === Infinity ? Infinity : t < start ? 0 : calendar.businessDaysBetween(start, t));
     const a = taken(ack);
     const n = taken(answer);
