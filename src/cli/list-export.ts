@@ -5,7 +5,8 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { recordFromFields, type InquiryRecord } from "../domain/inquiry/record";
-import { MAILBOXES, type Mailbox } from "../domain/sla/policies";
+import { CATEGORIES, type Category } from "../domain/classify/vocabulary";
+import { MAILBOXES, PRIORITIES, type Mailbox, type Priority } from "../domain/sla/policies";
 
 export interface ListExport {
   readonly records: InquiryRecord[];
@@ -36,8 +37,10 @@ export function readListItem(value: unknown): InquiryRecord | string {
   }
   const channel = f["Channel"];
   const mailbox = typeof channel === "string" && (MAILBOXES as readonly string[]).includes(channel) ? (channel as Mailbox) : null;
+  const category = typeof f["Category"] === "string" && (CATEGORIES as readonly string[]).includes(f["Category"]) ? (f["Category"] as Category) : "general_inquiry";
+  const priority = typeof f["Priority"] === "string" && (PRIORITIES as readonly string[]).includes(f["Priority"]) ? (f["Priority"] as Priority) : "routine";
   const fallback: InquiryRecord = {
-    internetMessageId: id, subject: "", mailbox, receivedAt, senderAddress: "", senderType: "unknown", category: "general_inquiry", priority: "routine",
+    internetMessageId: id, subject: "", mailbox, receivedAt, senderAddress: "", senderType: "unknown", category, priority,
     flags: [], policy: typeof f["Policy"] === "string" ? f["Policy"] : "", status: "new", assignee: null, assignedBy: null, assignedAt: null,
     confirmationNumber: null, correctedFrom: {}, notes: "", history: [], events: [],
   };
