@@ -10,7 +10,8 @@
 import { randomInt } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { BusinessCalendar } from "../domain/calendar/calendar";
-import { AUDIT_COLUMNS, auditRow, auditSample, inMonth, toCsv, type AuditItem } from "../domain/reports/audit";
+import { AUDIT_COLUMNS, auditRow, auditSample, inMonth, type AuditItem } from "../domain/reports/audit";
+import { toCsv } from "../domain/reports/csv";
 import { milestones } from "../domain/reports/turnaround";
 import { commandArgs, fail } from "./args";
 import { readListExport, reportProblems } from "./list-export";

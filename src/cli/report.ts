@@ -11,7 +11,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { BusinessCalendar } from "../domain/calendar/calendar";
-import { toCsv } from "../domain/reports/audit";
+import { toCsv } from "../domain/reports/csv";
 import { dailyCsv, dailyHtml, dailyReport } from "../domain/reports/daily";
 import { TAT_CSV_COLUMNS, tatHtml, tatRows } from "../domain/reports/tat-report";
 import { turnaroundReport } from "../domain/reports/turnaround";

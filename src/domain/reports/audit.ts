@@ -105,12 +105,3 @@ export function inMonth(month: string, calendar: BusinessCalendar): (receivedAt:
   const prefix = `${m[1]}-${m[2]}`;
   return (receivedAt) => formatInZone(receivedAt, calendar.zone).startsWith(prefix);
 }
-
-/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are written as text. */
-export function toCsv(header: readonly string[], rows: readonly Readonly<Record<string, string>>[]): string {
-  const cell = (v: string) => {
-    const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return [header.map(cell).join(","), ...rows.map((r) => header.map((h) => cell(r[h] ?? "")).join(","))].join("\r\n") + "\r\n";
-}

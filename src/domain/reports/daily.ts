@@ -10,8 +10,9 @@ import { dayOf, formatInZone } from "../calendar/zone";
 import type { InquiryRecord } from "../inquiry/record";
 import { computeClocks, type Clock } from "../sla/clocks";
 import { findPolicy, type SlaPolicy } from "../sla/policies";
-import { toCsv } from "./audit";
+import { toCsv } from "./csv";
 import { milestones } from "./turnaround";
+import { escapeHtml } from "../templates/templates";
 
 export const DAILY_SECTIONS = ["arrived", "late", "dueToday", "open", "completed"] as const;
 export type DailySection = (typeof DAILY_SECTIONS)[number];
@@ -96,7 +97,6 @@ export function dailyCsv(report: DailyReport, calendar: BusinessCalendar): strin
   );
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 const TITLES: Record<DailySection, string> = {
   arrived: "Arrived since the last report",
@@ -113,18 +113,18 @@ export function dailyHtml(report: DailyReport, calendar: BusinessCalendar): stri
     const cls = s === "completed" ? ' class="completed"' : s === "late" ? ' class="late"' : "";
     const body = rows.length
       ? `<table><thead><tr>${["Confirmation", "Received", "Mailbox", "Category", "Priority", "Assignee", "Status", "Clock", "Due"].map((h) => `<th scope="col">${h}</th>`).join("")}</tr></thead><tbody>${rows
-          .map((r) => `<tr${cls}>${[r.confirmationNumber || "–", when(r.receivedAt), r.mailbox, r.category, r.priority, r.assignee, r.status, r.clock, when(r.dueAt)].map((c) => `<td>${escape(c)}</td>`).join("")}</tr>`)
+          .map((r) => `<tr${cls}>${[r.confirmationNumber || "–", when(r.receivedAt), r.mailbox, r.category, r.priority, r.assignee, r.status, r.clock, when(r.dueAt)].map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`)
           .join("")}</tbody></table>`
       : "<p>None.</p>";
     return `<section><h2>${TITLES[s]} (${rows.length})</h2>${body}</section>`;
   }).join("\n");
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Daily e-mail report, ${escape(when(report.at))}</title>
+<title>Daily e-mail report, ${escapeHtml(when(report.at))}</title>
 <style>body{font-family:"Segoe UI",system-ui,sans-serif;color:#242424;margin:1.5rem}table{border-collapse:collapse;margin:0.5rem 0 1.5rem}th,td{border:1px solid #d1d1d1;padding:0.25rem 0.5rem;text-align:left}tr.completed td{background:#cfe4fa}tr.late td{background:#fdd8db}</style>
 </head><body>
-<h1>Daily e-mail report, ${escape(when(report.at))}</h1>
-<p>Since ${escape(when(report.from))}. Completed rows are blue, late rows red; each section also says so in its heading.</p>
+<h1>Daily e-mail report, ${escapeHtml(when(report.at))}</h1>
+<p>Since ${escapeHtml(when(report.from))}. Completed rows are blue, late rows red; each section also says so in its heading.</p>
 ${sections}
 </body></html>
 `;

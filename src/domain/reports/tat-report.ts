@@ -3,6 +3,7 @@
  * with a table and SVG bar charts against the goals. Plain strings, every value escaped; no scripts.
  */
 import { RESOLUTION_GOALS, type TatFigures, type TatReport } from "./turnaround";
+import { escapeHtml } from "../templates/templates";
 
 export const TAT_CSV_COLUMNS = [
   "Group", "Key", "Received", "Acknowledged within 1 day", "Answered within 1 day", "Answered within 3 days", "Answered within 5 days",
@@ -32,7 +33,6 @@ export function tatRows(report: TatReport): Record<string, string>[] {
   ];
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /** Horizontal bars: per key, the share resolved within 2, 5 and 15 business days, each with its goal marked. */
 function chart(title: string, figures: readonly TatFigures[]): string {
@@ -49,16 +49,16 @@ function chart(title: string, figures: readonly TatFigures[]): string {
       const y = y0 + j * barH;
       const met = share >= g.share;
       return (
-        `<rect x="${label}" y="${y}" width="${(share * plot).toFixed(1)}" height="${barH - 2}" fill="${colours[j]}"><title>${escape(f.key)}: ${(share * 100).toFixed(1)}% resolved within ${g.days} business days (goal ${g.share * 100}%)${met ? "" : " — below goal"}</title></rect>` +
+        `<rect x="${label}" y="${y}" width="${(share * plot).toFixed(1)}" height="${barH - 2}" fill="${colours[j]}"><title>${escapeHtml(f.key)}: ${(share * 100).toFixed(1)}% resolved within ${g.days} business days (goal ${g.share * 100}%)${met ? "" : " — below goal"}</title></rect>` +
         `<line x1="${label + g.share * plot}" x2="${label + g.share * plot}" y1="${y - 1}" y2="${y + barH - 1}" stroke="#242424" stroke-width="2"/>` +
         `<text x="${label + plot + 6}" y="${y + barH - 2}" font-size="10" fill="#242424">${(share * 100).toFixed(0)}%${met ? "" : " ✗"}</text>`
       );
     }).join("");
-    return `<text x="0" y="${y0 + 2 * barH}" font-size="12" fill="#242424">${escape(f.key.length > 28 ? `${f.key.slice(0, 27)}…` : f.key)}</text>${bars}`;
+    return `<text x="0" y="${y0 + 2 * barH}" font-size="12" fill="#242424">${escapeHtml(f.key.length > 28 ? `${f.key.slice(0, 27)}…` : f.key)}</text>${bars}`;
   });
   const height = 30 + figures.length * rowH;
   const legend = RESOLUTION_GOALS.map((g, j) => `<rect x="${label + j * 120}" y="4" width="10" height="10" fill="${colours[j]}"/><text x="${label + j * 120 + 14}" y="13" font-size="11" fill="#242424">within ${g.days} days (goal ${g.share * 100}%)</text>`).join("");
-  return `<figure><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="c-${escape(title)}" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px"><title id="c-${escape(title)}">Share resolved within the goals, ${escape(title)}</title>${legend}${rows.join("")}</svg><figcaption>Resolved within 2, 5 and 15 business days, ${escape(title)}; the black marks are the goals (95%, 98%, 100%).</figcaption></figure>`;
+  return `<figure><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="c-${escapeHtml(title)}" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px"><title id="c-${escapeHtml(title)}">Share resolved within the goals, ${escapeHtml(title)}</title>${legend}${rows.join("")}</svg><figcaption>Resolved within 2, 5 and 15 business days, ${escapeHtml(title)}; the black marks are the goals (95%, 98%, 100%).</figcaption></figure>`;
 }
 
 function table(title: string, figures: readonly TatFigures[]): string {
@@ -67,10 +67,10 @@ function table(title: string, figures: readonly TatFigures[]): string {
     .map((f) => {
       const cells = [f.received, f.acknowledgedWithin1, f.answeredWithin[1], f.answeredWithin[3], f.answeredWithin[5], f.resolvedWithin[2], f.resolvedWithin[5], f.resolvedWithin[15], f.open];
       const withPct = cells.map((n, i) => (i === 0 || i === 8 ? String(n) : `${n} (${pct(n, f.received) || "–"}%)`));
-      return `<tr><th scope="row">${escape(f.key)}</th>${withPct.map((c) => `<td>${c}</td>`).join("")}</tr>`;
+      return `<tr><th scope="row">${escapeHtml(f.key)}</th>${withPct.map((c) => `<td>${c}</td>`).join("")}</tr>`;
     })
     .join("");
-  return `<table><caption>${escape(title)}</caption><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join("")}</tr></thead><tbody>${body}</tbody></table>`;
+  return `<table><caption>${escapeHtml(title)}</caption><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join("")}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 export function tatHtml(report: TatReport, period: { from: string; to: string }): string {
@@ -79,13 +79,13 @@ export function tatHtml(report: TatReport, period: { from: string; to: string })
     const share = o.received ? o.resolvedWithin[g.days as 2 | 5 | 15] / o.received : 0;
     return `<li>Resolved within ${g.days} business days: <strong>${(share * 100).toFixed(1)}%</strong> (goal ${g.share * 100}%) — ${share >= g.share ? "met" : "not met"}</li>`;
   }).join("");
-  const section = (title: string, figures: readonly TatFigures[]) => `<section><h2>${escape(title)}</h2>${chart(title, figures)}${table(title, figures)}</section>`;
+  const section = (title: string, figures: readonly TatFigures[]) => `<section><h2>${escapeHtml(title)}</h2>${chart(title, figures)}${table(title, figures)}</section>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Turnaround ${escape(period.from)} to ${escape(period.to)}</title>
+<title>Turnaround ${escapeHtml(period.from)} to ${escapeHtml(period.to)}</title>
 <style>body{font-family:"Segoe UI",system-ui,sans-serif;color:#242424;margin:1.5rem;max-width:60rem}table{border-collapse:collapse;margin:0.5rem 0 1.5rem}th,td{border:1px solid #d1d1d1;padding:0.25rem 0.5rem;text-align:right}th[scope=row],caption{text-align:left}caption{font-weight:600}</style>
 </head><body>
-<h1>Turnaround, ${escape(period.from)} to ${escape(period.to)}</h1>
+<h1>Turnaround, ${escapeHtml(period.from)} to ${escapeHtml(period.to)}</h1>
 <p>${o.received} inquiries received in the period; ${o.open} not yet resolved. Business days count from effective receipt, as the SLA clocks do.</p>
 <ul>${goals}</ul>
 ${section("by mailbox", report.byMailbox)}
