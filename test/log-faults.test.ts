@@ -16,6 +16,7 @@ import { allowedActions, type Action } from "../src/domain/inquiry/status";
 import { DEFAULT_POLICIES } from "../src/domain/sla/policies";
 import { SharePointEmulator } from "../src/harness/emulator/store";
 import { startHarnessServer, type HarnessServer } from "../scripts/server";
+import { seededRandom as rng } from "../src/domain/reports/audit";
 
 const calendar = new BusinessCalendar();
 const deps = { calendar, policies: DEFAULT_POLICIES, now: () => Date.parse("2026-03-20T12:00:00Z"), sleep: async () => undefined };
@@ -32,16 +33,6 @@ function record(messageId: string, i: number): InquiryRecord {
   };
 }
 
-/** mulberry32 */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 beforeAll(async () => {
   emulator = new SharePointEmulator();

@@ -12,7 +12,7 @@ export function auditSampleSize(population: number): number {
 }
 
 /** mulberry32: small, seeded, and the same on every machine. */
-function random(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -26,7 +26,7 @@ function random(seed: number): () => number {
 export function auditSample<T>(items: readonly T[], seed: number, key: (item: T) => string): T[] {
   const sorted = [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   const n = auditSampleSize(sorted.length);
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   // a partial Fisher-Yates shuffle: the first n places
   for (let i = 0; i < n; i++) {
     const j = i + Math.floor(rand() * (sorted.length - i));

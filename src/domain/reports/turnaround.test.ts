@@ -4,19 +4,10 @@ import { dayOf } from "../calendar/zone";
 import type { InquiryRecord } from "../inquiry/record";
 import type { SlaEvent } from "../sla/clocks";
 import { turnaroundReport } from "./turnaround";
+import { seededRandom as rng } from "./audit";
 
 const calendar = new BusinessCalendar();
 
-/** mulberry32 */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function year(count: number): InquiryRecord[] {
   const r = rng(11);
