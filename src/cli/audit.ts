@@ -10,9 +10,8 @@
 import { randomInt } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { BusinessCalendar } from "../domain/calendar/calendar";
-import { AUDIT_COLUMNS, auditRow, auditSample, inMonth, type AuditItem } from "../domain/reports/audit";
+import { AUDIT_COLUMNS, auditRow, auditSample, inMonth } from "../domain/reports/audit";
 import { toCsv } from "../domain/reports/csv";
-import { milestones } from "../domain/reports/turnaround";
 import { commandArgs, fail } from "./args";
 import { readListExport, reportProblems } from "./list-export";
 import { loadSettings } from "./settings";
@@ -36,16 +35,9 @@ try {
 }
 
 const { records, problems } = readListExport(values.items);
-const items: AuditItem[] = records
-  .filter((r) => within(r.receivedAt))
-  .map((r) => {
-    const m = milestones(r.events);
-    const at = (t: number) => (t === Infinity ? null : t);
-    return { internetMessageId: r.internetMessageId, confirmationNumber: r.confirmationNumber, receivedAt: r.receivedAt, acknowledgedAt: at(m.acknowledged), resolvedAt: at(m.resolved) };
-  });
-
-const sample = auditSample(items, seed, (it) => it.internetMessageId).sort((a, b) => a.receivedAt - b.receivedAt);
-const csv = toCsv(AUDIT_COLUMNS, sample.map((it) => auditRow(it, calendar)));
+const items = records.filter((r) => within(r.receivedAt));
+const sample = auditSample(items, seed, (r) => r.internetMessageId).sort((a, b) => a.receivedAt - b.receivedAt);
+const csv = toCsv(AUDIT_COLUMNS, sample.map((r) => auditRow(r, calendar)));
 if (values.out) writeFileSync(values.out, csv);
 else process.stdout.write(csv);
 reportProblems(problems);

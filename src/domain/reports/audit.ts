@@ -5,6 +5,8 @@
  */
 import type { BusinessCalendar } from "../calendar/calendar";
 import { formatInZone } from "../calendar/zone";
+import type { InquiryRecord } from "../inquiry/record";
+import { milestones } from "./turnaround";
 
 export function auditSampleSize(population: number): number {
   if (population <= 0) return 0;
@@ -35,16 +37,6 @@ export function auditSample<T>(items: readonly T[], seed: number, key: (item: T)
   return sorted.slice(0, n);
 }
 
-/** What the audit needs of one logged inquiry (the log keeps no member ids: the auditor adds them from the email). */
-export interface AuditItem {
-  readonly internetMessageId: string;
-  readonly confirmationNumber: string | null;
-  /** UTC milliseconds */
-  readonly receivedAt: number;
-  readonly acknowledgedAt: number | null;
-  readonly resolvedAt: number | null;
-}
-
 export interface AuditGoals {
   /** Acknowledgement within this many business days: 1, as the audit tool says (NCQA). */
   readonly acknowledgementDays: number;
@@ -73,28 +65,31 @@ export const AUDIT_COLUMNS = [
 
 export type AuditRow = Readonly<Record<(typeof AUDIT_COLUMNS)[number], string>>;
 
-/** Business days counted from effective receipt (mail after hours counts from the next business day), as the SLA clocks count them. */
-export function auditRow(item: AuditItem, calendar: BusinessCalendar, goals: AuditGoals = AUDIT_GOALS): AuditRow {
-  const start = calendar.effectiveReceipt(item.receivedAt);
+/** The worksheet row of one logged inquiry (the log keeps no member ids: the auditor adds them from the email). Business days counted from effective receipt (mail after hours counts from the next business day), as the SLA clocks count them. */
+export function auditRow(record: InquiryRecord, calendar: BusinessCalendar, goals: AuditGoals = AUDIT_GOALS): AuditRow {
+  const start = calendar.effectiveReceipt(record.receivedAt);
+  const m = milestones(record.events);
+  const acknowledgedAt = m.acknowledged === Infinity ? null : m.acknowledged;
+  const resolvedAt = m.resolved === Infinity ? null : m.resolved;
   const date = (t: number) => formatInZone(t, calendar.zone).slice(0, 10);
   const days = (t: number | null) => (t === null ? null : t < start ? 0 : calendar.businessDaysBetween(start, t));
-  const ack = days(item.acknowledgedAt);
-  const res = days(item.resolvedAt);
+  const ack = days(acknowledgedAt);
+  const res = days(resolvedAt);
   const met = (d: number | null, goal: number) => (d === null ? "" : d <= goal ? "Y" : "N");
   return {
     "Member Id Number": "",
-    "Confirmation Number": item.confirmationNumber ?? "",
-    "Request Date": date(item.receivedAt),
-    "Acknowledgement Date": item.acknowledgedAt === null ? "" : date(item.acknowledgedAt),
+    "Confirmation Number": record.confirmationNumber ?? "",
+    "Request Date": date(record.receivedAt),
+    "Acknowledgement Date": acknowledgedAt === null ? "" : date(acknowledgedAt),
     "Acknowledgement # of Business Days": ack === null ? "" : String(ack),
     "Acknowledgement TAT Met Y/N": met(ack, goals.acknowledgementDays),
-    "Resolution Date": item.resolvedAt === null ? "" : date(item.resolvedAt),
+    "Resolution Date": resolvedAt === null ? "" : date(resolvedAt),
     "Resolution # of Business Days": res === null ? "" : String(res),
     "Resolution TAT Met Y/N": met(res, goals.resolutionDays),
     "Answered Correctly (Yes/No)": "",
     "Reply Professional (Yes/No)": "",
     "Accurate Information (Yes/No)": "",
-    Notes: item.resolvedAt === null ? "not resolved when the sample was drawn" : "",
+    Notes: resolvedAt === null ? "not resolved when the sample was drawn" : "",
   };
 }
 
