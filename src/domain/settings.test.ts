@@ -20,6 +20,23 @@ describe("deployment settings", () => {
     expect(s.organisation.name).toBe("Example Health Plan");
   });
 
+  it("reads who leads and manages and which advocates a lead assigns to, and never keeps the fictional team", () => {
+    const s = parseSettings({
+      team: {
+        lead: { groups: ["aaaaaaaa-0000-0000-0000-000000000001"] },
+        manager: { addresses: ["Boss@Example-Plan.org"] },
+        advocates: [{ address: "Ana@example-plan.org", name: "Ana" }, { address: "ben@example-plan.org" }],
+      },
+    });
+    expect(s.team.lead).toEqual({ groups: ["aaaaaaaa-0000-0000-0000-000000000001"], addresses: [] });
+    expect(s.team.manager.addresses).toEqual(["boss@example-plan.org"]);
+    expect(s.team.advocates).toEqual([{ address: "ana@example-plan.org", name: "Ana" }, { address: "ben@example-plan.org", name: "ben@example-plan.org" }]);
+    expect(parseSettings({ organisation: { name: "X" } }).team.advocates).toEqual([]);
+    expect(() => parseSettings({ team: { lead: { groups: ["leads"] } } })).toThrow(/team.lead.groups/);
+    expect(() => parseSettings({ team: { advocates: [{ name: "no address" }] } })).toThrow(/team.advocates\[0\]/);
+    expect(() => parseSettings({ dailyReportTo: "leads" })).toThrow(/dailyReportTo/);
+  });
+
   it("refuses wrong settings with a message that names the field", () => {
     expect(() => parseSettings("nope")).toThrow(SettingsError);
     expect(() => parseSettings({ calendar: { timeZone: "Nowhere/Else" } })).toThrow(/calendar: Unknown time zone/);

@@ -4,6 +4,7 @@
  * own settings, never shipped as text.
  */
 import { BusinessCalendar, CalendarConfigError, DEFAULT_CALENDAR, type CalendarConfig } from "./calendar/calendar";
+import { NO_TEAM, type RoleRule, type TeamMember, type TeamSettings } from "./team/roles";
 import { DEFAULT_POLICIES, DEFAULT_ROUTES, isMailbox, type MailboxRoute, type Mailbox, type SlaPolicy } from "./sla/policies";
 
 export interface Organisation {
@@ -37,6 +38,10 @@ export interface DeploymentSettings {
   /** This organisation's own e-mail domains: a sender there is plan staff. */
   readonly internalDomains: readonly string[];
   readonly sharePoint?: SharePointSettings;
+  /** Who leads and manages, and the advocates a lead assigns to. */
+  readonly team: TeamSettings;
+  /** Where `npm run report -- daily --send` mails the daily report (a distribution list). */
+  readonly dailyReportTo?: string;
 }
 
 export const DEFAULT_SETTINGS: DeploymentSettings = {
@@ -62,6 +67,16 @@ export const DEFAULT_SETTINGS: DeploymentSettings = {
     "agentsupport@plan.example": "agent-support",
   },
   internalDomains: ["plan.example"],
+  // fictional people for the harness; a deployment's settings name its own groups and advocates
+  team: {
+    lead: { groups: [], addresses: ["lead@plan.example"] },
+    manager: { groups: [], addresses: ["manager@plan.example"] },
+    advocates: [
+      { address: "ana@plan.example", name: "Ana Sample" },
+      { address: "ben@plan.example", name: "Ben Sample" },
+      { address: "cam@plan.example", name: "Cam Sample" },
+    ],
+  },
 };
 
 export class SettingsError extends Error {
@@ -80,6 +95,29 @@ function readSharePoint(raw: Record<string, unknown>): SharePointSettings {
   if (typeof tenantId !== "string" || !(GUID.test(tenantId) || tenantId === "organizations")) throw new SettingsError("sharePoint.tenantId: a tenant GUID or \"organizations\"");
   if (!Array.isArray(scopes) || scopes.length === 0 || !scopes.every((x) => typeof x === "string")) throw new SettingsError("sharePoint.scopes: a list of delegated Graph scopes");
   return { site: site.trim(), clientId, tenantId, scopes };
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function readRule(raw: unknown, field: string): RoleRule {
+  if (raw === undefined) return { groups: [], addresses: [] };
+  if (!isRecord(raw)) throw new SettingsError(`team.${field}: an object with "groups" (Entra group ids) and/or "addresses"`);
+  const groups = raw["groups"] ?? [];
+  const addresses = raw["addresses"] ?? [];
+  if (!Array.isArray(groups) || !groups.every((g) => typeof g === "string" && GUID.test(g))) throw new SettingsError(`team.${field}.groups: a list of Entra group object ids (GUIDs)`);
+  if (!Array.isArray(addresses) || !addresses.every((a) => typeof a === "string" && EMAIL.test(a))) throw new SettingsError(`team.${field}.addresses: a list of sign-in addresses`);
+  return { groups: groups as string[], addresses: (addresses as string[]).map((a) => a.toLowerCase()) };
+}
+
+function readTeam(raw: Record<string, unknown>): TeamSettings {
+  const advocates = raw["advocates"] ?? [];
+  if (!Array.isArray(advocates)) throw new SettingsError("team.advocates: a list of { address, name }");
+  const members: TeamMember[] = advocates.map((a: unknown, i) => {
+    if (!isRecord(a) || typeof a["address"] !== "string" || !EMAIL.test(a["address"])) throw new SettingsError(`team.advocates[${i}]: needs an address`);
+    const name = typeof a["name"] === "string" && a["name"].trim() ? a["name"].trim() : a["address"];
+    return { address: a["address"].toLowerCase(), name };
+  });
+  return { ...NO_TEAM, lead: readRule(raw["lead"], "lead"), manager: readRule(raw["manager"], "manager"), advocates: members };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -101,6 +139,9 @@ export function parseSettings(raw: unknown): DeploymentSettings {
     ...(isRecord(raw["mailboxAddresses"]) ? { mailboxAddresses: raw["mailboxAddresses"] as Record<string, Mailbox> } : {}),
     ...(Array.isArray(raw["internalDomains"]) ? { internalDomains: raw["internalDomains"] as string[] } : {}),
     ...(isRecord(raw["sharePoint"]) ? { sharePoint: readSharePoint(raw["sharePoint"]) } : {}),
+    // a deployment's settings name their own team; the fictional one never carries over
+    team: isRecord(raw["team"]) ? readTeam(raw["team"]) : NO_TEAM,
+    ...(typeof raw["dailyReportTo"] === "string" ? { dailyReportTo: raw["dailyReportTo"] } : {}),
   } satisfies DeploymentSettings;
   for (const [address, box] of Object.entries(merged.mailboxAddresses)) {
     if (!isMailbox(box)) throw new SettingsError(`mailboxAddresses: "${address}" maps to "${String(box)}", which is not a mailbox channel`);
@@ -114,6 +155,7 @@ export function parseSettings(raw: unknown): DeploymentSettings {
       }
     }
   }
+  if (merged.dailyReportTo !== undefined && !EMAIL.test(merged.dailyReportTo)) throw new SettingsError("dailyReportTo: the distribution list's e-mail address");
   for (const [k, v] of Object.entries(merged.organisation)) {
     if (typeof v !== "string") throw new SettingsError(`organisation.${k} must be text`);
   }

@@ -1,7 +1,9 @@
-import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
 import type { LogStatus } from "../adapters/graph/log-service";
 import type { InquiryRecord } from "../domain/inquiry/record";
 import { STATUS_LABELS, allowedActions, type Action } from "../domain/inquiry/status";
+import type { TeamMember } from "../domain/team/roles";
 
 const useStyles = makeStyles({
   heading: { margin: `0 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase300 },
@@ -28,10 +30,13 @@ export interface ActionBarProps {
   readonly onAct: (action: Action) => void;
   /** Shown when saving waits for a new sign-in: runs sign-in from the click (popups need one). */
   readonly onSignIn?: () => void;
+  /** For a lead: the advocates this inquiry can be given to. */
+  readonly team?: readonly TeamMember[];
 }
 
-export function ActionBar({ record, me, hasFollowUp, status, error, onAct, onSignIn }: ActionBarProps) {
+export function ActionBar({ record, me, hasFollowUp, status, error, onAct, onSignIn, team }: ActionBarProps) {
   const styles = useStyles();
+  const [assignTo, setAssignTo] = useState("");
   const allowed = allowedActions(record.status).filter((k) => LABELS[k] && (k !== "followUp" || hasFollowUp));
   const mine = record.assignee === me;
   const conflict = status?.conflicts.filter((c) => c.messageId === record.internetMessageId).sort((a, b) => b.seq - a.seq)[0];
@@ -60,6 +65,25 @@ export function ActionBar({ record, me, hasFollowUp, status, error, onAct, onSig
             </Button>
           ))}
       </div>
+      {team?.length && allowed.includes("assign") ? (
+        <div className={styles.row}>
+          <Field label="Give it to" size="small">
+            <Select size="small" value={assignTo} onChange={(_, d) => setAssignTo(d.value)} data-testid="assign-to">
+              <option value="">Choose an advocate</option>
+              {team
+                .filter((m) => m.address !== record.assignee)
+                .map((m) => (
+                  <option key={m.address} value={m.address}>
+                    {m.name}
+                  </option>
+                ))}
+            </Select>
+          </Field>
+          <Button size="small" disabled={!assignTo} data-testid="assign-to-button" onClick={() => (onAct({ kind: "assign", to: assignTo }), setAssignTo(""))} style={{ alignSelf: "end" }}>
+            Assign
+          </Button>
+        </div>
+      ) : null}
       {error ? (
         <MessageBar intent="error" data-testid="action-error">
           <MessageBarBody>{error}</MessageBarBody>

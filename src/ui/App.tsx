@@ -4,12 +4,13 @@ import {
   MessageBar,
   MessageBarBody,
   Spinner,
+  ToggleButton,
   Text,
   makeStyles,
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useLayoutEffect } from "react";
+import { Suspense, lazy, useEffect, useLayoutEffect, useState } from "react";
 import { ActionBar } from "./ActionBar";
 import { ComposePanel } from "./ComposePanel";
 import { ConfirmationLookup } from "./ConfirmationLookup";
@@ -20,6 +21,12 @@ import { InstructionList } from "./InstructionList";
 import { TriageSummary } from "./TriageSummary";
 import type { PaneServices } from "./services";
 import { usePane } from "./usePane";
+
+// the team views load when first opened, keeping them out of the pane's first JavaScript
+const MyWork = lazy(() => import("./team/MyWork").then((m) => ({ default: m.MyWork })));
+const TeamQueue = lazy(() => import("./team/TeamQueue").then((m) => ({ default: m.TeamQueue })));
+
+type PaneTab = "email" | "mine" | "queue";
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
@@ -33,6 +40,7 @@ const useStyles = makeStyles({
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular },
   header: { display: "flex", flexWrap: "wrap", alignItems: "baseline", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  views: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   emulator: {
     fontSize: tokens.fontSizeBase100,
     padding: `0 ${tokens.spacingHorizontalXS}`,
@@ -48,7 +56,12 @@ export interface AppProps {
 
 export function App({ services }: AppProps) {
   const styles = useStyles();
-  const { state, view, correction, correct, loadedAt, worked, act, actionError, logStatus, logUser, signIn, needsSignIn, insertTemplate, templateError, logService, templates } = usePane(services);
+  const { state, view, correction, correct, loadedAt, worked, act, actionError, logStatus, logUser, signIn, needsSignIn, insertTemplate, templateError, logService, templates, roles, clock, now } =
+    usePane(services);
+  const [tab, setTab] = useState<PaneTab>("email");
+  const openItem = state.status === "ready" ? state.item.itemId : null;
+  useEffect(() => setTab("email"), [openItem]); // a newly selected email is shown at once
+  const isLead = roles.has("lead");
 
   useLayoutEffect(() => {
     if (view && loadedAt.current) {
@@ -74,18 +87,53 @@ export function App({ services }: AppProps) {
             </span>
           ) : null}
         </header>
-        {state.status === "loading" && !view ? <Spinner label="Reading the email…" size="small" /> : null}
-        {state.status === "empty" && services.mailbox.isComposing() ? (
+        {logService && logUser ? (
+          // toggle buttons, not a TabList: its focus helpers are aria-hidden yet focusable (a known axe finding)
+          <div role="group" aria-label="Pane views" className={styles.views}>
+            {(
+              [
+                ["email", "This email"],
+                ["mine", "My work"],
+                ...(isLead ? ([["queue", "Team queue"]] as const) : []),
+              ] as const
+            ).map(([value, label]) => (
+              <ToggleButton key={value} size="small" appearance={tab === value ? "primary" : "subtle"} checked={tab === value} onClick={() => setTab(value)} data-testid={`tab-${value}`}>
+                {label}
+              </ToggleButton>
+            ))}
+          </div>
+        ) : null}
+        {logService && logUser && tab !== "email" ? (
+          <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
+            {tab === "mine" ? (
+              <MyWork service={logService} me={logUser.upn} status={logStatus} calendar={services.calendar} policies={services.settings.policies} now={now} />
+            ) : (
+              <TeamQueue
+                service={logService}
+                me={logUser.upn}
+                status={logStatus}
+                team={services.settings.team.advocates}
+                store={services.store}
+                calendar={services.calendar}
+                policies={services.settings.policies}
+                now={now}
+                clock={clock}
+              />
+            )}
+          </Suspense>
+        ) : null}
+        {tab !== "email" ? null : state.status === "loading" && !view ? <Spinner label="Reading the email…" size="small" /> : null}
+        {tab !== "email" ? null : state.status === "empty" && services.mailbox.isComposing() ? (
           <ComposePanel mailbox={services.mailbox} templates={templates} organisation={services.settings.organisation} />
         ) : state.status === "empty" ? (
           <Text data-testid="no-item">Select an email to see its triage.</Text>
         ) : null}
-        {state.status === "error" ? (
+        {tab === "email" && state.status === "error" ? (
           <MessageBar intent="error" data-testid="pane-error">
             <MessageBarBody>{state.message}</MessageBarBody>
           </MessageBar>
         ) : null}
-        {state.status === "ready" && view ? (
+        {tab === "email" && state.status === "ready" && view ? (
           <>
             <TriageSummary view={view} subject={state.item.subject} from={state.item.from.name || state.item.from.address} />
             {view.warnings.length ? (
@@ -113,6 +161,7 @@ export function App({ services }: AppProps) {
                 status={logStatus}
                 error={actionError}
                 onAct={(a) => void act(a)}
+                {...(isLead ? { team: services.settings.team.advocates } : {})}
                 {...(signIn ? { onSignIn: () => void signIn() } : {})}
               />
             ) : null}

@@ -8,6 +8,7 @@ import { TransitionError, allowedActions, type Action } from "../domain/inquiry/
 import { placeholdersOf, renderTemplate, type Purpose, type Template } from "../domain/templates/templates";
 import { triage, type Correction, type TriageView } from "../domain/inquiry/triage";
 import { policyFor, type Mailbox } from "../domain/sla/policies";
+import { rolesOf, type Role } from "../domain/team/roles";
 import { logEvent } from "./log";
 import type { PaneServices } from "./services";
 
@@ -201,7 +202,10 @@ export function usePane(services: PaneServices) {
     let cancelled = false;
     log.service.lookup(base.internetMessageId).then(
       (stored) => {
-        if (cancelled || !stored) return;
+        if (cancelled) return;
+        // first sight of mail to a shared mailbox: log its arrival, so leads see it in the queue
+        if (!stored && v.mailbox) void log.service.intake(base, log.user.upn, Date.now() + mailbox.clockOffsetMs);
+        if (!stored) return;
         const record = recordFromFields(stored.fields, base);
         setWorked(record);
         if (Object.keys(record.correctedFrom).length) {
@@ -213,7 +217,10 @@ export function usePane(services: PaneServices) {
     return () => {
       cancelled = true;
     };
-  }, [item, log]);
+  }, [item, log, mailbox.clockOffsetMs]);
+
+  const roles: ReadonlySet<Role> = useMemo(() => rolesOf(log?.user ?? { upn: "" }, services.settings.team), [log, services.settings.team]);
+  const clock = useCallback(() => Date.now() + mailbox.clockOffsetMs, [mailbox.clockOffsetMs]);
 
   const act = useCallback(
     async (action: Action) => {
@@ -305,5 +312,5 @@ export function usePane(services: PaneServices) {
     [item, view, log, worked, mailbox, services.settings.organisation],
   );
 
-  return { state, view, correction, correct, insertTemplate, templateError, now, reload: load, loadedAt, worked: worked && worked.internetMessageId === key ? worked : null, act, actionError, logStatus, logUser: log?.user ?? null, signIn: log?.signIn, needsSignIn, logService: log?.service ?? null, templates };
+  return { state, view, correction, correct, insertTemplate, templateError, now, reload: load, loadedAt, worked: worked && worked.internetMessageId === key ? worked : null, act, actionError, logStatus, logUser: log?.user ?? null, signIn: log?.signIn, needsSignIn, logService: log?.service ?? null, templates, roles, clock };
 }

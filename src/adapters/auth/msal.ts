@@ -84,7 +84,13 @@ export class MicrosoftSignIn implements SignIn {
       account = MicrosoftSignIn.account(pca);
     }
     if (!account) throw new SignInRequired("Sign in to save your work to SharePoint.");
-    return { upn: account.username.toLowerCase(), name: account.name ?? account.username };
+    // the app registration's "groups" claim, when configured (absent past 200 groups: addresses then decide)
+    const groups = account.idTokenClaims?.["groups"];
+    return {
+      upn: account.username.toLowerCase(),
+      name: account.name ?? account.username,
+      ...(Array.isArray(groups) ? { groups: groups.filter((g): g is string => typeof g === "string") } : {}),
+    };
   }
 
   /** Silent first; a popup when the broker or cache needs the user; the Office dialog when popups are blocked. */

@@ -7,6 +7,8 @@ export interface SignedInUser {
   /** The user principal name, e.g. ana@plan.example: what the log records as assignee and actor. */
   readonly upn: string;
   readonly name: string;
+  /** Entra group ids from the ID token's groups claim, when the app registration emits it. */
+  readonly groups?: readonly string[];
 }
 
 export interface SignIn {

@@ -102,6 +102,49 @@ export class InquiryListClient {
     }
   }
 
+  /**
+   * Every item whose indexed column holds one of `values`: one $batch with a filtered query per
+   * value, then the next pages of any that have more, up to `limit` items in all.
+   */
+  async findAll(column: "Status" | "Assignee", values: readonly string[], limit = 2000): Promise<StoredItem[]> {
+    const out: StoredItem[] = [];
+    const next: string[] = [];
+    for (let i = 0; i < values.length; i += 20) {
+      const chunk = values.slice(i, i + 20);
+      let res: { responses?: { id?: unknown; status?: unknown; body?: unknown }[] };
+      try {
+        res = (await this.client.api("/$batch").post({
+          requests: chunk.map((v, n) => ({
+            id: String(n),
+            method: "GET",
+            url: `${this.itemsPath}?$expand=fields&$top=500&$filter=${encodeURIComponent(`fields/${column} eq ${quote(v)}`)}`,
+          })),
+        })) as typeof res;
+      } catch (e) {
+        throw toListError(e);
+      }
+      for (const r of res.responses ?? []) {
+        const status = typeof r.status === "number" ? r.status : 0;
+        if (status !== 200) throw new ListError(status, `HTTP ${status}`);
+        const body = (r.body ?? {}) as { value?: unknown[]; "@odata.nextLink"?: unknown };
+        for (const raw of body.value ?? []) out.push(InquiryListClient.item(raw));
+        if (typeof body["@odata.nextLink"] === "string") next.push(body["@odata.nextLink"]);
+      }
+    }
+    while (next.length && out.length < limit) {
+      const link = next.shift()!;
+      let page: { value?: unknown[]; "@odata.nextLink"?: unknown };
+      try {
+        page = (await this.client.api(link).get()) as typeof page;
+      } catch (e) {
+        throw toListError(e);
+      }
+      for (const raw of page.value ?? []) out.push(InquiryListClient.item(raw));
+      if (typeof page["@odata.nextLink"] === "string") next.push(page["@odata.nextLink"]);
+    }
+    return out.slice(0, limit);
+  }
+
   async get(id: string): Promise<StoredItem> {
     try {
       return InquiryListClient.item(await this.client.api(`${this.itemsPath}/${encodeURIComponent(id)}`).expand("fields").get());

@@ -5,8 +5,8 @@
  */
 import type { BusinessCalendar } from "../../domain/calendar/calendar";
 import { confirmationNumber } from "../../domain/inquiry/confirmation";
-import { logFields, type InquiryRecord } from "../../domain/inquiry/record";
-import type { Action } from "../../domain/inquiry/status";
+import { logFields, readListItem, type InquiryRecord } from "../../domain/inquiry/record";
+import { STATUSES, type Action } from "../../domain/inquiry/status";
 import type { SlaPolicy } from "../../domain/sla/policies";
 import { Outbox, type LogOp, type OutboxStats } from "../storage/outbox";
 import type { InquiryListClient, StoredItem } from "./list-client";
@@ -133,6 +133,29 @@ export class InquiryLogService {
       ...(action.kind === "assign" ? { expectedAssignee: expectedAssignee ?? null } : {}),
       ...(template ? { template } : {}),
     });
+  }
+
+  /** Every open inquiry in the list (one $batch of indexed queries, one per open status). */
+  async openInquiries(): Promise<InquiryRecord[]> {
+    const items = await this.client.findAll("Status", STATUSES.filter((s) => s !== "resolved"));
+    return items.flatMap((i) => {
+      const r = readListItem(i.fields);
+      return typeof r === "string" ? [] : [r];
+    });
+  }
+
+  /** The open inquiries assigned to one person (one indexed query). */
+  async assignedTo(upn: string): Promise<InquiryRecord[]> {
+    const items = await this.client.findAll("Assignee", [upn]);
+    return items.flatMap((i) => {
+      const r = readListItem(i.fields);
+      return typeof r === "string" || r.status === "resolved" ? [] : [r];
+    });
+  }
+
+  /** Records that an email has arrived (creates its item if the list lacks it), so leads see it in the queue. */
+  intake(record: InquiryRecord, by: string, at: number): Promise<void> {
+    return this.enqueue({ messageId: record.internetMessageId, kind: "open", by, at, record });
   }
 
   /** The inquiry with this confirmation number (one request on an indexed column), or null. */

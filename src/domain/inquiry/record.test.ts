@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BusinessCalendar } from "../calendar/calendar";
 import { DEFAULT_POLICIES } from "../sla/policies";
-import { applyAction, logFields, mergeFields, recordFromFields, type InquiryRecord } from "./record";
+import { applyAction, logFields, mergeFields, readListItem, recordFromFields, type InquiryRecord } from "./record";
 
 const calendar = new BusinessCalendar();
 const t = (iso: string) => Date.parse(iso);
@@ -28,6 +28,18 @@ const base: InquiryRecord = {
 };
 
 describe("the inquiry record", () => {
+  it("reads back from its list columns alone exactly what it wrote, so a write from the queue changes nothing it did not mean to", () => {
+    let r: InquiryRecord = { ...base, flags: ["clinical_referral", "repeat_contact"], senderType: "provider", correctedFrom: { priority: "routine" }, priority: "high", confirmationNumber: "ABCD-EFGH" };
+    r = applyAction(r, { kind: "assign", to: "ana@plan.example" }, t("2026-03-02T10:05:00-06:00"), "lead@plan.example");
+    r = applyAction(r, { kind: "acknowledge" }, t("2026-03-02T11:00:00-06:00"), "ana@plan.example");
+    const at = t("2026-03-03T12:00:00-06:00");
+    const fields = logFields(r, calendar, DEFAULT_POLICIES, at);
+    const back = readListItem({ id: "7", fields });
+    expect(typeof back).toBe("object");
+    expect(logFields(back as InquiryRecord, calendar, DEFAULT_POLICIES, at)).toEqual(fields);
+    expect(readListItem({ fields: { ...fields, ReceivedAt: "yesterday" } })).toBe("no ReceivedAt date-time");
+  });
+
   it("moves the clocks with the work: assign, acknowledge, respond, resolve", () => {
     let r = applyAction(base, { kind: "assign", to: "ana@plan.example" }, t("2026-03-02T10:05:00-06:00"), "lead@plan.example");
     r = applyAction(r, { kind: "acknowledge" }, t("2026-03-02T10:10:00-06:00"), "ana@plan.example");

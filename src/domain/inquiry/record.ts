@@ -6,10 +6,10 @@
  */
 import type { BusinessCalendar } from "../calendar/calendar";
 import { formatInZone } from "../calendar/zone";
-import type { Flag } from "../classify/classifier";
-import type { Category, SenderType } from "../classify/vocabulary";
+import { FLAGS, type Flag } from "../classify/classifier";
+import { CATEGORIES, SENDER_TYPES, type Category, type SenderType } from "../classify/vocabulary";
 import { computeClocks, type SlaEvent } from "../sla/clocks";
-import { CLOCK_NAMES, EVENT_TYPES, findPolicy, type Mailbox, type Priority, type SlaPolicy } from "../sla/policies";
+import { CLOCK_NAMES, EVENT_TYPES, MAILBOXES, PRIORITIES, findPolicy, type Mailbox, type Priority, type SlaPolicy } from "../sla/policies";
 import { EVENT_OF, STATUSES, transition, type Action, type Status, type Transition } from "./status";
 
 export interface InquiryRecord {
@@ -204,4 +204,44 @@ export function mergeFields(base: LogFields, mine: LogFields, theirs: LogFields)
     else conflicts.push({ field, mine: m, theirs: t });
   }
   return { merged, conflicts };
+}
+
+const isoTime = (v: unknown): number | null => {
+  if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}T/.test(v)) return null;
+  const t = Date.parse(v);
+  return Number.isFinite(t) ? t : null;
+};
+
+/**
+ * One list item (its `fields`, or the item as Graph returns it) as a record, or why it cannot be
+ * read: what the reports, the audit and the lead's queue read from the list.
+ */
+export function readListItem(value: unknown): InquiryRecord | string {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return "not a list item";
+  const outer = value as Record<string, unknown>;
+  const f = (typeof outer["fields"] === "object" && outer["fields"] !== null ? outer["fields"] : outer) as Record<string, unknown>;
+  const receivedAt = isoTime(f["ReceivedAt"]);
+  if (receivedAt === null) return "no ReceivedAt date-time";
+  const id = f["InternetMessageId"];
+  if (typeof id !== "string" || !id) return "no InternetMessageId";
+  if (typeof f["SlaEvents"] === "string" && f["SlaEvents"].trim()) {
+    try {
+      JSON.parse(f["SlaEvents"]);
+    } catch {
+      return "SlaEvents is not valid JSON";
+    }
+  }
+  const channel = f["Channel"];
+  const mailbox = typeof channel === "string" && (MAILBOXES as readonly string[]).includes(channel) ? (channel as Mailbox) : null;
+  const category = typeof f["Category"] === "string" && (CATEGORIES as readonly string[]).includes(f["Category"]) ? (f["Category"] as Category) : "general_inquiry";
+  const priority = typeof f["Priority"] === "string" && (PRIORITIES as readonly string[]).includes(f["Priority"]) ? (f["Priority"] as Priority) : "routine";
+  const fallback: InquiryRecord = {
+    internetMessageId: id, subject: typeof f["Title"] === "string" ? f["Title"] : "", mailbox, receivedAt,
+    senderAddress: typeof f["SenderAddress"] === "string" ? f["SenderAddress"] : "",
+    senderType: (SENDER_TYPES as readonly unknown[]).includes(f["SenderType"]) ? (f["SenderType"] as SenderType) : "unknown",
+    category, priority,
+    flags: typeof f["Flags"] === "string" ? f["Flags"].split(";").filter((x): x is Flag => (FLAGS as readonly string[]).includes(x)) : [], policy: typeof f["Policy"] === "string" ? f["Policy"] : "", status: "new", assignee: null, assignedBy: null, assignedAt: null,
+    confirmationNumber: null, correctedFrom: {}, notes: "", history: [], events: [],
+  };
+  return recordFromFields(f, fallback);
 }

@@ -1,0 +1,130 @@
+/**
+ * Leads and advocates in the harness: emails taken in as they are opened, the lead's queue in
+ * business-time order, assignment of several at once, each advocate's own work, and a conflicting
+ * assignment refused rather than written over. The samples here are used by no other e2e file.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, FrameLocator, Page } from "playwright-core";
+import { SAMPLES } from "../../src/harness/samples";
+import { AXE_SOURCE, launch, watch } from "./browser";
+
+const BASE = inject("harnessUrl");
+const NOW = "2026-03-04T10:00:00-06:00"; // a Wednesday, 10 a.m. in the plan's zone
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const mid = (sample: string) => `<${sample}@harness.local>`;
+
+async function open(item: string, user: string): Promise<{ page: Page; pane: FrameLocator }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(`${BASE}harness/?now=${encodeURIComponent(NOW)}&item=${item}&user=${encodeURIComponent(user)}`);
+  const pane = page.frameLocator('iframe[data-testid="taskpane"]');
+  await pane.getByTestId("inquiry-status").waitFor();
+  return { page, pane };
+}
+
+async function saved(pane: FrameLocator): Promise<void> {
+  await expect.poll(() => pane.getByTestId("log-status").textContent(), { timeout: 15_000 }).toBe("All changes saved to SharePoint.");
+}
+
+async function pick(page: Page, pane: FrameLocator, id: string): Promise<void> {
+  const sample = SAMPLES.find((s) => s.id === id)!;
+  await page.locator(`button[data-sample="${id}"]`).click();
+  await pane.locator("#triage-subject", { hasText: sample.subject }).waitFor();
+  await pane.getByTestId("inquiry-status").waitFor();
+}
+
+async function rows(pane: FrameLocator, testId: string): Promise<{ id: string; left: number; assignee: string }[]> {
+  const list = pane.getByTestId(`${testId}-row`);
+  const out: { id: string; left: number; assignee: string }[] = [];
+  for (let i = 0; i < (await list.count()); i++) {
+    const r = list.nth(i);
+    out.push({ id: (await r.getAttribute("data-message-id")) ?? "", left: Number((await r.getAttribute("data-minutes-left")) || Infinity), assignee: (await r.getAttribute("data-assignee")) ?? "" });
+  }
+  return out;
+}
+
+describe("a lead assigning from the pane", () => {
+  it("queues the day's mail by business time left, assigns three to two advocates, shows each their own, and refuses a conflict", async () => {
+    const lead = await open("s14", "lead@plan.example");
+    const watched = watch(lead.page);
+    // the lead looks through the new mail; each email is taken into the list as it is opened
+    for (const id of ["s10", "s18", "s05", "s07"]) await pick(lead.page, lead.pane, id);
+    await saved(lead.pane);
+    expect(await lead.pane.getByTestId("tab-queue").count()).toBe(1);
+
+    await lead.pane.getByTestId("tab-queue").click();
+    await lead.pane.getByTestId("queue-row").first().waitFor();
+    const queue = await rows(lead.pane, "queue");
+    // the whole queue is in business-time order, and ours in the order their clocks give:
+    // s14 (high priority, 2 h 20 min left), s10 (voicemail from yesterday, due at 5 pm today), then
+    // three due at the end of Thursday, oldest first (s18 in the night, s05 before opening, s07 at 8:30)
+    expect(queue.map((r) => r.left)).toEqual([...queue.map((r) => r.left)].sort((a, b) => a - b));
+    const ours = ["s14", "s10", "s18", "s05", "s07"].map(mid);
+    expect(queue.map((r) => r.id).filter((id) => ours.includes(id))).toEqual(ours);
+    // (the harness clock starts at 10:00 and runs on, so a minute or two may have passed)
+    expect(queue.find((r) => r.id === mid("s14"))?.left).toBeGreaterThanOrEqual(137);
+    expect(queue.find((r) => r.id === mid("s14"))?.left).toBeLessThanOrEqual(140);
+    expect(queue.find((r) => r.id === mid("s10"))?.left).toBeGreaterThanOrEqual(417);
+
+    const pickRow = (id: string) => lead.pane.locator(`[data-testid="queue-row"][data-message-id="${mid(id)}"] input[type="checkbox"]`).check();
+    const holder = async (id: string) => (await rows(lead.pane, "queue")).find((r) => r.id === mid(id))?.assignee ?? "not in the queue";
+    await pickRow("s14");
+    await pickRow("s18");
+    await lead.pane.getByTestId("queue-assign-to").selectOption("ben@plan.example");
+    await lead.pane.getByTestId("queue-assign").click();
+    // once saved, the queue is read again: s14 (urgent, at risk) stays in it with ben; s18, on track with ben, leaves it
+    await expect.poll(() => holder("s14"), { timeout: 15_000 }).toBe("ben@plan.example");
+    expect(await holder("s18")).toBe("not in the queue");
+
+    // meanwhile an advocate takes s07 herself; the lead's queue still shows it unassigned
+    const ana = await open("s07", "ana@plan.example");
+    await ana.pane.getByTestId("action-assign").click();
+    await saved(ana.pane);
+    expect(await holder("s07")).toBe("");
+
+    await pickRow("s10");
+    await pickRow("s07");
+    await lead.pane.getByTestId("queue-assign-to").selectOption("cam@plan.example");
+    await lead.pane.getByTestId("queue-assign").click();
+
+    await expect.poll(() => lead.pane.getByTestId("queue-conflicts").textContent(), { timeout: 15_000 }).toMatch(/ana@plan\.example already has it \(assigned by ana@plan\.example\)/);
+    // after the refusal the queue is read again from the list: s07 is still ana's
+    await expect.poll(async () => (await rows(lead.pane, "queue")).find((r) => r.id === mid("s07"))?.assignee ?? "gone", { timeout: 15_000 }).not.toBe("cam@plan.example");
+    await expect.poll(() => lead.pane.locator('[data-testid="workload-row"][data-address="ben@plan.example"] [data-testid="workload-open"]').textContent()).toBe("2");
+
+    // each advocate's pane shows their own work
+    const mine = async (user: string) => {
+      const p = await open("s01", user);
+      await p.pane.getByTestId("tab-mine").click();
+      await p.pane.getByTestId("my-work").or(p.pane.getByTestId("my-work-empty")).waitFor();
+      const ids = (await rows(p.pane, "my-work")).map((r) => r.id).filter((id) => ours.includes(id));
+      expect(await p.pane.getByTestId("tab-queue").count()).toBe(0); // advocates have no team queue
+      await p.page.context().close();
+      return ids;
+    };
+    expect(await mine("ben@plan.example")).toEqual([mid("s14"), mid("s18")]);
+    expect(await mine("cam@plan.example")).toEqual([mid("s10")]);
+    expect(await mine("ana@plan.example")).toEqual([mid("s07")]);
+
+    // the queue view passes the same accessibility scan as the rest of the pane
+    const frame = lead.page.frames().find((f) => f.url().includes("taskpane.html"))!;
+    await frame.evaluate(AXE_SOURCE);
+    const result = (await frame.evaluate(() =>
+      (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<unknown> } }).axe.run(document, {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+      }),
+    )) as { violations: { id: string; nodes: unknown[] }[]; passes: unknown[] };
+    expect(result.passes.length).toBeGreaterThan(10);
+    expect(result.violations.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
+    expect(new Set(watched.requests.map((u) => new URL(u).hostname))).toEqual(new Set(["localhost"]));
+    await ana.page.context().close();
+    await lead.page.context().close();
+  });
+});
