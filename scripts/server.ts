@@ -129,6 +129,20 @@ export function startHarnessServer(
       void emulate(emulator, req, res, url, origin);
       return;
     }
+    // SharePoint's own REST API for one site: <origin>/sharepoint/sites/<site>/_api/...
+    const sp = /^\/sharepoint\/sites\/[^/]+\/_api\/(.*)$/.exec(url.pathname);
+    if (sp) {
+      void readBody(req).then(
+        (body) => {
+          const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : v]));
+          const answer = emulator.handleRest({ method: req.method ?? "GET", url: `/${sp[1]}${url.search}`, headers, body });
+          res.writeHead(answer.status, { ...answer.headers, "cache-control": "no-store" });
+          res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
+        },
+        () => res.writeHead(400).end(),
+      );
+      return;
+    }
     if (url.pathname === "/emulator/faults" && req.method === "POST") {
       void readBody(req).then(
         (b) => {

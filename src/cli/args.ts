@@ -7,13 +7,17 @@ export function fail(message: string): never {
 }
 
 /** The command word, the options named, and their values; anything else ends the run with `usage`. */
-export function commandArgs<K extends string>(names: readonly K[], usage: string): { command: string | undefined; values: Partial<Record<K, string>> } {
+export function commandArgs<K extends string, F extends string = never>(
+  names: readonly K[],
+  usage: string,
+  flags: readonly F[] = [],
+): { command: string | undefined; values: Partial<Record<K, string>> & Partial<Record<F, boolean>> } {
   try {
     const { values, positionals } = parseArgs({
       allowPositionals: true,
-      options: Object.fromEntries(names.map((n) => [n, { type: "string" as const }])),
+      options: Object.fromEntries([...names.map((n) => [n, { type: "string" as const }]), ...flags.map((f) => [f, { type: "boolean" as const }])]),
     });
-    return { command: positionals[0], values: values as Partial<Record<K, string>> };
+    return { command: positionals[0], values: values as Partial<Record<K, string>> & Partial<Record<F, boolean>> };
   } catch (e) {
     fail(`${e instanceof Error ? e.message : String(e)}\n${usage}`);
   }

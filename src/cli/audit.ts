@@ -13,13 +13,13 @@ import { BusinessCalendar } from "../domain/calendar/calendar";
 import { AUDIT_COLUMNS, auditRow, auditSample, inMonth } from "../domain/reports/audit";
 import { toCsv } from "../domain/reports/csv";
 import { commandArgs, fail } from "./args";
-import { readListExport, reportProblems } from "./list-export";
+import { readRecords, reportProblems } from "./list-export";
 import { loadSettings } from "./settings";
 
-const USAGE = "usage: npm run -s audit -- sample --month YYYY-MM --items FILE.jsonl [--seed N] [--out FILE.csv]\n";
+const USAGE = "usage: npm run -s audit -- sample --month YYYY-MM (--items FILE.jsonl | --site SITE [--base-url URL]) [--seed N] [--out FILE.csv]\n";
 
-const { command, values } = commandArgs(["month", "items", "seed", "out"], USAGE);
-if (command !== "sample" || !values.month || !values.items) fail(USAGE);
+const { command, values } = commandArgs(["month", "items", "site", "base-url", "seed", "out"], USAGE);
+if (command !== "sample" || !values.month || !(values.items || values.site)) fail(USAGE);
 let seed: number;
 if (values.seed === undefined) seed = randomInt(1, 2 ** 31);
 else if (/^\d{1,10}$/.test(values.seed) && Number(values.seed) < 2 ** 32) seed = Number(values.seed);
@@ -34,7 +34,7 @@ try {
   fail((e as Error).message);
 }
 
-const { records, problems } = readListExport(values.items);
+const { records, problems } = await readRecords(values);
 const items = records.filter((r) => within(r.receivedAt));
 const sample = auditSample(items, seed, (r) => r.internetMessageId).sort((a, b) => a.receivedAt - b.receivedAt);
 const csv = toCsv(AUDIT_COLUMNS, sample.map((r) => auditRow(r, calendar)));

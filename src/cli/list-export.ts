@@ -4,7 +4,9 @@
  * by line number and reason only — never echoed, since they hold member data.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
+import { InquiryListClient } from "../adapters/graph/list-client";
 import { readListItem, type InquiryRecord } from "../domain/inquiry/record";
+import { graphAccess } from "./graph";
 
 export interface ListExport {
   readonly records: InquiryRecord[];
@@ -41,4 +43,37 @@ export function readListExport(path: string): ListExport {
 export function reportProblems(problems: readonly string[]): void {
   for (const p of problems.slice(0, 20)) process.stderr.write(`skipped ${p}\n`);
   if (problems.length > 20) process.stderr.write(`skipped ${problems.length - 20} more lines\n`);
+}
+
+/** Every item of the list itself, through Graph (--site, --base-url, GRAPH_TOKEN). */
+export async function readListFromGraph(site: string, baseUrl = "https://graph.microsoft.com/"): Promise<ListExport> {
+  const access = graphAccess(baseUrl);
+  if (typeof access === "string") {
+    process.stderr.write(`${access}\n`);
+    process.exit(2);
+  }
+  const { url, token } = access;
+  const client = new InquiryListClient({ baseUrl: url, site, authProvider: { getAccessToken: async () => token } });
+  let items;
+  try {
+    items = await client.all();
+  } catch (e) {
+    const status = (e as { status?: number }).status;
+    process.stderr.write(`could not read the list through Graph (${status ? `HTTP ${status}` : "no answer"})${status === 401 || status === 403 ? ": the token cannot read this site" : ""}\n`);
+    process.exit(1);
+  }
+  const records: InquiryRecord[] = [];
+  const problems: string[] = [];
+  for (const item of items) {
+    const r = readListItem(item);
+    if (typeof r === "string") problems.push(`item ${item.id}: ${r}`);
+    else records.push(r);
+  }
+  return { records, problems };
+}
+
+/** The records from --items (an export file) or --site (the list itself, through Graph). */
+export async function readRecords(values: { readonly items?: string | undefined; readonly site?: string | undefined; readonly "base-url"?: string | undefined }): Promise<ListExport> {
+  if (values.items) return readListExport(values.items);
+  return readListFromGraph(values.site!, values["base-url"]);
 }

@@ -58,8 +58,10 @@ export class InquiryListClient {
   private readonly client: Client;
   private readonly itemsPath: string;
   private readonly columnsPath: string;
+  private readonly versionRoot: string;
 
   constructor(options: ListClientOptions) {
+    this.versionRoot = `${options.baseUrl.replace(/\/$/, "")}/v1.0`;
     this.client = makeGraphClient(options.baseUrl, options.authProvider);
     const listPath = `/sites/${encodeURIComponent(options.site)}/lists/${encodeURIComponent(options.list ?? LIST_NAME)}`;
     this.itemsPath = `${listPath}/items`;
@@ -102,6 +104,11 @@ export class InquiryListClient {
     }
   }
 
+  /** A next-page link as a path the client resolves against its own base (it parses only https:// links itself). */
+  private nextPath(link: string): string {
+    return link.startsWith(this.versionRoot) ? link.slice(this.versionRoot.length) : link;
+  }
+
   /**
    * Every item whose indexed column holds one of `values`: one $batch with a filtered query per
    * value, then the next pages of any that have more, up to `limit` items in all.
@@ -135,12 +142,30 @@ export class InquiryListClient {
       const link = next.shift()!;
       let page: { value?: unknown[]; "@odata.nextLink"?: unknown };
       try {
-        page = (await this.client.api(link).get()) as typeof page;
+        page = (await this.client.api(this.nextPath(link)).get()) as typeof page;
       } catch (e) {
         throw toListError(e);
       }
       for (const raw of page.value ?? []) out.push(InquiryListClient.item(raw));
       if (typeof page["@odata.nextLink"] === "string") next.push(page["@odata.nextLink"]);
+    }
+    return out.slice(0, limit);
+  }
+
+  /** Every item of the list, page by page (for the reports and the audit, not the pane). */
+  async all(limit = 1_000_000): Promise<StoredItem[]> {
+    const out: StoredItem[] = [];
+    let next: string | null = null;
+    try {
+      let page = (await this.client.api(this.itemsPath).expand("fields").top(999).get()) as { value?: unknown[]; "@odata.nextLink"?: unknown };
+      for (;;) {
+        for (const raw of page.value ?? []) out.push(InquiryListClient.item(raw));
+        next = typeof page["@odata.nextLink"] === "string" ? page["@odata.nextLink"] : null;
+        if (!next || out.length >= limit) break;
+        page = (await this.client.api(this.nextPath(next)).get()) as typeof page;
+      }
+    } catch (e) {
+      throw toListError(e);
     }
     return out.slice(0, limit);
   }

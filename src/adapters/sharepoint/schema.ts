@@ -4,7 +4,7 @@
  * view threshold), and a check of an existing list against them, so that a missing or wrong list
  * gets a message that says to run `npm run provision`.
  */
-import { CLOCK_NAMES } from "../../domain/sla/policies";
+import { LOGGED_CLOCKS } from "../../domain/inquiry/record";
 
 export type ColumnType = "text" | "note" | "dateTime" | "number" | "boolean";
 
@@ -43,7 +43,10 @@ export const INQUIRY_COLUMNS: readonly ColumnSpec[] = [
   { name: "SlaEvents", type: "note" },
   /** The last pane actions applied (their ids), so a retried write is never applied twice. */
   { name: "AppliedOps", type: "note" },
-  ...CLOCK_NAMES.flatMap((c): ColumnSpec[] => [
+  /** The daily report (10:00 on a business day) that first lists the arrival, and the completion. */
+  { name: "ArrivedInReport", type: "dateTime", indexed: true },
+  { name: "CompletedInReport", type: "dateTime", indexed: true },
+  ...LOGGED_CLOCKS.flatMap((c): ColumnSpec[] => [
     { name: `${c}DueAt`, type: "dateTime", indexed: c === "firstResponse" },
     { name: `${c}DoneAt`, type: "dateTime" },
     { name: `${c}BusinessDays`, type: "number" },

@@ -10,6 +10,7 @@ import { FLAGS, type Flag } from "../classify/classifier";
 import { CATEGORIES, SENDER_TYPES, type Category, type SenderType } from "../classify/vocabulary";
 import { computeClocks, type SlaEvent } from "../sla/clocks";
 import { CLOCK_NAMES, EVENT_TYPES, MAILBOXES, PRIORITIES, findPolicy, type Mailbox, type Priority, type SlaPolicy } from "../sla/policies";
+import { lastResolution, nextReportTime } from "../reports/report-time";
 import { EVENT_OF, STATUSES, transition, type Action, type Status, type Transition } from "./status";
 
 export interface InquiryRecord {
@@ -69,8 +70,18 @@ export function correctRecord(
   return { ...record, category, priority, mailbox, policy: policyOf(mailbox, priority), correctedFrom };
 }
 
+/** The status the inquiry had just before `t` (from its history; the stored status when it has none). */
+export function statusAt(record: InquiryRecord, t: number): Status {
+  let status: Status | null = null;
+  for (const h of record.history) if (h.at < t) status = h.to;
+  return status ?? record.history[0]?.from ?? record.status;
+}
+
 export type FieldValue = string | number | boolean | null;
 export type LogFields = Readonly<Record<string, FieldValue>>;
+
+/** The clocks whose due and done times the list keeps: every policy clock, and the one a reopening starts. */
+export const LOGGED_CLOCKS = [...CLOCK_NAMES, "reopenedResponse"] as const;
 
 const iso = (ms: number | null, calendar: BusinessCalendar) => (ms === null ? null : formatInZone(ms, calendar.zone));
 
@@ -104,7 +115,11 @@ export function logFields(record: InquiryRecord, calendar: BusinessCalendar, pol
     StatusHistory: JSON.stringify(record.history.map((h) => ({ from: h.from, to: h.to, action: h.action, at: iso(h.at, calendar), by: h.by, ...(h.target ? { target: h.target } : {}) }))),
     SlaEvents: JSON.stringify(record.events.map((e) => ({ type: e.type, at: iso(e.at, calendar) }))),
   };
-  for (const name of CLOCK_NAMES) {
+  // which daily report first lists the arrival and the completion (the views filter on these)
+  const resolved = lastResolution(record.events);
+  fields["ArrivedInReport"] = iso(nextReportTime(record.receivedAt, calendar), calendar);
+  fields["CompletedInReport"] = resolved === null ? null : iso(nextReportTime(resolved, calendar), calendar);
+  for (const name of LOGGED_CLOCKS) {
     const clock = sla?.clocks.find((c) => c.name === name);
     fields[`${name}DueAt`] = clock ? iso(clock.dueAt, calendar) : null;
     fields[`${name}DoneAt`] = clock ? iso(clock.stoppedAt, calendar) : null;

@@ -7,11 +7,11 @@
  */
 import type { BusinessCalendar } from "../calendar/calendar";
 import { dayOf, formatInZone } from "../calendar/zone";
-import type { InquiryRecord } from "../inquiry/record";
+import { statusAt, type InquiryRecord } from "../inquiry/record";
 import { computeClocks, type Clock } from "../sla/clocks";
 import { findPolicy, type SlaPolicy } from "../sla/policies";
 import { toCsv } from "./csv";
-import { milestones } from "./turnaround";
+import { lastResolution, previousReportTime } from "./report-time";
 import { escapeHtml } from "../templates/templates";
 
 export const DAILY_SECTIONS = ["arrived", "late", "dueToday", "open", "completed"] as const;
@@ -38,16 +38,6 @@ export interface DailyReport {
   readonly rows: readonly DailyRow[];
 }
 
-/** The start of the previous business day's report: the same local time on the last day with business hours before `at`. */
-export function previousReportTime(at: number, calendar: BusinessCalendar): number {
-  const local = calendar.zone.toLocal(at);
-  for (let back = 1; back <= 30; back++) {
-    const candidate = calendar.zone.fromLocal(local - back * 86_400_000);
-    if (calendar.businessMinutesInDay(candidate) > 0) return candidate;
-  }
-  return calendar.zone.fromLocal(local - 86_400_000);
-}
-
 /** The report at `at` (UTC ms), covering what happened since the previous business day's report. */
 export function dailyReport(records: Iterable<InquiryRecord>, calendar: BusinessCalendar, policies: readonly SlaPolicy[], at: number): DailyReport {
   const from = previousReportTime(at, calendar);
@@ -57,8 +47,8 @@ export function dailyReport(records: Iterable<InquiryRecord>, calendar: Business
     if (r.receivedAt >= at) continue;
     const policy = findPolicy(r.policy, policies);
     const clocks: readonly Clock[] = policy ? computeClocks({ policy, priority: r.priority, receivedAt: r.receivedAt, events: r.events.filter((e) => e.at < at), now: at }, calendar).clocks : [];
-    const resolvedAt = milestones(r.events).resolved;
-    const open = !(resolvedAt < at) && r.status !== "resolved";
+    const resolvedAt = lastResolution(r.events, at);
+    const open = statusAt(r, at) !== "resolved";
     const late = clocks.find((c) => c.state === "breached" && c.stoppedAt === null);
     const running = clocks.filter((c) => c.state === "running").sort((a, b) => a.dueAt - b.dueAt);
     const dueToday = running.find((c) => dayOf(calendar.zone.toLocal(c.dueAt)) === today);
@@ -77,7 +67,7 @@ export function dailyReport(records: Iterable<InquiryRecord>, calendar: Business
     if (open && late) add("late", late);
     if (open && !late && dueToday) add("dueToday", dueToday);
     if (open) add("open", late ?? running[0]);
-    if (resolvedAt >= from && resolvedAt < at) add("completed");
+    if (resolvedAt !== null && resolvedAt >= from) add("completed");
   }
   const order = (s: DailySection) => DAILY_SECTIONS.indexOf(s);
   rows.sort((a, b) => order(a.section) - order(b.section) || (a.section === "open" ? a.assignee.localeCompare(b.assignee) : 0) || (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) || a.receivedAt - b.receivedAt);

@@ -7,6 +7,10 @@
  * harness server and the tests hand it requests.
  */
 
+import { TimeZone } from "../../domain/calendar/zone";
+import { matches } from "../../domain/reports/views";
+import { CamlError, parseCaml } from "./caml";
+
 export interface ColumnDef {
   name: string;
   indexed: boolean;
@@ -23,6 +27,14 @@ interface Item {
   fields: Record<string, unknown>;
 }
 
+export interface ViewDef {
+  Title: string;
+  ViewQuery: string;
+  CustomFormatter: string;
+  RowLimit: number;
+  fields: string[];
+}
+
 interface List {
   id: string;
   displayName: string;
@@ -30,10 +42,11 @@ interface List {
   items: Item[];
   byId: Map<string, Item>;
   nextId: number;
+  views: ViewDef[];
 }
 
 export interface Snapshot {
-  lists: { id: string; displayName: string; columns: ColumnDef[]; items: Item[]; nextId: number }[];
+  lists: { id: string; displayName: string; columns: ColumnDef[]; items: Item[]; nextId: number; views?: ViewDef[] }[];
 }
 
 export interface Faults {
@@ -89,14 +102,26 @@ export class SharePointEmulator {
   readonly counts = { requests: 0, batches: 0, batchParts: 0, throttled: 0, unavailable: 0, dropped: 0, preconditionFailed: 0 };
   private listeners: (() => void)[] = [];
 
+  /** Messages sent through /me/sendMail or /users/{id}/sendMail, newest last (never sent anywhere). */
+  readonly sentMail: unknown[] = [];
+  /** The site's clock and regional time zone, for the views' [Today] and [Now]. */
+  private clock: () => number = () => Date.now();
+  private zone: TimeZone = TimeZone.of("America/Chicago");
+
   constructor(
     readonly viewThreshold = 5000,
     snapshot?: Snapshot,
   ) {
     for (const l of snapshot?.lists ?? []) {
-      const list: List = { ...l, byId: new Map(l.items.map((i) => [i.id, i])) };
+      const list: List = { ...l, views: l.views ?? [], byId: new Map(l.items.map((i) => [i.id, i])) };
       this.lists.set(l.id, list);
     }
+  }
+
+  /** Sets the site's clock (a test's report time) and its regional time zone. */
+  setClock(clock: () => number, timeZone?: string): void {
+    this.clock = clock;
+    if (timeZone) this.zone = TimeZone.of(timeZone);
   }
 
   setFaults(f: Partial<Faults>): void {
@@ -115,7 +140,7 @@ export class SharePointEmulator {
 
   snapshot(): Snapshot {
     return {
-      lists: [...this.lists.values()].map((l) => ({ id: l.id, displayName: l.displayName, columns: l.columns, items: l.items, nextId: l.nextId })),
+      lists: [...this.lists.values()].map((l) => ({ id: l.id, displayName: l.displayName, columns: l.columns, items: l.items, nextId: l.nextId, views: l.views })),
     };
   }
 
@@ -183,6 +208,12 @@ export class SharePointEmulator {
     const parts = url.pathname.split("/").filter(Boolean);
     const method = req.method.toUpperCase();
     if (parts[0] === "$batch" && method === "POST") return this.batch(req, base);
+    if (method === "POST" && ((parts[0] === "me" && parts[1] === "sendMail" && parts.length === 2) || (parts[0] === "users" && parts[2] === "sendMail" && parts.length === 3))) {
+      const message = (req.body as { message?: { toRecipients?: unknown[] } } | undefined)?.message;
+      if (!message || !Array.isArray(message.toRecipients) || message.toRecipients.length === 0) return error(400, "ErrorInvalidRecipients", "At least one recipient is required");
+      this.sentMail.push(req.body);
+      return { status: 202, headers: {} };
+    }
     if (parts[0] !== "sites" || !parts[1]) return error(404, "itemNotFound", "Not found");
     const site = decodeURIComponent(parts[1]);
     if (parts.length === 2 && method === "GET") return json(200, { id: site, displayName: site });
@@ -220,7 +251,7 @@ export class SharePointEmulator {
     if (this.findList(b.displayName)) return error(409, "nameAlreadyExists", "A list with that name exists");
     const id = `list-${this.lists.size + 1}-${b.displayName.replace(/\W+/g, "").toLowerCase()}`;
     const columns = Array.isArray(b.columns) ? b.columns.map((c) => this.normaliseColumn(c)) : [];
-    const list: List = { id, displayName: b.displayName, columns: [{ name: "Title", indexed: false, enforceUniqueValues: false, text: {} }, ...columns], items: [], byId: new Map(), nextId: 1 };
+    const list: List = { id, displayName: b.displayName, columns: [{ name: "Title", indexed: false, enforceUniqueValues: false, text: {} }, ...columns], items: [], byId: new Map(), nextId: 1, views: [] };
     this.lists.set(id, list);
     this.changed();
     return json(201, { id, displayName: b.displayName });
@@ -316,6 +347,104 @@ export class SharePointEmulator {
     item.modified = new Date().toISOString();
     this.changed();
     return json(200, this.itemJson(item)["fields"], { etag: this.etag(item) });
+  }
+
+  /**
+   * SharePoint's REST API for the parts Graph lacks (views and their formatting), as `provision`
+   * and a view's reader call it: `path` is what follows `/_api/`. Answers in odata=nometadata JSON.
+   */
+  handleRest(req: EmuRequest): EmuResponse {
+    this.counts.requests++;
+    if (!/^Bearer \S+$/.test(req.headers["authorization"] ?? "")) return json(401, { error: { code: "-2147024891, System.UnauthorizedAccessException", message: { value: "Access denied." } } });
+    let url: URL;
+    try {
+      url = new URL(req.url, "http://emulator");
+    } catch {
+      return json(400, { error: { message: { value: "Malformed URL" } } });
+    }
+    const path = decodeURIComponent(url.pathname).replace(/^\/+/, "");
+    const fail = (status: number, message: string) => json(status, { error: { code: String(status), message: { lang: "en-US", value: message } } });
+    const m = /^web\/lists\/GetByTitle\('((?:[^']|'')*)'\)(?:\/(.*))?$/i.exec(path);
+    if (!m) return fail(404, "Not found");
+    const list = this.findList(m[1]!.replace(/''/g, "'"));
+    if (!list) return fail(404, `List '${m[1]}' does not exist at site.`);
+    const rest = m[2] ?? "";
+    const method = (req.headers["x-http-method"] ?? req.method).toUpperCase();
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const viewJson = (v: ViewDef) => ({ Title: v.Title, ViewQuery: v.ViewQuery, CustomFormatter: v.CustomFormatter, RowLimit: v.RowLimit, PersonalView: false });
+    if (/^views$/i.test(rest)) {
+      if (method === "GET") return json(200, { value: list.views.map(viewJson) });
+      if (method === "POST") {
+        const title = body["Title"];
+        if (typeof title !== "string" || !title) return fail(400, "The view needs a Title");
+        if (list.views.some((v) => v.Title === title)) return fail(409, `A view named '${title}' already exists`);
+        const problem = this.queryProblem(list, String(body["ViewQuery"] ?? ""));
+        if (problem) return fail(400, problem);
+        const view: ViewDef = { Title: title, ViewQuery: String(body["ViewQuery"] ?? ""), CustomFormatter: "", RowLimit: Number(body["RowLimit"] ?? 30) || 30, fields: ["LinkTitle"] };
+        list.views.push(view);
+        this.changed();
+        return json(201, viewJson(view));
+      }
+    }
+    const v = /^views\/GetByTitle\('((?:[^']|'')*)'\)(?:\/(.*))?$/i.exec(rest);
+    if (v) {
+      const view = list.views.find((x) => x.Title === v[1]!.replace(/''/g, "'"));
+      if (!view) return fail(404, "The view does not exist");
+      const sub = v[2] ?? "";
+      if (!sub && method === "GET") return json(200, viewJson(view));
+      if (!sub && method === "MERGE") {
+        if (typeof body["ViewQuery"] === "string") {
+          const problem = this.queryProblem(list, body["ViewQuery"]);
+          if (problem) return fail(400, problem);
+          view.ViewQuery = body["ViewQuery"];
+        }
+        if (typeof body["CustomFormatter"] === "string") {
+          try {
+            if (body["CustomFormatter"]) JSON.parse(body["CustomFormatter"]);
+          } catch {
+            return fail(400, "CustomFormatter is not valid JSON");
+          }
+          view.CustomFormatter = body["CustomFormatter"];
+        }
+        this.changed();
+        return { status: 204, headers: {} };
+      }
+      if (/^ViewFields$/i.test(sub) && method === "GET") return json(200, { Items: view.fields });
+      if (/^ViewFields\/RemoveAllViewFields$/i.test(sub) && method === "POST") {
+        view.fields = [];
+        this.changed();
+        return { status: 200, headers: {} };
+      }
+      const add = /^ViewFields\/AddViewField\('((?:[^']|'')*)'\)$/i.exec(sub);
+      if (add && method === "POST") {
+        const name = add[1]!.replace(/''/g, "'");
+        if (!list.columns.some((c) => c.name === name)) return fail(400, `Column '${name}' does not exist. It may have been deleted by another user.`);
+        view.fields.push(name);
+        this.changed();
+        return { status: 200, headers: {} };
+      }
+    }
+    if (/^GetItems$/i.test(rest) && method === "POST") {
+      const xml = String(((body["query"] ?? {}) as Record<string, unknown>)["ViewXml"] ?? "");
+      const problem = this.queryProblem(list, xml);
+      if (problem) return fail(400, problem);
+      const q = parseCaml(xml);
+      const now = this.clock();
+      const rows = list.items.filter((i) => !q.where || matches(q.where, i.fields, now, this.zone));
+      return json(200, { value: rows.map((i) => ({ Id: Number(i.id), ...i.fields })) });
+    }
+    return fail(404, "Not found");
+  }
+
+  /** Why SharePoint would refuse this view query, or null: malformed CAML, or a column the list lacks. */
+  private queryProblem(list: List, xml: string): string | null {
+    try {
+      const q = parseCaml(xml);
+      for (const f of [...q.fields, ...q.orderBy]) if (!list.columns.some((c) => c.name === f)) return `Field or property '${f}' does not exist.`;
+      return null;
+    } catch (e) {
+      return e instanceof CamlError ? `Cannot complete this action: ${e.message}` : "Cannot complete this action.";
+    }
   }
 
   private batch(req: EmuRequest, base: string): EmuResponse {

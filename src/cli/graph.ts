@@ -1,0 +1,31 @@
+/**
+ * The commands' connection to a tenant: a Graph client for --base-url (Microsoft Graph unless it
+ * points at the local harness) with the token from GRAPH_TOKEN, and the SharePoint REST client for
+ * --sharepoint-url with SHAREPOINT_TOKEN. The local harness needs no token.
+ */
+import { Client } from "@microsoft/microsoft-graph-client";
+import { SharePointRest } from "../adapters/sharepoint/views";
+
+const isLocal = (url: string) => /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(url);
+
+/** Graph's address with a trailing slash and the token for it, or why there is none. */
+export function graphAccess(baseUrl = "https://graph.microsoft.com/"): { url: string; token: string } | string {
+  if (!/^https?:\/\//.test(baseUrl)) return `--base-url must be an http(s) address, not ${JSON.stringify(baseUrl.slice(0, 40))}`;
+  const url = baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`;
+  const token = process.env["GRAPH_TOKEN"] || (isLocal(url) ? "local" : undefined);
+  return token ? { url, token } : "set GRAPH_TOKEN to a delegated Microsoft Graph token (Sites.ReadWrite.All or Sites.Selected on the site; Mail.Send to send reports)";
+}
+
+export function graphClient(baseUrl?: string): Client | string {
+  const access = graphAccess(baseUrl);
+  if (typeof access === "string") return access;
+  const { url, token } = access;
+  return Client.initWithMiddleware({ baseUrl: url, defaultVersion: "v1.0", customHosts: new Set([new URL(url).hostname]), authProvider: { getAccessToken: async () => token } });
+}
+
+export function sharePointRest(siteUrl: string): SharePointRest | string {
+  if (!/^https?:\/\/[^/]+\/.+/.test(siteUrl)) return `--sharepoint-url must be the site's address, e.g. https://contoso.sharepoint.com/sites/member-services`;
+  const token = process.env["SHAREPOINT_TOKEN"] || (isLocal(siteUrl) ? "local" : undefined);
+  if (!token) return "set SHAREPOINT_TOKEN to a token for the SharePoint resource (https://<tenant>.sharepoint.com, AllSites.Manage or Sites.FullControl.All)";
+  return new SharePointRest(siteUrl, async () => token);
+}
