@@ -25,8 +25,9 @@ import { usePane } from "./usePane";
 // the team views load when first opened, keeping them out of the pane's first JavaScript
 const MyWork = lazy(() => import("./team/MyWork").then((m) => ({ default: m.MyWork })));
 const TeamQueue = lazy(() => import("./team/TeamQueue").then((m) => ({ default: m.TeamQueue })));
+const Turnaround = lazy(() => import("./manager/Turnaround").then((m) => ({ default: m.Turnaround })));
 
-type PaneTab = "email" | "mine" | "queue";
+type PaneTab = "email" | "mine" | "queue" | "turnaround";
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
@@ -62,6 +63,7 @@ export function App({ services }: AppProps) {
   const openItem = state.status === "ready" ? state.item.itemId : null;
   useEffect(() => setTab("email"), [openItem]); // a newly selected email is shown at once
   const isLead = roles.has("lead");
+  const isManager = roles.has("manager");
 
   useLayoutEffect(() => {
     if (view && loadedAt.current) {
@@ -95,6 +97,7 @@ export function App({ services }: AppProps) {
                 ["email", "This email"],
                 ["mine", "My work"],
                 ...(isLead ? ([["queue", "Team queue"]] as const) : []),
+                ...(isManager ? ([["turnaround", "Turnaround"]] as const) : []),
               ] as const
             ).map(([value, label]) => (
               <ToggleButton key={value} size="small" appearance={tab === value ? "primary" : "subtle"} checked={tab === value} onClick={() => setTab(value)} data-testid={`tab-${value}`}>
@@ -107,6 +110,8 @@ export function App({ services }: AppProps) {
           <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
             {tab === "mine" ? (
               <MyWork service={logService} me={logUser.upn} status={logStatus} calendar={services.calendar} policies={services.settings.policies} now={now} />
+            ) : tab === "turnaround" ? (
+              <Turnaround service={logService} calendar={services.calendar} now={now} />
             ) : (
               <TeamQueue
                 service={logService}

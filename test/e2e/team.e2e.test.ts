@@ -6,6 +6,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import { SAMPLES } from "../../src/harness/samples";
+import { BusinessCalendar } from "../../src/domain/calendar/calendar";
+import { applyAction, logFields, type InquiryRecord } from "../../src/domain/inquiry/record";
+import { DEFAULT_POLICIES } from "../../src/domain/sla/policies";
 import { AXE_SOURCE, launch, watch } from "./browser";
 
 const BASE = inject("harnessUrl");
@@ -126,5 +129,61 @@ describe("a lead assigning from the pane", () => {
     expect(new Set(watched.requests.map((u) => new URL(u).hostname))).toEqual(new Set(["localhost"]));
     await ana.page.context().close();
     await lead.page.context().close();
+  });
+});
+
+describe("a manager's turnaround view", () => {
+  it("shows the share resolved within each goal for the chosen period, with charts and the numbers, from the list", async () => {
+    // twenty inquiries received in June 2025, logged as the panes would have logged them
+    const calendar = new BusinessCalendar();
+    const at = (iso: string) => Date.parse(iso);
+    const make = (i: number, resolvedAt: string | null): InquiryRecord => {
+      let r: InquiryRecord = {
+        internetMessageId: `<tat-${i}@e2e.example>`, subject: `June inquiry ${i}`, mailbox: i % 2 ? "secure-message" : "contact-us", receivedAt: at("2025-06-02T09:00:00-05:00"),
+        senderAddress: "m@example.com", senderType: "member", category: "general_inquiry", priority: "routine", flags: [], policy: "secure-message", status: "new",
+        assignee: null, assignedBy: null, assignedAt: null, confirmationNumber: `TAT-${i}`, correctedFrom: {}, notes: "", history: [], events: [],
+      };
+      r = applyAction(r, { kind: "assign", to: "ana@plan.example" }, at("2025-06-02T09:30:00-05:00"), "lead@plan.example");
+      r = applyAction(r, { kind: "respond" }, at("2025-06-02T10:00:00-05:00"), "ana@plan.example");
+      return resolvedAt ? applyAction(r, { kind: "resolve" }, at(resolvedAt), "ana@plan.example") : r;
+    };
+    const records = [
+      ...Array.from({ length: 15 }, (_, i) => make(i, "2025-06-03T15:00:00-05:00")), // 1 business day
+      ...Array.from({ length: 3 }, (_, i) => make(15 + i, "2025-06-06T15:00:00-05:00")), // 4 business days
+      make(18, "2025-06-18T15:00:00-05:00"), // 12 business days
+      make(19, null),
+    ];
+    for (const r of records) {
+      const res = await fetch(`${BASE}graph/v1.0/sites/harness/lists/${encodeURIComponent("Member Inquiries")}/items`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ fields: { ...logFields(r, calendar, DEFAULT_POLICIES, at("2025-07-01T12:00:00Z")), AppliedOps: "" } }),
+      });
+      expect(res.status).toBe(201);
+    }
+
+    const manager = await open("s01", "manager@plan.example");
+    expect(await manager.pane.getByTestId("tab-queue").count()).toBe(0); // a manager who is not a lead has no queue
+    await manager.pane.getByTestId("tab-turnaround").click();
+    await manager.pane.getByTestId("tat-from").fill("2025-06-01");
+    await manager.pane.getByTestId("tat-to").fill("2025-06-30");
+    await manager.pane.getByTestId("tat-show").click();
+    await expect.poll(() => manager.pane.getByTestId("tat-summary").textContent(), { timeout: 15_000 }).toMatch(/^20 inquiries received from 2025-06-01 to 2025-06-30; 1 not yet resolved/);
+    const goals = (await manager.pane.getByTestId("tat-goals").textContent()) ?? "";
+    expect(goals).toContain("Resolved within 2 business days: 75.0% (goal 95%) not met");
+    expect(goals).toContain("Resolved within 5 business days: 90.0% (goal 98%) not met");
+    expect(goals).toContain("Resolved within 15 business days: 95.0% (goal 100%) not met");
+    expect(await manager.pane.locator('[data-testid="tat-table-mailbox"] [data-key="secure-message"] td').nth(1).textContent()).toBe("10");
+    expect(await manager.pane.locator('svg[role="img"]').count()).toBe(3); // by mailbox, advocate and week
+
+    const frame = manager.page.frames().find((f) => f.url().includes("taskpane.html"))!;
+    await frame.evaluate(AXE_SOURCE);
+    const result = (await frame.evaluate(() =>
+      (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<unknown> } }).axe.run(document, {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+      }),
+    )) as { violations: { id: string; nodes: unknown[] }[]; passes: unknown[] };
+    expect(result.violations.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
+    await manager.page.context().close();
   });
 });

@@ -152,6 +152,24 @@ export class InquiryListClient {
     return out.slice(0, limit);
   }
 
+  /** The items received in [from, to) (UTC ms): one range query on the indexed ReceivedAt column, then its pages. */
+  async receivedBetween(from: number, to: number, limit = 200_000): Promise<StoredItem[]> {
+    const out: StoredItem[] = [];
+    const range = `fields/ReceivedAt ge ${quote(new Date(from).toISOString())} and fields/ReceivedAt lt ${quote(new Date(to).toISOString())}`;
+    try {
+      let page = (await this.client.api(this.itemsPath).expand("fields").filter(range).top(999).get()) as { value?: unknown[]; "@odata.nextLink"?: unknown };
+      for (;;) {
+        for (const raw of page.value ?? []) out.push(InquiryListClient.item(raw));
+        const next = typeof page["@odata.nextLink"] === "string" ? page["@odata.nextLink"] : null;
+        if (!next || out.length >= limit) break;
+        page = (await this.client.api(this.nextPath(next)).get()) as typeof page;
+      }
+    } catch (e) {
+      throw toListError(e);
+    }
+    return out.slice(0, limit);
+  }
+
   /** Every item of the list, page by page (for the reports and the audit, not the pane). */
   async all(limit = 1_000_000): Promise<StoredItem[]> {
     const out: StoredItem[] = [];

@@ -153,6 +153,15 @@ export class InquiryLogService {
     });
   }
 
+  /** The inquiries received in [from, to), for the turnaround figures. */
+  async receivedBetween(from: number, to: number): Promise<InquiryRecord[]> {
+    const items = await this.client.receivedBetween(from, to);
+    return items.flatMap((i) => {
+      const r = readListItem(i.fields);
+      return typeof r === "string" ? [] : [r];
+    });
+  }
+
   /** Records that an email has arrived (creates its item if the list lacks it), so leads see it in the queue. */
   intake(record: InquiryRecord, by: string, at: number): Promise<void> {
     return this.enqueue({ messageId: record.internetMessageId, kind: "open", by, at, record });

@@ -34,31 +34,75 @@ export function tatRows(report: TatReport): Record<string, string>[] {
 }
 
 
-/** Horizontal bars: per key, the share resolved within 2, 5 and 15 business days, each with its goal marked. */
-function chart(title: string, figures: readonly TatFigures[]): string {
+export interface ChartBar {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly fill: string;
+  /** Where the goal's mark goes. */
+  readonly goalX: number;
+  readonly text: string;
+  readonly textX: number;
+  readonly title: string;
+}
+
+export interface ChartLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly legend: readonly { readonly x: number; readonly fill: string; readonly text: string }[];
+  readonly rows: readonly { readonly label: string; readonly y: number; readonly bars: readonly ChartBar[] }[];
+}
+
+const COLOURS = ["#0f6cbd", "#5c2e91", "#107c10"] as const;
+
+/**
+ * Horizontal bars: per key, the share resolved within 2, 5 and 15 business days, each with its goal
+ * marked. One layout, drawn as SVG text for the HTML report and as React elements in the pane.
+ */
+export function chartLayout(figures: readonly TatFigures[]): ChartLayout {
   const width = 560;
   const label = 180;
   const barH = 10;
   const rowH = 3 * barH + 14;
   const plot = width - label - 50;
-  const colours = ["#0f6cbd", "#5c2e91", "#107c10"];
   const rows = figures.map((f, i) => {
     const y0 = 24 + i * rowH;
-    const bars = RESOLUTION_GOALS.map((g, j) => {
+    const bars = RESOLUTION_GOALS.map((g, j): ChartBar => {
       const share = f.received ? f.resolvedWithin[g.days as 2 | 5 | 15] / f.received : 0;
-      const y = y0 + j * barH;
       const met = share >= g.share;
-      return (
-        `<rect x="${label}" y="${y}" width="${(share * plot).toFixed(1)}" height="${barH - 2}" fill="${colours[j]}"><title>${escapeHtml(f.key)}: ${(share * 100).toFixed(1)}% resolved within ${g.days} business days (goal ${g.share * 100}%)${met ? "" : " — below goal"}</title></rect>` +
-        `<line x1="${label + g.share * plot}" x2="${label + g.share * plot}" y1="${y - 1}" y2="${y + barH - 1}" stroke="#242424" stroke-width="2"/>` +
-        `<text x="${label + plot + 6}" y="${y + barH - 2}" font-size="10" fill="#242424">${(share * 100).toFixed(0)}%${met ? "" : " ✗"}</text>`
-      );
-    }).join("");
-    return `<text x="0" y="${y0 + 2 * barH}" font-size="12" fill="#242424">${escapeHtml(f.key.length > 28 ? `${f.key.slice(0, 27)}…` : f.key)}</text>${bars}`;
+      return {
+        x: label, y: y0 + j * barH, width: Number((share * plot).toFixed(1)), height: barH - 2, fill: COLOURS[j]!, goalX: label + g.share * plot,
+        text: `${(share * 100).toFixed(0)}%${met ? "" : " ✗"}`, textX: label + plot + 6,
+        title: `${f.key}: ${(share * 100).toFixed(1)}% resolved within ${g.days} business days (goal ${g.share * 100}%)${met ? "" : " — below goal"}`,
+      };
+    });
+    return { label: f.key.length > 28 ? `${f.key.slice(0, 27)}…` : f.key, y: y0 + 2 * barH, bars };
   });
-  const height = 30 + figures.length * rowH;
-  const legend = RESOLUTION_GOALS.map((g, j) => `<rect x="${label + j * 120}" y="4" width="10" height="10" fill="${colours[j]}"/><text x="${label + j * 120 + 14}" y="13" font-size="11" fill="#242424">within ${g.days} days (goal ${g.share * 100}%)</text>`).join("");
-  return `<figure><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="c-${escapeHtml(title)}" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px"><title id="c-${escapeHtml(title)}">Share resolved within the goals, ${escapeHtml(title)}</title>${legend}${rows.join("")}</svg><figcaption>Resolved within 2, 5 and 15 business days, ${escapeHtml(title)}; the black marks are the goals (95%, 98%, 100%).</figcaption></figure>`;
+  return {
+    width,
+    height: 30 + figures.length * rowH,
+    legend: RESOLUTION_GOALS.map((g, j) => ({ x: label + j * 120, fill: COLOURS[j]!, text: `within ${g.days} days (goal ${g.share * 100}%)` })),
+    rows,
+  };
+}
+
+function chart(title: string, figures: readonly TatFigures[]): string {
+  const c = chartLayout(figures);
+  const legend = c.legend.map((l) => `<rect x="${l.x}" y="4" width="10" height="10" fill="${l.fill}"/><text x="${l.x + 14}" y="13" font-size="11" fill="#242424">${escapeHtml(l.text)}</text>`).join("");
+  const rows = c.rows.map(
+    (r) =>
+      `<text x="0" y="${r.y}" font-size="12" fill="#242424">${escapeHtml(r.label)}</text>` +
+      r.bars
+        .map(
+          (b) =>
+            `<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" fill="${b.fill}"><title>${escapeHtml(b.title)}</title></rect>` +
+            `<line x1="${b.goalX}" x2="${b.goalX}" y1="${b.y - 1}" y2="${b.y + b.height + 1}" stroke="#242424" stroke-width="2"/>` +
+            `<text x="${b.textX}" y="${b.y + b.height}" font-size="10" fill="#242424">${escapeHtml(b.text)}</text>`,
+        )
+        .join(""),
+  );
+  return `<figure><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="c-${escapeHtml(title)}" viewBox="0 0 ${c.width} ${c.height}" width="100%" style="max-width:${c.width}px"><title id="c-${escapeHtml(title)}">Share resolved within the goals, ${escapeHtml(title)}</title>${legend}${rows.join("")}</svg><figcaption>Resolved within 2, 5 and 15 business days, ${escapeHtml(title)}; the black marks are the goals (95%, 98%, 100%).</figcaption></figure>`;
 }
 
 function table(title: string, figures: readonly TatFigures[]): string {

@@ -287,17 +287,34 @@ export class SharePointEmulator {
     const filter = url.searchParams.get("$filter");
     let rows = list.items;
     if (filter) {
-      const m = /^fields\/(\w+)\s+eq\s+('(?:[^']|'')*'|\d+(?:\.\d+)?|true|false)$/i.exec(filter.trim());
-      if (!m) return error(400, "invalidRequest", "Only one condition of the form fields/Name eq 'value' is supported");
-      const column = list.columns.find((c) => c.name === m[1]);
-      if (!column) return error(400, "invalidRequest", `Field '${m[1]}' does not exist`);
+      // one indexed column per query (Graph's rule): `eq`, or a range of comparisons joined by `and`
+      const clause = /^fields\/(\w+)\s+(eq|ge|gt|le|lt)\s+('(?:[^']|'')*'|\d+(?:\.\d+)?|true|false)$/i;
+      const parts = filter.trim().split(/\s+and\s+/i).map((p) => clause.exec(p.trim()));
+      const column0 = parts[0]?.[1];
+      if (!parts.length || parts.some((m) => !m) || parts.some((m) => m![1] !== column0) || (parts.length > 1 && parts.some((m) => m![2]!.toLowerCase() === "eq"))) {
+        return error(400, "invalidRequest", "Only fields/Name eq 'value', or comparisons on one column joined by and, are supported");
+      }
+      const column = list.columns.find((c) => c.name === column0);
+      if (!column) return error(400, "invalidRequest", `Field '${column0}' does not exist`);
       const honour = (headers["prefer"] ?? "").includes("HonorNonIndexedQueriesWarningMayFailRandomly");
       if (!column.indexed && (!honour || list.items.length > this.viewThreshold)) {
-        return error(400, "invalidRequest", `Field '${m[1]}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: HonorNonIndexedQueriesWarningMayFailRandomly' header to allow this, but be warned that such queries may fail on large lists.`);
+        return error(400, "invalidRequest", `Field '${column0}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: HonorNonIndexedQueriesWarningMayFailRandomly' header to allow this, but be warned that such queries may fail on large lists.`);
       }
-      const raw = m[2]!;
-      const value: unknown = raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw === "true" ? true : raw === "false" ? false : Number(raw);
-      rows = rows.filter((i) => i.fields[m[1]!] === value);
+      const tests = parts.map((m) => {
+        const raw = m![3]!;
+        const value: unknown = raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw === "true" ? true : raw === "false" ? false : Number(raw);
+        const op = m![2]!.toLowerCase();
+        if (op === "eq") return (v: unknown) => v === value;
+        // dates compare as instants (stored values carry their own offsets), everything else as is
+        const asTime = (v: unknown) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}T/.test(v) ? Date.parse(v) : v);
+        const b = asTime(value) as number | string;
+        return (v: unknown) => {
+          if (v === null || v === undefined || v === "") return false;
+          const a = asTime(v) as number | string;
+          return op === "ge" ? a >= b : op === "gt" ? a > b : op === "le" ? a <= b : a < b;
+        };
+      });
+      rows = rows.filter((i) => tests.every((t) => t(i.fields[column0!])));
     } else if (list.items.length > this.viewThreshold && url.searchParams.has("$orderby")) {
       return error(400, "invalidRequest", "The attempted operation is prohibited because it exceeds the list view threshold.");
     }

@@ -1,0 +1,47 @@
+/** The turnaround bars as SVG elements, from the same layout the HTML report draws. */
+import { chartLayout } from "../../domain/reports/tat-report";
+import type { TatFigures } from "../../domain/reports/turnaround";
+
+export interface TatChartProps {
+  readonly title: string;
+  readonly figures: readonly TatFigures[];
+  readonly id: string;
+}
+
+export function TatChart({ title, figures, id }: TatChartProps) {
+  const c = chartLayout(figures);
+  return (
+    <figure style={{ margin: 0 }}>
+      <svg role="img" aria-labelledby={`${id}-title`} viewBox={`0 0 ${c.width} ${c.height}`} width="100%" style={{ maxWidth: c.width }}>
+        <title id={`${id}-title`}>Share resolved within the goals, {title}</title>
+        {c.legend.map((l) => (
+          <g key={l.text}>
+            <rect x={l.x} y={4} width={10} height={10} fill={l.fill} />
+            <text x={l.x + 14} y={13} fontSize={11} fill="#242424">
+              {l.text}
+            </text>
+          </g>
+        ))}
+        {c.rows.map((r) => (
+          <g key={`${r.label}-${r.y}`}>
+            <text x={0} y={r.y} fontSize={12} fill="#242424">
+              {r.label}
+            </text>
+            {r.bars.map((b) => (
+              <g key={b.y}>
+                <rect x={b.x} y={b.y} width={b.width} height={b.height} fill={b.fill}>
+                  <title>{b.title}</title>
+                </rect>
+                <line x1={b.goalX} x2={b.goalX} y1={b.y - 1} y2={b.y + b.height + 1} stroke="#242424" strokeWidth={2} />
+                <text x={b.textX} y={b.y + b.height} fontSize={10} fill="#242424">
+                  {b.text}
+                </text>
+              </g>
+            ))}
+          </g>
+        ))}
+      </svg>
+      <figcaption style={{ fontSize: "0.75rem" }}>Resolved within 2, 5 and 15 business days, {title}; the black marks are the goals (95%, 98%, 100%).</figcaption>
+    </figure>
+  );
+}

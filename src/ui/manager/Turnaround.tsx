@@ -1,0 +1,154 @@
+/**
+ * The manager's view in the pane: for inquiries received in a period, the share acknowledged,
+ * answered and resolved within the business-day goals — overall, per mailbox, per advocate and per
+ * week — with the charts and the numbers behind them (the same report as `npm run report -- tat`).
+ */
+import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { InquiryLogService } from "../../adapters/graph/log-service";
+import type { BusinessCalendar } from "../../domain/calendar/calendar";
+import { isoOfDayNumber as isoOfDay } from "../../domain/calendar/calendar";
+import { dayOf } from "../../domain/calendar/zone";
+import { RESOLUTION_GOALS, turnaroundReport, type TatFigures, type TatReport } from "../../domain/reports/turnaround";
+import { logEvent } from "../log";
+import { TatChart } from "./TatChart";
+
+const useStyles = makeStyles({
+  section: { display: "grid", gap: tokens.spacingVerticalS },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase300 },
+  period: { display: "flex", flexWrap: "wrap", alignItems: "end", gap: tokens.spacingHorizontalS },
+  met: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
+  missed: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  goals: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  number: { textAlign: "right" },
+});
+
+export interface TurnaroundProps {
+  readonly service: InquiryLogService;
+  readonly calendar: BusinessCalendar;
+  readonly now: number;
+}
+
+const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : "–");
+
+function FiguresTable({ caption, figures, testId }: { caption: string; figures: readonly TatFigures[]; testId: string }) {
+  const styles = useStyles();
+  return (
+    <Table size="small" aria-label={caption} data-testid={testId}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{caption}</TableHeaderCell>
+          <TableHeaderCell>Received</TableHeaderCell>
+          <TableHeaderCell>Ack ≤ 1 day</TableHeaderCell>
+          <TableHeaderCell>Resolved ≤ 2 / 5 / 15</TableHeaderCell>
+          <TableHeaderCell>Open</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {figures.map((f) => (
+          <TableRow key={f.key} data-key={f.key}>
+            <TableCell>{f.key}</TableCell>
+            <TableCell className={styles.number}>{f.received}</TableCell>
+            <TableCell className={styles.number}>{pct(f.acknowledgedWithin1, f.received)}</TableCell>
+            <TableCell className={styles.number}>
+              {pct(f.resolvedWithin[2], f.received)} / {pct(f.resolvedWithin[5], f.received)} / {pct(f.resolvedWithin[15], f.received)}
+            </TableCell>
+            <TableCell className={styles.number}>{f.open}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+export function Turnaround({ service, calendar, now }: TurnaroundProps) {
+  const styles = useStyles();
+  const today = dayOf(calendar.zone.toLocal(now));
+  const [from, setFrom] = useState(() => isoOfDay(today - 28));
+  const [to, setTo] = useState(() => isoOfDay(today));
+  const [report, setReport] = useState<TatReport | null>(null);
+  const [state, setState] = useState<"idle" | "loading" | "error">("idle");
+  const [message, setMessage] = useState<string | null>(null);
+
+  const show = async () => {
+    const start = Date.parse(`${from}T00:00:00Z`);
+    const end = Date.parse(`${to}T00:00:00Z`);
+    if (!Number.isFinite(start) || !Number.isFinite(end) || end < start) {
+      setMessage("Choose a first day on or before the last day.");
+      return;
+    }
+    setMessage(null);
+    setState("loading");
+    const fromUtc = calendar.zone.fromLocal(start);
+    const toUtc = calendar.zone.fromLocal(end + 86_400_000);
+    try {
+      const records = await service.receivedBetween(fromUtc, toUtc);
+      setReport(turnaroundReport(records, calendar, fromUtc, toUtc));
+      setState("idle");
+    } catch {
+      logEvent("turnaround.read-failed");
+      setState("error");
+    }
+  };
+
+  const o = report?.overall;
+  return (
+    <div className={styles.section}>
+      <h2 className={styles.heading}>Turnaround against the goals</h2>
+      <div className={styles.period}>
+        <Field label="First day received">
+          <Input type="date" value={from} onChange={(_, d) => setFrom(d.value)} data-testid="tat-from" />
+        </Field>
+        <Field label="Last day received">
+          <Input type="date" value={to} onChange={(_, d) => setTo(d.value)} data-testid="tat-to" />
+        </Field>
+        <Button appearance="primary" onClick={() => void show()} data-testid="tat-show">
+          Show
+        </Button>
+      </div>
+      {message ? <Text role="alert">{message}</Text> : null}
+      {state === "loading" ? <Spinner size="tiny" label="Reading the list…" /> : null}
+      {state === "error" ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>SharePoint did not answer. Try again in a moment.</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {o ? (
+        <>
+          <Text data-testid="tat-summary">
+            {o.received} inquiries received from {from} to {to}; {o.open} not yet resolved. Business days count from effective receipt, as the clocks do.
+          </Text>
+          <ul className={styles.goals} data-testid="tat-goals">
+            {RESOLUTION_GOALS.map((g) => {
+              const share = o.received ? o.resolvedWithin[g.days] / o.received : 0;
+              const met = share >= g.share;
+              return (
+                <li key={g.days}>
+                  Resolved within {g.days} business days: <strong>{(share * 100).toFixed(1)}%</strong> (goal {g.share * 100}%){" "}
+                  <span className={met ? styles.met : styles.missed}>{met ? "met" : "not met"}</span>
+                </li>
+              );
+            })}
+          </ul>
+          {(
+            [
+              ["by mailbox", report.byMailbox, "mailbox"],
+              ["by advocate", report.byAdvocate, "advocate"],
+              ["by week", report.byWeek, "week"],
+            ] as const
+          ).map(([title, figures, id]) =>
+            figures.length ? (
+              <section key={id} aria-labelledby={`tat-${id}`} className={styles.section}>
+                <h3 id={`tat-${id}`} className={styles.heading}>
+                  {title[0]!.toUpperCase() + title.slice(1)}
+                </h3>
+                <TatChart title={title} figures={figures} id={`tat-chart-${id}`} />
+                <FiguresTable caption={title[3]!.toUpperCase() + title.slice(4)} figures={figures} testId={`tat-table-${id}`} />
+              </section>
+            ) : null,
+          )}
+        </>
+      ) : null}
+    </div>
+  );
+}
