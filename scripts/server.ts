@@ -5,7 +5,7 @@
 import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { dirname, extname, join, normalize, resolve, sep } from "node:path";
-import { INQUIRY_COLUMNS, LIST_NAME, TEMPLATE_COLUMNS, TEMPLATE_LIST_NAME, columnDefinition } from "../src/adapters/sharepoint/schema";
+import { AUDIT_LIST_COLUMNS, AUDIT_LIST_NAME, INQUIRY_COLUMNS, LIST_NAME, TEMPLATE_COLUMNS, TEMPLATE_LIST_NAME, columnDefinition } from "../src/adapters/sharepoint/schema";
 import { templateToFields } from "../src/adapters/sharepoint/templates-list";
 import { DEFAULT_TEMPLATES } from "../src/domain/templates/defaults";
 import { SharePointEmulator, type Faults, type Snapshot } from "../src/harness/emulator/store";
@@ -105,6 +105,9 @@ export function startHarnessServer(
   // the harness's site holds the inquiries list already (a real tenant runs npm run provision)
   if (emulator.handle({ method: "GET", url: `/sites/harness/lists/${encodeURIComponent(LIST_NAME)}`, headers: {} }).status === 404) {
     emulator.handle({ method: "POST", url: "/sites/harness/lists", headers: {}, body: { displayName: LIST_NAME, columns: INQUIRY_COLUMNS.map(columnDefinition) } });
+  }
+  if (emulator.handle({ method: "GET", url: `/sites/harness/lists/${encodeURIComponent(AUDIT_LIST_NAME)}`, headers: {} }).status === 404) {
+    emulator.handle({ method: "POST", url: "/sites/harness/lists", headers: {}, body: { displayName: AUDIT_LIST_NAME, columns: AUDIT_LIST_COLUMNS.map(columnDefinition) } });
   }
   if (emulator.handle({ method: "GET", url: `/sites/harness/lists/${encodeURIComponent(TEMPLATE_LIST_NAME)}`, headers: {} }).status === 404) {
     emulator.handle({ method: "POST", url: "/sites/harness/lists", headers: {}, body: { displayName: TEMPLATE_LIST_NAME, columns: TEMPLATE_COLUMNS.map(columnDefinition) } });

@@ -5,8 +5,6 @@
  * `report -- daily`, which reads the same list through Graph; and `--send` mails the report through
  * Graph to the distribution list.
  */
-import { spawn } from "node:child_process";
-import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarnessServer, type HarnessServer } from "../scripts/server";
 import { LIST_NAME } from "../src/adapters/sharepoint/schema";
@@ -16,24 +14,14 @@ import { REPORT_VIEWS } from "../src/domain/reports/views";
 import { DEFAULT_POLICIES } from "../src/domain/sla/policies";
 import { SharePointEmulator } from "../src/harness/emulator/store";
 import { asOf, generateInquiries } from "./fixtures/inquiries";
+import { runScript } from "./fixtures/run";
 
-const ROOT = resolve(import.meta.dirname, "..");
 const calendar = new BusinessCalendar();
 const AT = Date.parse("2026-11-30T10:00:00-06:00"); // the Monday after Thanksgiving: the report covers Wednesday 10:00 on
 let server: HarnessServer;
 let emulator: SharePointEmulator;
 
-/** Runs a command without blocking this process, whose event loop serves the emulator it talks to. */
-function run(script: string, ...args: string[]): Promise<{ status: number | null; out: string; err: string }> {
-  return new Promise((done) => {
-    const child = spawn("npx", ["tsx", script, ...args], { cwd: ROOT, env: { ...process.env, GRAPH_TOKEN: "", SHAREPOINT_TOKEN: "" } });
-    let out = "";
-    let err = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (err += d));
-    child.on("close", (status) => done({ status, out, err }));
-  });
-}
+const run = runScript;
 
 beforeAll(async () => {
   emulator = new SharePointEmulator();

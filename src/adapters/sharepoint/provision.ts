@@ -5,7 +5,7 @@
  */
 import type { Client } from "@microsoft/microsoft-graph-client";
 import { DEFAULT_TEMPLATES } from "../../domain/templates/defaults";
-import { INQUIRY_COLUMNS, LIST_NAME, TEMPLATE_COLUMNS, TEMPLATE_LIST_NAME, columnDefinition, type ColumnSpec } from "./schema";
+import { AUDIT_LIST_COLUMNS, AUDIT_LIST_NAME, INQUIRY_COLUMNS, LIST_NAME, TEMPLATE_COLUMNS, TEMPLATE_LIST_NAME, columnDefinition, type ColumnSpec } from "./schema";
 import { templateToFields } from "./templates-list";
 
 export interface ProvisionResult {
@@ -55,4 +55,9 @@ export async function provisionTemplates(client: Client, site: string, listName 
   const items = `/sites/${encodeURIComponent(site)}/lists/${encodeURIComponent(listName)}/items`;
   for (const t of DEFAULT_TEMPLATES) await client.api(items).post({ fields: templateToFields(t) });
   return { created: true, changes: [...r.changes, `added the ${DEFAULT_TEMPLATES.length} default templates`] };
+}
+
+/** The "Email Audit" list auditors answer in (empty until `npm run audit -- sample --record`). */
+export function provisionAuditList(client: Client, site: string): Promise<ProvisionResult> {
+  return provisionList(client, site, AUDIT_LIST_NAME, AUDIT_LIST_COLUMNS);
 }

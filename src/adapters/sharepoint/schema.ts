@@ -5,6 +5,7 @@
  * gets a message that says to run `npm run provision`.
  */
 import { LOGGED_CLOCKS } from "../../domain/inquiry/record";
+import { AUDIT_FIELD } from "../../domain/reports/audit";
 
 export type ColumnType = "text" | "note" | "dateTime" | "number" | "boolean";
 
@@ -103,4 +104,14 @@ export const TEMPLATE_COLUMNS: readonly ColumnSpec[] = [
   { name: "Version", type: "number" },
   { name: "ApprovedBy", type: "text" },
   { name: "ApprovedOn", type: "text" },
+];
+
+/** The "Email Audit" list: one item per sampled email, where auditors record their Yes/No answers. */
+export const AUDIT_LIST_NAME = "Email Audit";
+
+export const AUDIT_LIST_COLUMNS: readonly ColumnSpec[] = [
+  { name: "AuditKey", type: "text", indexed: true, unique: true },
+  { name: "AuditMonth", type: "text", indexed: true },
+  { name: "AuditSeed", type: "number" },
+  ...Object.values(AUDIT_FIELD).map((name): ColumnSpec => ({ name, type: name === "Notes" ? "note" : "text", ...(name === "ConfirmationNumber" ? { indexed: true } : {}) })),
 ];

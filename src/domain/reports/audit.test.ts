@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditSample, auditSampleSize } from "./audit";
+import { auditSample, auditSampleSize, auditScore, quarterMonths } from "./audit";
 
 const month = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `<m${i}@x>` }));
 
@@ -18,5 +18,33 @@ describe("the NCQA audit sample", () => {
     expect(b).toEqual(a);
     expect(new Set(a).size).toBe(23);
     expect(auditSample(items, 7, (m) => m.id).map((m) => m.id)).not.toEqual(a);
+  });
+});
+
+describe("the quarterly audit score", () => {
+  it("counts each measure's Yes answers over its answered ones, and the overall score over all answers", () => {
+    const item = (ack: string, res: string, correct: string, professional: string, accurate: string) => ({
+      AcknowledgementTatMet: ack, ResolutionTatMet: res, AnsweredCorrectly: correct, ReplyProfessional: professional, AccurateInformation: accurate,
+    });
+    const s = auditScore([
+      item("Y", "Y", "Yes", "Yes", "Yes"),
+      item("Y", "N", "No", "yes", "Yes"),
+      item("N", "", "Yes", "Yes", "No"),
+      item("Y", "Y", "", "", ""), // not audited yet
+      item("Y", "Y", "maybe", "Yes", "Yes"), // "maybe" is no answer
+    ]);
+    expect(s.sampled).toBe(5);
+    expect(s.audited).toBe(3);
+    expect(s.measures.map((m) => [m.label, m.yes, m.answered])).toEqual([
+      ["Acknowledged on time", 4, 5],
+      ["Resolved on time", 3, 4],
+      ["Answered correctly", 2, 3],
+      ["Reply professional", 4, 4],
+      ["Accurate information", 3, 4],
+    ]);
+    expect(s.score).toBeCloseTo(16 / 20);
+    expect(auditScore([]).score).toBeNull();
+    expect(quarterMonths("2026-Q4")).toEqual(["2026-10", "2026-11", "2026-12"]);
+    expect(() => quarterMonths("2026-Q5")).toThrow(/2026-Q4/);
   });
 });

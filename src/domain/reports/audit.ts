@@ -100,3 +100,74 @@ export function inMonth(month: string, calendar: BusinessCalendar): (receivedAt:
   const prefix = `${m[1]}-${m[2]}`;
   return (receivedAt) => formatInZone(receivedAt, calendar.zone).startsWith(prefix);
 }
+
+/** The "Email Audit" list's column for each worksheet column (SharePoint internal names have no spaces). */
+export const AUDIT_FIELD: Readonly<Record<(typeof AUDIT_COLUMNS)[number], string>> = {
+  "Member Id Number": "MemberId",
+  "Confirmation Number": "ConfirmationNumber",
+  "Request Date": "RequestDate",
+  "Acknowledgement Date": "AcknowledgementDate",
+  "Acknowledgement # of Business Days": "AcknowledgementBusinessDays",
+  "Acknowledgement TAT Met Y/N": "AcknowledgementTatMet",
+  "Resolution Date": "ResolutionDate",
+  "Resolution # of Business Days": "ResolutionBusinessDays",
+  "Resolution TAT Met Y/N": "ResolutionTatMet",
+  "Answered Correctly (Yes/No)": "AnsweredCorrectly",
+  "Reply Professional (Yes/No)": "ReplyProfessional",
+  "Accurate Information (Yes/No)": "AccurateInformation",
+  Notes: "Notes",
+};
+
+/** One sampled inquiry as an "Email Audit" list item: the worksheet row, the month, the seed, and a key that makes recording it twice impossible. */
+export function auditListFields(row: AuditRow, month: string, seed: number, internetMessageId: string): Record<string, string | number> {
+  const fields: Record<string, string | number> = { Title: `${month} ${row["Confirmation Number"] || "(no confirmation number)"}`, AuditKey: `${month} ${internetMessageId}`, AuditMonth: month, AuditSeed: seed };
+  for (const c of AUDIT_COLUMNS) fields[AUDIT_FIELD[c]] = row[c];
+  return fields;
+}
+
+/** The five questions each audited email is scored on, and the goal the committee holds them to. */
+export const AUDIT_MEASURES = [
+  { field: "AcknowledgementTatMet", label: "Acknowledged on time", yes: "Y" },
+  { field: "ResolutionTatMet", label: "Resolved on time", yes: "Y" },
+  { field: "AnsweredCorrectly", label: "Answered correctly", yes: "Yes" },
+  { field: "ReplyProfessional", label: "Reply professional", yes: "Yes" },
+  { field: "AccurateInformation", label: "Accurate information", yes: "Yes" },
+] as const;
+
+export interface AuditScore {
+  readonly sampled: number;
+  /** Items whose three auditor questions are all answered. */
+  readonly audited: number;
+  readonly measures: readonly { readonly label: string; readonly yes: number; readonly answered: number }[];
+  /** Yes answers over all answered questions, 0–1; null when nothing is answered. */
+  readonly score: number | null;
+}
+
+const YES_NO = /^(y|yes|n|no)$/i;
+
+/** The quarter's score from the "Email Audit" items of its months (answers other than Y/Yes/N/No count as unanswered). */
+export function auditScore(items: readonly Readonly<Record<string, unknown>>[]): AuditScore {
+  const measures = AUDIT_MEASURES.map((m) => {
+    let yes = 0;
+    let answered = 0;
+    for (const i of items) {
+      const v = String(i[m.field] ?? "").trim();
+      if (!YES_NO.test(v)) continue;
+      answered++;
+      if (/^y/i.test(v)) yes++;
+    }
+    return { label: m.label, yes, answered };
+  });
+  const audited = items.filter((i) => ["AnsweredCorrectly", "ReplyProfessional", "AccurateInformation"].every((f) => YES_NO.test(String(i[f] ?? "").trim()))).length;
+  const yes = measures.reduce((n, m) => n + m.yes, 0);
+  const answered = measures.reduce((n, m) => n + m.answered, 0);
+  return { sampled: items.length, audited, measures, score: answered ? yes / answered : null };
+}
+
+/** "2026-Q4" → ["2026-10", "2026-11", "2026-12"]. */
+export function quarterMonths(quarter: string): string[] {
+  const m = /^(\d{4})-Q([1-4])$/.exec(quarter);
+  if (!m) throw new Error(`quarter must look like 2026-Q4, not ${JSON.stringify(quarter.slice(0, 20))}`);
+  const first = (Number(m[2]) - 1) * 3 + 1;
+  return [0, 1, 2].map((k) => `${m[1]}-${String(first + k).padStart(2, "0")}`);
+}
