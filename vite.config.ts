@@ -90,6 +90,7 @@ export default defineConfig(({ mode }) => {
           : {
               taskpane: resolve(src, "taskpane.html"),
               "auth-dialog": resolve(src, "auth-dialog.html"),
+              commands: resolve(src, "commands.html"),
               redirect: resolve(src, "redirect.html"),
             },
       },

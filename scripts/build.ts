@@ -22,6 +22,19 @@ export async function buildProduction(host: string, outDir = join(ROOT, "dist"))
     }
   }
   await build({ configFile: join(ROOT, "vite.config.ts"), mode: "production", logLevel: "warn", build: { outDir } });
+  // classic Outlook on Windows runs the on-send handler from one plain script, not a page with modules
+  await build({
+    configFile: join(ROOT, "vite.config.ts"),
+    mode: "production",
+    logLevel: "warn",
+    build: {
+      outDir,
+      emptyOutDir: false,
+      lib: { entry: join(ROOT, "src", "ui", "commands.ts"), formats: ["iife"], name: "MemberTriageCommands", fileName: () => "commands.js" },
+      minify: true,
+      rollupOptions: { input: join(ROOT, "src", "ui", "commands.ts") },
+    },
+  });
   mkdirSync(join(outDir, "assets"), { recursive: true });
   for (const f of readdirSync(join(ROOT, "assets"))) copyFileSync(join(ROOT, "assets", f), join(outDir, "assets", f));
   writeFileSync(join(outDir, "manifest.xml"), manifest);

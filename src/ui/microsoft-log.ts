@@ -19,12 +19,13 @@ export async function microsoftLog(
   sharePoint: SharePointSettings,
   deps: LogDeps,
   office: Pick<typeof Office, "context" | "EventType" | "AsyncResultStatus">,
+  options: { readonly silentOnly?: boolean } = {},
 ): Promise<PaneLog> {
   const base = new URL(".", window.location.href).toString().replace(/\/$/, "");
   const authority = `https://login.microsoftonline.com/${sharePoint.tenantId}`;
   const dialogUrl = `${base}/auth-dialog.html?${new URLSearchParams({ clientId: sharePoint.clientId, authority, scopes: sharePoint.scopes.join(" ") })}`;
   const signIn = new MicrosoftSignIn(
-    { clientId: sharePoint.clientId, authority, scopes: sharePoint.scopes, redirectUri: `${base}/redirect.html` },
+    { clientId: sharePoint.clientId, authority, scopes: sharePoint.scopes, redirectUri: `${base}/redirect.html`, ...(options.silentOnly ? { silentOnly: true } : {}) },
     {
       nestable: (config) => createNestablePublicClientApplication(config),
       standard: (config) => createStandardPublicClientApplication(config),

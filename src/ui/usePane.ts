@@ -62,6 +62,7 @@ function itemKey(item: MailItem): string {
 function recordOf(item: MailItem, view: TriageView): InquiryRecord {
   return {
     internetMessageId: messageKey(item),
+    ...(item.conversationId ? { conversationId: item.conversationId } : {}),
     subject: item.subject,
     mailbox: view.mailbox,
     receivedAt: view.receivedAt,

@@ -23,6 +23,8 @@ export interface MicrosoftSignInOptions {
   readonly scopes: readonly string[];
   /** The same-origin redirect page (popup and silent flows outside NAA). */
   readonly redirectUri: string;
+  /** Never open a popup or dialog (the on-send runtime cannot show one): silent or SignInRequired. */
+  readonly silentOnly?: boolean;
 }
 
 export interface MsalFactories {
@@ -105,6 +107,7 @@ export class MicrosoftSignIn implements SignIn {
     } catch (e) {
       if (!(e instanceof InteractionRequiredAuthError) && account) throw new SignInRequired("Sign in again to save your work to SharePoint.");
     }
+    if (this.options.silentOnly) throw new SignInRequired("Sign in from the pane to save your work to SharePoint.");
     try {
       const r = await pca.acquireTokenPopup({ scopes });
       if (r.account) pca.setActiveAccount(r.account);

@@ -94,7 +94,7 @@ export class InquiryListClient {
   }
 
   /** The first item whose indexed column has this value, or null (one request). */
-  async findBy(column: "InternetMessageId" | "ConfirmationNumber" | "AuditKey", value: string): Promise<StoredItem | null> {
+  async findBy(column: "InternetMessageId" | "ConfirmationNumber" | "ConversationId" | "AuditKey", value: string): Promise<StoredItem | null> {
     try {
       const res = (await this.client.api(this.itemsPath).expand("fields").filter(`fields/${column} eq ${quote(value)}`).top(2).get()) as { value?: unknown[] };
       const first = res.value?.[0];

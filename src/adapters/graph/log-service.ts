@@ -162,6 +162,19 @@ export class InquiryLogService {
     });
   }
 
+  /** The inquiry of an Outlook conversation (a reply being sent), or null: one indexed query. */
+  async findByConversation(conversationId: string): Promise<InquiryRecord | null> {
+    const item = await this.client.findBy("ConversationId", conversationId);
+    const r = item ? readListItem(item.fields) : null;
+    return r && typeof r !== "string" ? r : null;
+  }
+
+  /** Sends what is waiting now and returns when this round is done (the on-send handler, before its runtime closes). */
+  async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    await this.send();
+  }
+
   /** Records that an email has arrived (creates its item if the list lacks it), so leads see it in the queue. */
   intake(record: InquiryRecord, by: string, at: number): Promise<void> {
     return this.enqueue({ messageId: record.internetMessageId, kind: "open", by, at, record });

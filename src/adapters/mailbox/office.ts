@@ -90,6 +90,12 @@ export class OfficeMailbox implements MailboxAdapter {
 
   readonly isComposing = (): boolean => this.composeItem() !== null;
 
+  /** Compose mode: the conversation the draft belongs to (a reply's), or null for a new message. */
+  readonly draftConversationId = (): string | null => {
+    const id = (this.composeItem() as unknown as { conversationId?: unknown } | null)?.conversationId;
+    return typeof id === "string" && id ? id : null;
+  };
+
   readonly insertAtCursor = async (html: string, text: string): Promise<void> => {
     const item = this.composeItem();
     if (!item) throw new Error("not composing");

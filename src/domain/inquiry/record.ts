@@ -15,6 +15,8 @@ import { EVENT_OF, STATUSES, transition, type Action, type Status, type Transiti
 
 export interface InquiryRecord {
   readonly internetMessageId: string;
+  /** Outlook's conversation id, so a reply sent from Outlook finds its inquiry (absent in older logs). */
+  readonly conversationId?: string;
   readonly subject: string;
   readonly mailbox: Mailbox | null;
   /** UTC milliseconds */
@@ -91,6 +93,7 @@ export function logFields(record: InquiryRecord, calendar: BusinessCalendar, pol
   const sla = policy ? computeClocks({ policy, priority: record.priority, receivedAt: record.receivedAt, events: record.events, now }, calendar) : null;
   const fields: Record<string, FieldValue> = {
     InternetMessageId: record.internetMessageId,
+    ConversationId: record.conversationId ?? null,
     Title: record.subject.slice(0, 255),
     Channel: record.mailbox,
     ReceivedAt: iso(record.receivedAt, calendar),
@@ -252,6 +255,7 @@ export function readListItem(value: unknown): InquiryRecord | string {
   const priority = typeof f["Priority"] === "string" && (PRIORITIES as readonly string[]).includes(f["Priority"]) ? (f["Priority"] as Priority) : "routine";
   const fallback: InquiryRecord = {
     internetMessageId: id, subject: typeof f["Title"] === "string" ? f["Title"] : "", mailbox, receivedAt,
+    ...(typeof f["ConversationId"] === "string" && f["ConversationId"] ? { conversationId: f["ConversationId"] } : {}),
     senderAddress: typeof f["SenderAddress"] === "string" ? f["SenderAddress"] : "",
     senderType: (SENDER_TYPES as readonly unknown[]).includes(f["SenderType"]) ? (f["SenderType"] as SenderType) : "unknown",
     category, priority,

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { applyAction, type InquiryRecord } from "./record";
+import { actionsForSentReply } from "./sent-reply";
+
+const t0 = Date.parse("2026-03-02T10:00:00-06:00");
+const base: InquiryRecord = {
+  internetMessageId: "<m@x>", subject: "", mailbox: "agent-support", receivedAt: t0, senderAddress: "", senderType: "agent", category: "claims_billing",
+  priority: "routine", flags: [], policy: "agent-support", status: "new", assignee: null, assignedBy: null, assignedAt: null, confirmationNumber: null,
+  correctedFrom: {}, notes: "", history: [], events: [],
+};
+const ana = "ana@plan.example";
+
+describe("what a sent reply records", () => {
+  it("answers an inquiry nobody logged a reply for, assigning it to the sender first if nobody has it", () => {
+    expect(actionsForSentReply(base, ana, t0 + 3_600_000, false)).toEqual([{ kind: "assign", to: ana }, { kind: "respond" }]);
+    const assigned = applyAction(base, { kind: "assign", to: "ben@plan.example" }, t0 + 60_000, "lead@plan.example");
+    expect(actionsForSentReply(assigned, ana, t0 + 3_600_000, false)).toEqual([{ kind: "respond" }]);
+  });
+
+  it("records nothing more for a reply the pane logged when its template went in, but does for a later reply", () => {
+    let r = applyAction(base, { kind: "assign", to: ana }, t0 + 60_000, ana);
+    r = applyAction(r, { kind: "acknowledge" }, t0 + 120_000, ana); // the acknowledgement template
+    expect(actionsForSentReply(r, ana, t0 + 300_000, true)).toEqual([]);
+    expect(actionsForSentReply(r, ana, t0 + 9 * 3_600_000, true)).toEqual([{ kind: "respond" }]);
+    expect(actionsForSentReply(r, "ben@plan.example", t0 + 300_000, true)).toEqual([{ kind: "respond" }]); // someone else's reply
+  });
+
+  it("sends a follow-up after an answer where the policy asks for updates, and nothing once resolved", () => {
+    let r = applyAction(base, { kind: "assign", to: ana }, t0 + 60_000, ana);
+    r = applyAction(r, { kind: "respond" }, t0 + 120_000, ana);
+    expect(actionsForSentReply(r, ana, t0 + 10 * 3_600_000, true)).toEqual([{ kind: "followUp" }]);
+    expect(actionsForSentReply(r, ana, t0 + 10 * 3_600_000, false)).toEqual([]);
+    expect(actionsForSentReply(applyAction(r, { kind: "resolve" }, t0 + 200_000, ana), ana, t0 + 10 * 3_600_000, true)).toEqual([]);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it, vi } from "vitest";
+import type { InquiryLogService } from "../adapters/graph/log-service";
+import type { InquiryRecord } from "../domain/inquiry/record";
+import { DEFAULT_POLICIES } from "../domain/sla/policies";
+import { DEFAULT_TEMPLATES } from "../domain/templates/defaults";
+import { decideOnSend, type OnSendDeps } from "./on-send";
+
+const inquiry: InquiryRecord = {
+  internetMessageId: "<m@x>", conversationId: "conv-1", subject: "", mailbox: "secure-message", receivedAt: Date.parse("2026-03-02T16:00:00Z"), senderAddress: "",
+  senderType: "member", category: "claims_billing", priority: "routine", flags: [], policy: "secure-message", status: "new", assignee: null, assignedBy: null,
+  assignedAt: null, confirmationNumber: "ABCD-EFGH", correctedFrom: {}, notes: "", history: [], events: [],
+};
+
+function deps(text: string, over: Partial<OnSendDeps> = {}) {
+  const service = { findByConversation: vi.fn(async () => inquiry), act: vi.fn(async () => undefined), flush: vi.fn(async () => undefined) };
+  const d: OnSendDeps = {
+    readDraft: async () => ({ text, conversationId: "conv-1" }),
+    templates: DEFAULT_TEMPLATES,
+    policies: DEFAULT_POLICIES,
+    log: async () => ({ service: service as unknown as InquiryLogService, me: "ana@plan.example" }),
+    now: () => Date.parse("2026-03-03T15:00:00Z"),
+    logWaitMs: 100,
+    ...over,
+  };
+  return { d, service };
+}
+
+describe("the on-send handler", () => {
+  it("stops a reply with an unfilled placeholder and records nothing", async () => {
+    const { d, service } = deps("Hello {memberName},\n\nWe paid your claim today.");
+    expect(await decideOnSend(d)).toEqual({ allowEvent: false, errorMessage: expect.stringContaining("Fill in {memberName}") });
+    expect(service.findByConversation).not.toHaveBeenCalled();
+  });
+
+  it("lets a good reply go and records it as the advocate's answer, assigning it to her first", async () => {
+    const { d, service } = deps("Hello Pat,\n\nWe paid your claim today. You do not owe anything.");
+    expect(await decideOnSend(d)).toEqual({ allowEvent: true });
+    expect(service.act.mock.calls.map((c) => (c as unknown[])[1])).toEqual([{ kind: "assign", to: "ana@plan.example" }, { kind: "respond" }]);
+    expect(service.flush).toHaveBeenCalled();
+  });
+
+  it("holds a reply that fails the plain-language check, offering to send anyway", async () => {
+    const { d } = deps("Hello Pat,\n\nYour claim was adjudicated per the EOB and CPT 99213.");
+    expect(await decideOnSend(d)).toMatchObject({ allowEvent: false, promptUser: true, errorMessage: expect.stringContaining("hard for the member to read") });
+  });
+
+  it("never holds the send up for SharePoint, and lets it go when Outlook cannot hand over the text", async () => {
+    const slow = deps("Hello Pat,\n\nWe paid your claim today.", { log: () => new Promise(() => undefined) });
+    expect(await decideOnSend(slow.d)).toEqual({ allowEvent: true });
+    const failing = deps("Hello Pat,\n\nWe paid your claim today.", { log: async () => Promise.reject(new Error("offline")) });
+    expect(await decideOnSend(failing.d)).toEqual({ allowEvent: true });
+    const unreadable = deps("", { readDraft: async () => Promise.reject(new Error("gone")) });
+    expect(await decideOnSend(unreadable.d)).toEqual({ allowEvent: true });
+    const fresh = deps("Hello Pat,\n\nThanks, we will call you.", { readDraft: async () => ({ text: "Hello Pat,\n\nThanks, we will call you.", conversationId: null }) });
+    expect(await decideOnSend(fresh.d)).toEqual({ allowEvent: true });
+    expect(fresh.service.findByConversation).not.toHaveBeenCalled();
+  });
+});
