@@ -5,7 +5,8 @@
  */
 import { StrictMode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { createRoot } from "react-dom/client";
-import { HARNESS_PROTOCOL, type HarnessToPane, type PaneToHarness } from "../adapters/mailbox/harness";
+import { HARNESS_PROTOCOL, type HarnessToPane, type PaneToHarness, type SendAnswer } from "../adapters/mailbox/harness";
+import { htmlToText } from "../domain/classify/text";
 import type { MailItem } from "../adapters/mailbox/types";
 import { defuseHtml } from "./defuse";
 import { MAILBOX_ADDRESS, SAMPLES, bodyOf, type SampleEmail } from "./samples";
@@ -34,7 +35,7 @@ function toItem(sample: SampleEmail, now: number): MailItem {
 }
 
 /** HTML bodies are shown in a sandboxed frame whose policy forbids scripts, images and requests. */
-function ReadingPane({ sample }: { sample: SampleEmail }) {
+function ReadingPane({ sample, onReply }: { sample: SampleEmail; onReply: () => void }) {
   const body = bodyOf(sample);
   const shown = body.length > 200_000 ? `${body.slice(0, 200_000)}\n\n[… ${Math.round(body.length / 1024)} KB in all]` : body;
   return (
@@ -43,6 +44,9 @@ function ReadingPane({ sample }: { sample: SampleEmail }) {
       <p className="meta">
         From {sample.fromName} &lt;{sample.from}&gt; · to {MAILBOX_ADDRESS[sample.mailbox]}
       </p>
+      <button type="button" className="reply" onClick={onReply} data-testid="harness-reply">
+        Reply
+      </button>
       {sample.bodyType === "html" ? (
         <iframe
           title="Message body"
@@ -62,6 +66,12 @@ function Harness() {
   const initial = SAMPLES.find((s) => s.id === params.get("item")) ?? SAMPLES[0]!;
   const [selected, setSelected] = useState<SampleEmail>(initial);
   const [draft, setDraft] = useState<{ html: string; all: boolean } | null>(null);
+  // the draft's words as the advocate edits them, and what the send check said
+  const [draftText, setDraftText] = useState("");
+  const [alert, setAlert] = useState<SendAnswer | null>(null);
+  const [sent, setSent] = useState<string | null>(null);
+  const sendRequests = useRef(new Map<number, (a: SendAnswer) => void>());
+  const nextSend = useRef(1);
   const selectedRef = useRef(selected);
   const frame = useRef<HTMLIFrameElement>(null);
   // ?user= picks the signed-in advocate, so two browser windows can act as two advocates
@@ -80,7 +90,18 @@ function Harness() {
       const data = event.data as Partial<PaneToHarness> | null;
       if (!data || data.protocol !== HARNESS_PROTOCOL) return;
       if (data.type === "hello") post({ protocol: HARNESS_PROTOCOL, type: "welcome", clockOffsetMs });
-      if (data.type === "reply" && typeof data.html === "string") setDraft({ html: data.html.slice(0, 200_000), all: data.all === true });
+      if (data.type === "reply" && typeof data.html === "string") {
+        const html = data.html.slice(0, 200_000);
+        setDraft({ html, all: data.all === true });
+        setDraftText(htmlToText(html));
+        setAlert(null);
+        setSent(null);
+      }
+      if (data.type === "sendDecision" && typeof data.requestId === "number") {
+        const done = sendRequests.current.get(data.requestId);
+        sendRequests.current.delete(data.requestId);
+        done?.({ allowEvent: data.allowEvent === true, ...(typeof data.errorMessage === "string" ? { errorMessage: data.errorMessage.slice(0, 500) } : {}), ...(data.promptUser === true ? { promptUser: true } : {}) });
+      }
       if (data.type === "getItem" && typeof data.requestId === "number") {
         post({ protocol: HARNESS_PROTOCOL, type: "item", requestId: data.requestId, item: toItem(selectedRef.current, harnessNow()) });
       }
@@ -89,8 +110,30 @@ function Harness() {
     return () => window.removeEventListener("message", onMessage);
   }, [post]);
 
+  const finishSend = () => {
+    setDraft(null);
+    setAlert(null);
+    setSent("Sent. (The harness sends nothing; the send was checked and recorded as Outlook would.)");
+  };
+
+  /** Outlook's Send: the pane's send check answers before the mail would go. */
+  const send = () => {
+    const requestId = nextSend.current++;
+    sendRequests.current.set(requestId, (answer) => (answer.allowEvent ? finishSend() : setAlert(answer)));
+    post({ protocol: HARNESS_PROTOCOL, type: "send", requestId, text: draftText, conversationId: `conv-${selectedRef.current.id}` });
+  };
+
+  const startReply = () => {
+    setDraft({ html: "", all: false });
+    setDraftText("");
+    setAlert(null);
+    setSent(null);
+  };
+
   const select = (s: SampleEmail) => {
     setDraft(null);
+    setAlert(null);
+    setSent(null);
     selectedRef.current = s;
     setSelected(s);
     performance.mark("harness:item-selected");
@@ -126,20 +169,51 @@ function Harness() {
         </ul>
       </nav>
       <main className="reading-wrap">
+        {sent ? (
+          <p className="sent" role="status" data-testid="sent-note">
+            {sent}
+          </p>
+        ) : null}
         {draft ? (
           <section className="draft" aria-labelledby="draft-title" data-testid="reply-draft">
             <h2 id="draft-title">{draft.all ? "Reply all" : "Reply"}: {selected.subject}</h2>
             <p className="meta">To {selected.fromName} &lt;{selected.from}&gt; (a draft; the harness sends nothing)</p>
-            <iframe
-              title="Reply body"
-              className="html-body draft-body"
-              sandbox=""
-              // the pane's own HTML with escaped values: shown as it is, still sandboxed and with no network
-              srcDoc={`<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">${draft.html}`}
-            />
+            {draft.html ? (
+              <iframe
+                title="Reply body"
+                className="html-body draft-body"
+                sandbox=""
+                // the pane's own HTML with escaped values: shown as it is, still sandboxed and with no network
+                srcDoc={`<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">${draft.html}`}
+              />
+            ) : null}
+            <label htmlFor="draft-text">Your reply as it will be sent (edit it, then Send)</label>
+            <textarea id="draft-text" className="draft-text" rows={10} value={draftText} onChange={(e) => setDraftText(e.target.value)} data-testid="draft-text" />
+            <div className="draft-actions">
+              <button type="button" onClick={send} data-testid="draft-send">
+                Send
+              </button>
+              <button type="button" onClick={() => (setDraft(null), setAlert(null))}>
+                Discard
+              </button>
+            </div>
+            {alert ? (
+              <div className="smart-alert" role="alertdialog" aria-labelledby="smart-alert-title" aria-describedby="smart-alert-text" data-testid="smart-alert">
+                <h3 id="smart-alert-title">Member Inbox Triage</h3>
+                <p id="smart-alert-text">{alert.errorMessage ?? "This message can't be sent."}</p>
+                <button type="button" autoFocus onClick={() => setAlert(null)} data-testid="smart-alert-back">
+                  {alert.promptUser ? "Don't send" : "OK"}
+                </button>
+                {alert.promptUser ? (
+                  <button type="button" onClick={finishSend} data-testid="smart-alert-send-anyway">
+                    Send anyway
+                  </button>
+                ) : null}
+              </div>
+            ) : null}
           </section>
         ) : null}
-        <ReadingPane sample={selected} />
+        <ReadingPane sample={selected} onReply={startReply} />
       </main>
       <aside className="pane" aria-label="Task pane">
         <iframe ref={frame} title="Member inbox triage task pane" src={paneUrl} data-testid="taskpane" />

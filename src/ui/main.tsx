@@ -103,6 +103,23 @@ async function start(): Promise<void> {
     templates: DEFAULT_TEMPLATES,
     log: log.catch(() => null),
   };
+  if (mailbox instanceof HarnessMailbox) {
+    // the harness's Send button stands in for Outlook's OnMessageSend event: the same check and record
+    mailbox.onSend(async (draft) => {
+      const { decideOnSend } = await import("./on-send");
+      return decideOnSend({
+        readDraft: async () => draft,
+        templates: DEFAULT_TEMPLATES,
+        policies: settings.policies,
+        now: () => Date.now() + mailbox.clockOffsetMs,
+        log: async () => {
+          const l = await services.log;
+          const me = l ? await l.signIn.user().catch(() => null) : null;
+          return l && me ? { service: l.service, me: me.upn } : null;
+        },
+      });
+    });
+  }
   logEvent("pane.started", mailbox.isEmulator ? "harness" : "outlook");
   root.render(<App services={services} />);
 }

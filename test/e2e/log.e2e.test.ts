@@ -104,3 +104,29 @@ describe("finding an inquiry by its confirmation number", () => {
     await page.context().close();
   });
 });
+
+describe("sending a reply (the harness's stand-in for Outlook's OnMessageSend)", () => {
+  it("stops an unfilled placeholder, holds jargon with a choice to send anyway, and records a plain reply as the answer", async () => {
+    const { page, pane } = await open("s23", "ben@plan.example");
+    await expect.poll(() => pane.getByTestId("inquiry-status").textContent()).toBe("New · not assigned");
+    await expect.poll(() => pane.getByTestId("log-status").textContent()).toBe("All changes saved to SharePoint."); // taken in
+    await page.getByTestId("harness-reply").click();
+    const text = page.getByTestId("draft-text");
+    await text.fill("Hello {memberName},\n\nThank you for your kind note. We are glad we could help.");
+    await page.getByTestId("draft-send").click();
+    await expect.poll(() => page.getByTestId("smart-alert").textContent()).toContain("Fill in {memberName} before sending");
+    expect(await page.getByTestId("smart-alert-send-anyway").count()).toBe(0); // a placeholder cannot be sent anyway
+    await page.getByTestId("smart-alert-back").click();
+    await text.fill("Hello Evelyn,\n\nPer the EOB your claim was adjudicated under CPT 99213.");
+    await page.getByTestId("draft-send").click();
+    await expect.poll(() => page.getByTestId("smart-alert").textContent()).toContain("hard for the member to read");
+    await page.getByTestId("smart-alert-back").click();
+    await text.fill("Hello Evelyn,\n\nThank you for your kind note. We are glad we could help.");
+    await page.getByTestId("draft-send").click();
+    await expect.poll(() => page.getByTestId("sent-note").count()).toBe(1);
+    // the reply that went is recorded in the inquiry's log: assigned to ben and answered
+    await page.reload();
+    await expect.poll(() => pane.getByTestId("inquiry-status").textContent(), { timeout: 15_000 }).toBe("Responded · assigned to you");
+    await page.context().close();
+  });
+});

@@ -10,12 +10,24 @@ export const HARNESS_PROTOCOL = "member-triage-harness/1";
 export type PaneToHarness =
   | { protocol: typeof HARNESS_PROTOCOL; type: "hello" }
   | { protocol: typeof HARNESS_PROTOCOL; type: "getItem"; requestId: number }
-  | { protocol: typeof HARNESS_PROTOCOL; type: "reply"; html: string; all: boolean };
+  | { protocol: typeof HARNESS_PROTOCOL; type: "reply"; html: string; all: boolean }
+  | { protocol: typeof HARNESS_PROTOCOL; type: "sendDecision"; requestId: number; allowEvent: boolean; errorMessage?: string; promptUser?: boolean };
 
 export type HarnessToPane =
   | { protocol: typeof HARNESS_PROTOCOL; type: "welcome"; clockOffsetMs: number }
   | { protocol: typeof HARNESS_PROTOCOL; type: "item"; requestId: number; item: unknown }
-  | { protocol: typeof HARNESS_PROTOCOL; type: "itemChanged" };
+  | { protocol: typeof HARNESS_PROTOCOL; type: "itemChanged" }
+  /** The advocate pressed Send on a draft: the harness's stand-in for Outlook's OnMessageSend event. */
+  | { protocol: typeof HARNESS_PROTOCOL; type: "send"; requestId: number; text: string; conversationId: string };
+
+/** What the send check answers, as Outlook's event.completed takes it. */
+export interface SendAnswer {
+  readonly allowEvent: boolean;
+  readonly errorMessage?: string;
+  readonly promptUser?: boolean;
+}
+
+export type SendHandler = (draft: { readonly text: string; readonly conversationId: string | null }) => Promise<SendAnswer>;
 
 function str(v: unknown): string {
   return typeof v === "string" ? v : "";
@@ -91,8 +103,20 @@ export class HarnessMailbox implements MailboxAdapter {
       resolve?.(parseItem(data.item));
     } else if (data.type === "itemChanged") {
       for (const l of this.listeners) l();
+    } else if (data.type === "send" && typeof data.requestId === "number") {
+      const requestId = data.requestId;
+      const draft = { text: str(data.text).slice(0, 1_000_000), conversationId: str(data.conversationId) || null };
+      const answer = this.sendHandler ? this.sendHandler(draft).catch((): SendAnswer => ({ allowEvent: true })) : Promise.resolve<SendAnswer>({ allowEvent: true });
+      void answer.then((a) => this.post({ protocol: HARNESS_PROTOCOL, type: "sendDecision", requestId, ...a }));
     }
   };
+
+  private sendHandler: SendHandler | undefined;
+
+  /** Registers the send check, as the manifest registers onMessageSendHandler with Outlook. */
+  onSend(handler: SendHandler): void {
+    this.sendHandler = handler;
+  }
 
   readonly readItem = (): Promise<MailItem | null> =>
     new Promise((resolve) => {

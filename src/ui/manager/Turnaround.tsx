@@ -40,6 +40,7 @@ function FiguresTable({ caption, figures, testId }: { caption: string; figures: 
           <TableHeaderCell>{caption}</TableHeaderCell>
           <TableHeaderCell>Received</TableHeaderCell>
           <TableHeaderCell>Ack ≤ 1 day</TableHeaderCell>
+          <TableHeaderCell>Answered ≤ 1 / 3 / 5</TableHeaderCell>
           <TableHeaderCell>Resolved ≤ 2 / 5 / 15</TableHeaderCell>
           <TableHeaderCell>Open</TableHeaderCell>
         </TableRow>
@@ -50,6 +51,9 @@ function FiguresTable({ caption, figures, testId }: { caption: string; figures: 
             <TableCell>{f.key}</TableCell>
             <TableCell className={styles.number}>{f.received}</TableCell>
             <TableCell className={styles.number}>{pct(f.acknowledgedWithin1, f.received)}</TableCell>
+            <TableCell className={styles.number}>
+              {pct(f.answeredWithin[1], f.received)} / {pct(f.answeredWithin[3], f.received)} / {pct(f.answeredWithin[5], f.received)}
+            </TableCell>
             <TableCell className={styles.number}>
               {pct(f.resolvedWithin[2], f.received)} / {pct(f.resolvedWithin[5], f.received)} / {pct(f.resolvedWithin[15], f.received)}
             </TableCell>
