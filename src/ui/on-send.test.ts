@@ -4,15 +4,12 @@ import type { InquiryRecord } from "../domain/inquiry/record";
 import { DEFAULT_POLICIES } from "../domain/sla/policies";
 import { DEFAULT_TEMPLATES } from "../domain/templates/defaults";
 import { decideOnSend, type OnSendDeps } from "./on-send";
+import { inquiry } from "../../test/fixtures/inquiries";
 
-const inquiry: InquiryRecord = {
-  internetMessageId: "<m@x>", conversationId: "conv-1", subject: "", mailbox: "secure-message", receivedAt: Date.parse("2026-03-02T16:00:00Z"), senderAddress: "",
-  senderType: "member", category: "claims_billing", priority: "routine", flags: [], policy: "secure-message", status: "new", assignee: null, assignedBy: null,
-  assignedAt: null, confirmationNumber: "ABCD-EFGH", correctedFrom: {}, notes: "", history: [], events: [],
-};
+const logged: InquiryRecord = inquiry({ conversationId: "conv-1", receivedAt: Date.parse("2026-03-02T16:00:00Z"), confirmationNumber: "ABCD-EFGH" });
 
 function deps(text: string, over: Partial<OnSendDeps> = {}) {
-  const service = { findByConversation: vi.fn(async () => inquiry), act: vi.fn(async () => undefined), flush: vi.fn(async () => undefined) };
+  const service = { findByConversation: vi.fn(async () => logged), act: vi.fn(async () => undefined), flush: vi.fn(async () => undefined) };
   const d: OnSendDeps = {
     readDraft: async () => ({ text, conversationId: "conv-1" }),
     templates: DEFAULT_TEMPLATES,

@@ -45,4 +45,18 @@ export function watch(page: Page): Watched {
 }
 
 const require = createRequire(import.meta.url);
-export const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/** The axe-core scan (WCAG 2.2 AA and best practice) of the task pane's frame: its violations as "rule (nodes)". */
+export async function paneViolations(page: Page): Promise<string[]> {
+  const frame = page.frames().find((f) => f.url().includes("taskpane.html"));
+  if (!frame) throw new Error("no task pane frame");
+  if (!(await frame.evaluate(() => "axe" in window))) await frame.evaluate(AXE_SOURCE); // through the debugger protocol: the pane's CSP stays on
+  const result = (await frame.evaluate(() =>
+    (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<unknown> } }).axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+    }),
+  )) as { violations: { id: string; nodes: unknown[] }[]; passes: unknown[] };
+  if (result.passes.length <= 10) throw new Error("the accessibility scan did not run");
+  return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+}

@@ -9,7 +9,7 @@ import { SAMPLES } from "../../src/harness/samples";
 import { BusinessCalendar } from "../../src/domain/calendar/calendar";
 import { applyAction, logFields, type InquiryRecord } from "../../src/domain/inquiry/record";
 import { DEFAULT_POLICIES } from "../../src/domain/sla/policies";
-import { AXE_SOURCE, launch, watch } from "./browser";
+import { launch, paneViolations, watch } from "./browser";
 
 const BASE = inject("harnessUrl");
 const NOW = "2026-03-04T10:00:00-06:00"; // a Wednesday, 10 a.m. in the plan's zone
@@ -126,15 +126,7 @@ describe("a lead assigning from the pane", () => {
     await lead.pane.getByTestId("queue-row").first().waitFor();
 
         // the queue view passes the same accessibility scan as the rest of the pane
-    const frame = lead.page.frames().find((f) => f.url().includes("taskpane.html"))!;
-    await frame.evaluate(AXE_SOURCE);
-    const result = (await frame.evaluate(() =>
-      (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<unknown> } }).axe.run(document, {
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-      }),
-    )) as { violations: { id: string; nodes: unknown[] }[]; passes: unknown[] };
-    expect(result.passes.length).toBeGreaterThan(10);
-    expect(result.violations.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
+    expect(await paneViolations(lead.page)).toEqual([]);
     expect(new Set(watched.requests.map((u) => new URL(u).hostname))).toEqual(new Set(["localhost"]));
     await ana.page.context().close();
     await lead.page.context().close();
@@ -187,14 +179,7 @@ describe("a manager's turnaround view", () => {
     expect(await secure.nth(3).textContent()).toBe("100.0% / 100.0% / 100.0%"); // every one answered within the hour
     expect(await manager.pane.locator('svg[role="img"]').count()).toBe(3); // by mailbox, advocate and week
 
-    const frame = manager.page.frames().find((f) => f.url().includes("taskpane.html"))!;
-    await frame.evaluate(AXE_SOURCE);
-    const result = (await frame.evaluate(() =>
-      (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<unknown> } }).axe.run(document, {
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-      }),
-    )) as { violations: { id: string; nodes: unknown[] }[]; passes: unknown[] };
-    expect(result.violations.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
+    expect(await paneViolations(manager.page)).toEqual([]);
     await manager.page.context().close();
   });
 });

@@ -2,30 +2,11 @@ import { describe, expect, it } from "vitest";
 import { BusinessCalendar } from "../calendar/calendar";
 import { DEFAULT_POLICIES } from "../sla/policies";
 import { applyAction, logFields, mergeFields, readListItem, recordFromFields, type InquiryRecord } from "./record";
+import { inquiry } from "../../../test/fixtures/inquiries";
 
 const calendar = new BusinessCalendar();
 const t = (iso: string) => Date.parse(iso);
-const base: InquiryRecord = {
-  internetMessageId: "<m1@example.com>",
-  subject: "Question about my EOB",
-  mailbox: "secure-message",
-  receivedAt: t("2026-03-02T10:00:00-06:00"),
-  senderAddress: "pat@example.com",
-  senderType: "member",
-  category: "claims_billing",
-  priority: "routine",
-  flags: [],
-  policy: "secure-message",
-  status: "new",
-  assignee: null,
-  assignedBy: null,
-  assignedAt: null,
-  confirmationNumber: null,
-  correctedFrom: {},
-  notes: "",
-  history: [],
-  events: [],
-};
+const base: InquiryRecord = inquiry({ subject: "Question about my EOB", receivedAt: t("2026-03-02T10:00:00-06:00"), senderAddress: "pat@example.com" });
 
 describe("the inquiry record", () => {
   it("reads back from its list columns alone exactly what it wrote, so a write from the queue changes nothing it did not mean to", () => {

@@ -1,13 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { applyAction, type InquiryRecord } from "./record";
 import { actionsForSentReply } from "./sent-reply";
+import { inquiry } from "../../../test/fixtures/inquiries";
 
 const t0 = Date.parse("2026-03-02T10:00:00-06:00");
-const base: InquiryRecord = {
-  internetMessageId: "<m@x>", subject: "", mailbox: "agent-support", receivedAt: t0, senderAddress: "", senderType: "agent", category: "claims_billing",
-  priority: "routine", flags: [], policy: "agent-support", status: "new", assignee: null, assignedBy: null, assignedAt: null, confirmationNumber: null,
-  correctedFrom: {}, notes: "", history: [], events: [],
-};
+const base: InquiryRecord = inquiry({ mailbox: "agent-support", receivedAt: t0, senderType: "agent", policy: "agent-support" });
 const ana = "ana@plan.example";
 
 describe("what a sent reply records", () => {

@@ -4,35 +4,13 @@ import type { InquiryRecord } from "../inquiry/record";
 import { DEFAULT_POLICIES } from "../sla/policies";
 import { leadQueue, myWork, suggestAssignee, suggestMany, workItem, workloads } from "./queue";
 import type { TeamMember } from "./roles";
+import { inquiry } from "../../../test/fixtures/inquiries";
 
 const calendar = new BusinessCalendar();
 const t = (iso: string) => Date.parse(iso);
 const now = t("2026-03-04T10:00:00-06:00"); // a Wednesday
 
-function record(id: string, over: Partial<InquiryRecord> = {}): InquiryRecord {
-  return {
-    internetMessageId: id,
-    subject: "",
-    mailbox: "secure-message",
-    receivedAt: t("2026-03-04T09:00:00-06:00"),
-    senderAddress: "",
-    senderType: "member",
-    category: "claims_billing",
-    priority: "routine",
-    flags: [],
-    policy: "secure-message",
-    status: "new",
-    assignee: null,
-    assignedBy: null,
-    assignedAt: null,
-    confirmationNumber: null,
-    correctedFrom: {},
-    notes: "",
-    history: [],
-    events: [],
-    ...over,
-  };
-}
+const record = (id: string, over: Partial<InquiryRecord> = {}): InquiryRecord => inquiry({ internetMessageId: id, ...over });
 
 const ana: TeamMember = { address: "ana@plan.example", name: "Ana" };
 const ben: TeamMember = { address: "ben@plan.example", name: "Ben" };
