@@ -5,7 +5,7 @@
 import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { dirname, extname, join, normalize, resolve, sep } from "node:path";
-import { AUDIT_LIST_COLUMNS, AUDIT_LIST_NAME, INQUIRY_COLUMNS, LIST_NAME, TEMPLATE_COLUMNS, TEMPLATE_LIST_NAME, columnDefinition } from "../src/adapters/sharepoint/schema";
+import { AUDIT_LIST_COLUMNS, AUDIT_LIST_NAME, INQUIRY_COLUMNS, LIST_NAME, TEMPLATE_COLUMNS, TEMPLATE_LIST_NAME, columnDefinition, type ColumnSpec } from "../src/adapters/sharepoint/schema";
 import { templateToFields } from "../src/adapters/sharepoint/templates-list";
 import { DEFAULT_TEMPLATES } from "../src/domain/templates/defaults";
 import { SharePointEmulator, type Faults, type Snapshot } from "../src/harness/emulator/store";
@@ -102,15 +102,21 @@ export function startHarnessServer(
   const officeRoot = resolve(project, "node_modules", "@microsoft", "office-js", "dist");
   const built = existsSync(join(siteRoot, "taskpane.html"));
   const emulator = options.emulator ?? new SharePointEmulator(5000, loadSnapshot(options.dataFile));
-  // the harness's site holds the inquiries list already (a real tenant runs npm run provision)
-  if (emulator.handle({ method: "GET", url: `/sites/harness/lists/${encodeURIComponent(LIST_NAME)}`, headers: {} }).status === 404) {
-    emulator.handle({ method: "POST", url: "/sites/harness/lists", headers: {}, body: { displayName: LIST_NAME, columns: INQUIRY_COLUMNS.map(columnDefinition) } });
-  }
-  if (emulator.handle({ method: "GET", url: `/sites/harness/lists/${encodeURIComponent(AUDIT_LIST_NAME)}`, headers: {} }).status === 404) {
-    emulator.handle({ method: "POST", url: "/sites/harness/lists", headers: {}, body: { displayName: AUDIT_LIST_NAME, columns: AUDIT_LIST_COLUMNS.map(columnDefinition) } });
-  }
-  if (emulator.handle({ method: "GET", url: `/sites/harness/lists/${encodeURIComponent(TEMPLATE_LIST_NAME)}`, headers: {} }).status === 404) {
-    emulator.handle({ method: "POST", url: "/sites/harness/lists", headers: {}, body: { displayName: TEMPLATE_LIST_NAME, columns: TEMPLATE_COLUMNS.map(columnDefinition) } });
+  // the harness's site holds its lists already, brought up to date as `npm run provision` would a
+  // tenant's (a .harness-data/ kept from an older version gains the columns added since)
+  const ensureList = (name: string, columns: readonly ColumnSpec[]): boolean => {
+    const path = `/sites/harness/lists/${encodeURIComponent(name)}`;
+    if (emulator.handle({ method: "GET", url: path, headers: {} }).status === 404) {
+      emulator.handle({ method: "POST", url: "/sites/harness/lists", headers: {}, body: { displayName: name, columns: columns.map(columnDefinition) } });
+      return true;
+    }
+    const existing = ((emulator.handle({ method: "GET", url: `${path}/columns`, headers: {} }).body ?? {}) as { value?: { name?: string }[] }).value ?? [];
+    for (const c of columns) if (!existing.some((e) => e.name === c.name)) emulator.handle({ method: "POST", url: `${path}/columns`, headers: {}, body: columnDefinition(c) });
+    return false;
+  };
+  ensureList(LIST_NAME, INQUIRY_COLUMNS);
+  ensureList(AUDIT_LIST_NAME, AUDIT_LIST_COLUMNS);
+  if (ensureList(TEMPLATE_LIST_NAME, TEMPLATE_COLUMNS)) {
     emulator.seed(TEMPLATE_LIST_NAME, DEFAULT_TEMPLATES.length, (i) => templateToFields(DEFAULT_TEMPLATES[i]!));
   }
   if (options.dataFile) {

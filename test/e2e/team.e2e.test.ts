@@ -176,7 +176,7 @@ describe("a manager's turnaround view", () => {
     expect(goals).toContain("Resolved within 15 business days: 95.0% (goal 100%) not met");
     const secure = manager.pane.locator('[data-testid="tat-table-mailbox"] [data-key="secure-message"] td');
     expect(await secure.nth(1).textContent()).toBe("10");
-    expect(await secure.nth(3).textContent()).toBe("100.0% / 100.0% / 100.0%"); // every one answered within the hour
+    expect(await secure.nth(3).textContent()).toBe("100% / 100% / 100%"); // every one answered within the hour
     expect(await manager.pane.locator('svg[role="img"]').count()).toBe(3); // by mailbox, advocate and week
 
     expect(await paneViolations(manager.page)).toEqual([]);

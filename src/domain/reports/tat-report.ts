@@ -50,7 +50,7 @@ export interface ChartBar {
 export interface ChartLayout {
   readonly width: number;
   readonly height: number;
-  readonly legend: readonly { readonly x: number; readonly fill: string; readonly text: string }[];
+  readonly legend: readonly { readonly x: number; readonly y: number; readonly fill: string; readonly text: string }[];
   readonly rows: readonly { readonly label: string; readonly y: number; readonly bars: readonly ChartBar[] }[];
 }
 
@@ -60,14 +60,17 @@ const COLOURS = ["#0f6cbd", "#5c2e91", "#107c10"] as const;
  * Horizontal bars: per key, the share resolved within 2, 5 and 15 business days, each with its goal
  * marked. One layout, drawn as SVG text for the HTML report and as React elements in the pane.
  */
-export function chartLayout(figures: readonly TatFigures[]): ChartLayout {
-  const width = 560;
-  const label = 180;
+export function chartLayout(figures: readonly TatFigures[], size: { readonly width?: number; readonly label?: number } = {}): ChartLayout {
+  const width = size.width ?? 560;
+  const label = size.label ?? 180;
   const barH = 10;
   const rowH = 3 * barH + 14;
   const plot = width - label - 50;
+  // a narrow chart (the pane) stacks its legend, one goal per line
+  const stacked = width < 450;
+  const legendH = stacked ? 3 * 14 : 0;
   const rows = figures.map((f, i) => {
-    const y0 = 24 + i * rowH;
+    const y0 = 24 + legendH + i * rowH;
     const bars = RESOLUTION_GOALS.map((g, j): ChartBar => {
       const share = f.received ? f.resolvedWithin[g.days as 2 | 5 | 15] / f.received : 0;
       const met = share >= g.share;
@@ -77,19 +80,20 @@ export function chartLayout(figures: readonly TatFigures[]): ChartLayout {
         title: `${f.key}: ${(share * 100).toFixed(1)}% resolved within ${g.days} business days (goal ${g.share * 100}%)${met ? "" : " — below goal"}`,
       };
     });
-    return { label: f.key.length > 28 ? `${f.key.slice(0, 27)}…` : f.key, y: y0 + 2 * barH, bars };
+    const max = stacked ? 16 : 28;
+    return { label: f.key.length > max ? `${f.key.slice(0, max - 1)}…` : f.key, y: y0 + 2 * barH, bars };
   });
   return {
     width,
-    height: 30 + figures.length * rowH,
-    legend: RESOLUTION_GOALS.map((g, j) => ({ x: label + j * 120, fill: COLOURS[j]!, text: `within ${g.days} days (goal ${g.share * 100}%)` })),
+    height: 30 + legendH + figures.length * rowH,
+    legend: RESOLUTION_GOALS.map((g, j) => ({ x: stacked ? 0 : label + j * 120, y: stacked ? 4 + j * 14 : 4, fill: COLOURS[j]!, text: `within ${g.days} days (goal ${g.share * 100}%)` })),
     rows,
   };
 }
 
 function chart(title: string, figures: readonly TatFigures[]): string {
   const c = chartLayout(figures);
-  const legend = c.legend.map((l) => `<rect x="${l.x}" y="4" width="10" height="10" fill="${l.fill}"/><text x="${l.x + 14}" y="13" font-size="11" fill="#242424">${escapeHtml(l.text)}</text>`).join("");
+  const legend = c.legend.map((l) => `<rect x="${l.x}" y="${l.y}" width="10" height="10" fill="${l.fill}"/><text x="${l.x + 14}" y="${l.y + 9}" font-size="11" fill="#242424">${escapeHtml(l.text)}</text>`).join("");
   const rows = c.rows.map(
     (r) =>
       `<text x="0" y="${r.y}" font-size="12" fill="#242424">${escapeHtml(r.label)}</text>` +

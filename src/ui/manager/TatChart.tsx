@@ -9,15 +9,15 @@ export interface TatChartProps {
 }
 
 export function TatChart({ title, figures, id }: TatChartProps) {
-  const c = chartLayout(figures);
+  const c = chartLayout(figures, { width: 340, label: 110 }); // drawn at its own size, so the text stays legible in the pane
   return (
     <figure style={{ margin: 0 }}>
-      <svg role="img" aria-labelledby={`${id}-title`} viewBox={`0 0 ${c.width} ${c.height}`} width="100%" style={{ maxWidth: c.width }}>
+      <svg role="img" aria-labelledby={`${id}-title`} viewBox={`0 0 ${c.width} ${c.height}`} width={c.width} height={c.height} style={{ maxWidth: "100%", height: "auto" }}>
         <title id={`${id}-title`}>Share resolved within the goals, {title}</title>
         {c.legend.map((l) => (
           <g key={l.text}>
-            <rect x={l.x} y={4} width={10} height={10} fill={l.fill} />
-            <text x={l.x + 14} y={13} fontSize={11} fill="#242424">
+            <rect x={l.x} y={l.y} width={10} height={10} fill={l.fill} />
+            <text x={l.x + 14} y={l.y + 9} fontSize={11} fill="#242424">
               {l.text}
             </text>
           </g>

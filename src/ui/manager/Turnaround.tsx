@@ -29,7 +29,8 @@ export interface TurnaroundProps {
   readonly now: number;
 }
 
-const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : "–");
+/** Whole percentages in the narrow pane; the CSV and HTML report carry the decimals. */
+const pct = (n: number, of: number) => (of ? `${Math.round((100 * n) / of)}%` : "–");
 
 function FiguresTable({ caption, figures, testId }: { caption: string; figures: readonly TatFigures[]; testId: string }) {
   const styles = useStyles();
