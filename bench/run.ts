@@ -145,9 +145,9 @@ record("classifier, one 1 MB body (median of 10)", bigTimes[5]!, "ms", "< 50", b
   });
   const tatCalendar = new BusinessCalendar();
   const t0 = performance.now();
-  turnaroundReport(records, tatCalendar, Date.parse("2026-01-01T00:00:00-06:00"), Date.parse("2027-01-01T00:00:00-06:00"));
+  turnaroundReport(records, tatCalendar, Date.parse("2026-01-01T00:00:00-06:00"), Date.parse("2027-01-01T00:00:00-06:00"), { policies: DEFAULT_POLICIES, now: Date.parse("2027-01-15T12:00:00Z") });
   const ms = performance.now() - t0;
-  record("turnaround report, a year of 100,000 logged inquiries", ms, "ms", "< 2,000", ms < 2000);
+  record("turnaround report, a year of 100,000 logged inquiries (with each policy's clocks judged)", ms, "ms", "< 2,000", ms < 2000);
   const d0 = performance.now();
   dailyReport(records, tatCalendar, DEFAULT_POLICIES, Date.parse("2026-10-05T10:00:00-05:00"));
   record("daily report over the same 100,000 inquiries", performance.now() - d0, "ms", "(no target)", true);

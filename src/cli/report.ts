@@ -82,7 +82,7 @@ if (command === "daily") {
   if (to < from) fail("--to is before --from");
   const toExclusive = calendar.zone.fromLocal(calendar.zone.toLocal(to) + 86_400_000);
   const { records, problems } = await readRecords(values);
-  const report = turnaroundReport(records, calendar, from, toExclusive);
+  const report = turnaroundReport(records, calendar, from, toExclusive, { policies: settings.policies, now: Date.now() });
   write(toCsv(TAT_CSV_COLUMNS, tatRows(report)), tatHtml(report, { from: values.from!, to: values.to! }));
   reportProblems(problems);
   process.stderr.write(`turnaround ${values.from} to ${values.to}: ${report.overall.received} inquiries\n`);

@@ -111,7 +111,7 @@ export function App({ services }: AppProps) {
             {tab === "mine" ? (
               <MyWork service={logService} me={logUser.upn} status={logStatus} calendar={services.calendar} policies={services.settings.policies} now={now} />
             ) : tab === "turnaround" ? (
-              <Turnaround service={logService} calendar={services.calendar} now={now} />
+              <Turnaround service={logService} calendar={services.calendar} policies={services.settings.policies} now={now} />
             ) : (
               <TeamQueue
                 service={logService}

@@ -177,6 +177,7 @@ describe("a manager's turnaround view", () => {
     const secure = manager.pane.locator('[data-testid="tat-table-mailbox"] [data-key="secure-message"] td');
     expect(await secure.nth(1).textContent()).toBe("10");
     expect(await secure.nth(3).textContent()).toBe("100% / 100% / 100%"); // every one answered within the hour
+    expect(await secure.nth(6).textContent()).toBe("– / 100% / 90%"); // its policy: no acknowledgement clock; the unresolved one ran out
     expect(await manager.pane.locator('svg[role="img"]').count()).toBe(3); // by mailbox, advocate and week
 
     expect(await paneViolations(manager.page)).toEqual([]);

@@ -9,6 +9,7 @@ export const TAT_CSV_COLUMNS = [
   "Group", "Key", "Received", "Acknowledged within 1 day", "Answered within 1 day", "Answered within 3 days", "Answered within 5 days",
   "Resolved within 2 days", "Resolved within 5 days", "Resolved within 15 days", "Open",
   "Resolved within 2 days %", "Resolved within 5 days %", "Resolved within 15 days %",
+  "Acknowledgement clock met", "Acknowledgement clock decided", "First response clock met", "First response clock decided", "Resolution clock met", "Resolution clock decided",
 ] as const;
 
 const pct = (n: number, of: number) => (of === 0 ? "" : ((100 * n) / of).toFixed(1));
@@ -21,6 +22,9 @@ function row(group: string, f: TatFigures): Record<(typeof TAT_CSV_COLUMNS)[numb
     Open: String(f.open),
     "Resolved within 2 days %": pct(f.resolvedWithin[2], f.received), "Resolved within 5 days %": pct(f.resolvedWithin[5], f.received),
     "Resolved within 15 days %": pct(f.resolvedWithin[15], f.received),
+    "Acknowledgement clock met": String(f.policyClocks.acknowledgement.met), "Acknowledgement clock decided": String(f.policyClocks.acknowledgement.decided),
+    "First response clock met": String(f.policyClocks.firstResponse.met), "First response clock decided": String(f.policyClocks.firstResponse.decided),
+    "Resolution clock met": String(f.policyClocks.resolution.met), "Resolution clock decided": String(f.policyClocks.resolution.decided),
   };
 }
 
@@ -110,12 +114,13 @@ function chart(title: string, figures: readonly TatFigures[]): string {
 }
 
 function table(title: string, figures: readonly TatFigures[]): string {
-  const head = ["", "Received", "Ack ≤1", "Answered ≤1", "≤3", "≤5", "Resolved ≤2", "≤5", "≤15", "Open"];
+  const head = ["", "Received", "Ack ≤1", "Answered ≤1", "≤3", "≤5", "Resolved ≤2", "≤5", "≤15", "Open", "Policy clocks met: ack / response / resolution"];
   const body = figures
     .map((f) => {
       const cells = [f.received, f.acknowledgedWithin1, f.answeredWithin[1], f.answeredWithin[3], f.answeredWithin[5], f.resolvedWithin[2], f.resolvedWithin[5], f.resolvedWithin[15], f.open];
       const withPct = cells.map((n, i) => (i === 0 || i === 8 ? String(n) : `${n} (${pct(n, f.received) || "–"}%)`));
-      return `<tr><th scope="row">${escapeHtml(f.key)}</th>${withPct.map((c) => `<td>${c}</td>`).join("")}</tr>`;
+      const clocks = (["acknowledgement", "firstResponse", "resolution"] as const).map((k) => `${f.policyClocks[k].met}/${f.policyClocks[k].decided}`).join(" · ");
+      return `<tr><th scope="row">${escapeHtml(f.key)}</th>${withPct.map((c) => `<td>${c}</td>`).join("")}<td>${clocks}</td></tr>`;
     })
     .join("");
   return `<table><caption>${escapeHtml(title)}</caption><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join("")}</tr></thead><tbody>${body}</tbody></table>`;

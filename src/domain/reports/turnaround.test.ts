@@ -3,6 +3,7 @@ import { BusinessCalendar } from "../calendar/calendar";
 import { dayOf } from "../calendar/zone";
 import type { InquiryRecord } from "../inquiry/record";
 import type { SlaEvent } from "../sla/clocks";
+import { DEFAULT_POLICIES } from "../sla/policies";
 import { turnaroundReport } from "./turnaround";
 import { seededRandom as rng } from "./audit";
 
@@ -61,4 +62,19 @@ describe("the turnaround report", () => {
     expect(report.byAdvocate).toHaveLength(12);
     expect(report.byWeek.length).toBeGreaterThan(50);
   }, 60_000);
+
+  it("judges each inquiry by its own policy's clocks: met, run out, or still running and not counted", () => {
+    const t = (iso: string) => Date.parse(iso);
+    const r = (id: string, events: SlaEvent[]): InquiryRecord => ({
+      ...year(1)[0]!, internetMessageId: id, mailbox: "secure-message", policy: "secure-message", receivedAt: t("2026-03-02T09:00:00-06:00"), events,
+    });
+    const records = [
+      r("a", [{ type: "responded", at: t("2026-03-02T12:00:00-06:00") }, { type: "resolved", at: t("2026-03-04T12:00:00-06:00") }]),
+      r("b", [{ type: "responded", at: t("2026-03-05T09:00:00-06:00") }]), // a day late; resolution still running
+      r("c", []), // first response ran out unanswered
+    ];
+    const report = turnaroundReport(records, calendar, t("2026-03-01T00:00:00-06:00"), t("2026-03-08T00:00:00-06:00"), { policies: DEFAULT_POLICIES, now: t("2026-03-06T12:00:00-06:00") });
+    expect(report.overall.policyClocks).toEqual({ acknowledgement: { met: 0, decided: 0 }, firstResponse: { met: 1, decided: 3 }, resolution: { met: 1, decided: 1 } });
+    expect(turnaroundReport(records, calendar, t("2026-03-01T00:00:00-06:00"), t("2026-03-08T00:00:00-06:00")).overall.policyClocks.firstResponse).toEqual({ met: 0, decided: 0 });
+  });
 });

@@ -7,7 +7,8 @@
 import type { BusinessCalendar } from "../calendar/calendar";
 import { dayOf } from "../calendar/zone";
 import type { InquiryRecord } from "../inquiry/record";
-import type { SlaEvent } from "../sla/clocks";
+import { computeClocks, type SlaEvent } from "../sla/clocks";
+import { findPolicy, type SlaPolicy } from "../sla/policies";
 
 export const RESOLUTION_GOALS = [
   { days: 2, share: 0.95 },
@@ -25,7 +26,15 @@ export interface TatFigures {
   /** Resolved within 2, 5 and 15 business days. */
   readonly resolvedWithin: Readonly<Record<2 | 5 | 15, number>>;
   readonly open: number;
+  /**
+   * Each inquiry's own policy clocks (business days or hours, by mailbox and priority): how many
+   * were met, of those decided (met, or run out); clocks still running are not counted yet.
+   */
+  readonly policyClocks: Readonly<Record<PolicyClock, { readonly met: number; readonly decided: number }>>;
 }
+
+export const POLICY_CLOCKS = ["acknowledgement", "firstResponse", "resolution"] as const;
+export type PolicyClock = (typeof POLICY_CLOCKS)[number];
 
 interface Counts {
   received: number;
@@ -33,9 +42,13 @@ interface Counts {
   ans: Record<1 | 3 | 5, number>;
   res: Record<2 | 5 | 15, number>;
   open: number;
+  clocks: Record<PolicyClock, { met: number; decided: number }>;
 }
 
-const empty = (): Counts => ({ received: 0, ack1: 0, ans: { 1: 0, 3: 0, 5: 0 }, res: { 2: 0, 5: 0, 15: 0 }, open: 0 });
+const empty = (): Counts => ({
+  received: 0, ack1: 0, ans: { 1: 0, 3: 0, 5: 0 }, res: { 2: 0, 5: 0, 15: 0 }, open: 0,
+  clocks: { acknowledgement: { met: 0, decided: 0 }, firstResponse: { met: 0, decided: 0 }, resolution: { met: 0, decided: 0 } },
+});
 const freeze = (key: string, c: Counts): TatFigures => ({
   key,
   received: c.received,
@@ -43,6 +56,7 @@ const freeze = (key: string, c: Counts): TatFigures => ({
   answeredWithin: { ...c.ans },
   resolvedWithin: { ...c.res },
   open: c.open,
+  policyClocks: { acknowledgement: { ...c.clocks.acknowledgement }, firstResponse: { ...c.clocks.firstResponse }, resolution: { ...c.clocks.resolution } },
 });
 
 export interface TatReport {
@@ -68,8 +82,17 @@ export function milestones(events: readonly SlaEvent[]): { acknowledged: number;
   return { acknowledged, answered, resolved };
 }
 
-/** The report for inquiries received in [fromUtc, toUtc). */
-export function turnaroundReport(records: Iterable<InquiryRecord>, calendar: BusinessCalendar, fromUtc: number, toUtc: number): TatReport {
+/**
+ * The report for inquiries received in [fromUtc, toUtc). With `policies`, each inquiry's own policy
+ * clocks are judged as they stand at `now` (met, run out, or still running and not counted).
+ */
+export function turnaroundReport(
+  records: Iterable<InquiryRecord>,
+  calendar: BusinessCalendar,
+  fromUtc: number,
+  toUtc: number,
+  judge?: { readonly policies: readonly SlaPolicy[]; readonly now: number },
+): TatReport {
   const overall = empty();
   const groups = { mailbox: new Map<string, Counts>(), advocate: new Map<string, Counts>(), week: new Map<string, Counts>() };
   const bump = (map: Map<string, Counts>, key: string) => {
@@ -88,7 +111,15 @@ export function turnaroundReport(records: Iterable<InquiryRecord>, calendar: Bus
     const day = dayOf(calendar.zone.toLocal(start));
     const monday = day - ((((day + 4) % 7) + 6) % 7);
     const week = new Date(monday * 86_400_000).toISOString().slice(0, 10);
+    const policy = judge ? findPolicy(r.policy, judge.policies) : undefined;
+    const clocks = policy && judge ? computeClocks({ policy, priority: r.priority, receivedAt: r.receivedAt, events: r.events, now: judge.now }, calendar).clocks : [];
     for (const c of [overall, bump(groups.mailbox, r.mailbox ?? "unknown"), bump(groups.advocate, r.assignee ?? "unassigned"), bump(groups.week, week)]) {
+      for (const k of clocks) {
+        if (k.state === "running" || !(POLICY_CLOCKS as readonly string[]).includes(k.name)) continue;
+        const slot = c.clocks[k.name as PolicyClock];
+        slot.decided++;
+        if (k.state === "met") slot.met++;
+      }
       c.received++;
       if (a <= 1) c.ack1++;
       for (const d of [1, 3, 5] as const) if (n <= d) c.ans[d]++;

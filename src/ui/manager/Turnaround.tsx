@@ -9,7 +9,8 @@ import type { InquiryLogService } from "../../adapters/graph/log-service";
 import type { BusinessCalendar } from "../../domain/calendar/calendar";
 import { isoOfDayNumber as isoOfDay } from "../../domain/calendar/calendar";
 import { dayOf } from "../../domain/calendar/zone";
-import { RESOLUTION_GOALS, turnaroundReport, type TatFigures, type TatReport } from "../../domain/reports/turnaround";
+import { POLICY_CLOCKS, RESOLUTION_GOALS, turnaroundReport, type TatFigures, type TatReport } from "../../domain/reports/turnaround";
+import type { SlaPolicy } from "../../domain/sla/policies";
 import { logEvent } from "../log";
 import { TatChart } from "./TatChart";
 
@@ -26,6 +27,7 @@ const useStyles = makeStyles({
 export interface TurnaroundProps {
   readonly service: InquiryLogService;
   readonly calendar: BusinessCalendar;
+  readonly policies: readonly SlaPolicy[];
   readonly now: number;
 }
 
@@ -44,6 +46,7 @@ function FiguresTable({ caption, figures, testId }: { caption: string; figures: 
           <TableHeaderCell>Answered ≤ 1 / 3 / 5</TableHeaderCell>
           <TableHeaderCell>Resolved ≤ 2 / 5 / 15</TableHeaderCell>
           <TableHeaderCell>Open</TableHeaderCell>
+          <TableHeaderCell>Policy clocks met: ack / response / resolution</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -59,6 +62,9 @@ function FiguresTable({ caption, figures, testId }: { caption: string; figures: 
               {pct(f.resolvedWithin[2], f.received)} / {pct(f.resolvedWithin[5], f.received)} / {pct(f.resolvedWithin[15], f.received)}
             </TableCell>
             <TableCell className={styles.number}>{f.open}</TableCell>
+            <TableCell className={styles.number}>
+              {POLICY_CLOCKS.map((k) => pct(f.policyClocks[k].met, f.policyClocks[k].decided)).join(" / ")}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -66,7 +72,7 @@ function FiguresTable({ caption, figures, testId }: { caption: string; figures: 
   );
 }
 
-export function Turnaround({ service, calendar, now }: TurnaroundProps) {
+export function Turnaround({ service, calendar, policies, now }: TurnaroundProps) {
   const styles = useStyles();
   const today = dayOf(calendar.zone.toLocal(now));
   const [from, setFrom] = useState(() => isoOfDay(today - 28));
@@ -88,7 +94,7 @@ export function Turnaround({ service, calendar, now }: TurnaroundProps) {
     const toUtc = calendar.zone.fromLocal(end + 86_400_000);
     try {
       const records = await service.receivedBetween(fromUtc, toUtc);
-      setReport(turnaroundReport(records, calendar, fromUtc, toUtc));
+      setReport(turnaroundReport(records, calendar, fromUtc, toUtc, { policies, now }));
       setState("idle");
     } catch {
       logEvent("turnaround.read-failed");
