@@ -58,9 +58,8 @@ export function WorkTable({ caption, items, calendar, testId, selected, onSelect
                 <span className={styles.subject}>{r.subject || "(no subject)"}</span>
                 <span className={styles.detail}>
                   {CATEGORY_LABELS[r.category]} · {PRIORITY_LABELS[r.priority]}
-                  {r.confirmationNumber ? ` · ${r.confirmationNumber}` : ""}
+                  {r.confirmationNumber ? ` · ${r.confirmationNumber}` : ""} · received {formatInstant(r.receivedAt, calendar.zone.name)}
                 </span>
-                <span className={styles.detail}>Received {formatInstant(r.receivedAt, calendar.zone.name)}</span>
                 {showAssignee ? <span className={styles.detail} data-testid={`${testId}-holder`}>{r.assignee ? `With ${r.assignee}` : "Not assigned"}</span> : null}
               </TableCell>
               <TableCell>
