@@ -107,7 +107,8 @@ describe("finding an inquiry by its confirmation number", () => {
 
 describe("sending a reply (the harness's stand-in for Outlook's OnMessageSend)", () => {
   it("stops an unfilled placeholder, holds jargon with a choice to send anyway, and records a plain reply as the answer", async () => {
-    const { page, pane } = await open("s23", "ben@plan.example");
+    // someone outside the team queue test's advocates, whose open work that test counts
+    const { page, pane } = await open("s23", "dee@plan.example");
     await expect.poll(() => pane.getByTestId("inquiry-status").textContent()).toBe("New · not assigned");
     await expect.poll(() => pane.getByTestId("log-status").textContent()).toBe("All changes saved to SharePoint."); // taken in
     await page.getByTestId("harness-reply").click();
@@ -124,7 +125,7 @@ describe("sending a reply (the harness's stand-in for Outlook's OnMessageSend)",
     await text.fill("Hello Evelyn,\n\nThank you for your kind note. We are glad we could help.");
     await page.getByTestId("draft-send").click();
     await expect.poll(() => page.getByTestId("sent-note").count()).toBe(1);
-    // the reply that went is recorded in the inquiry's log: assigned to ben and answered
+    // the reply that went is recorded in the inquiry's log: assigned to the sender and answered
     await page.reload();
     await expect.poll(() => pane.getByTestId("inquiry-status").textContent(), { timeout: 15_000 }).toBe("Responded · assigned to you");
     await page.context().close();
