@@ -20,7 +20,7 @@ import { checkPlainLanguage } from "../src/domain/templates/plain-language";
 import { turnaroundReport } from "../src/domain/reports/turnaround";
 import { seededRandom } from "../src/domain/reports/audit";
 import { dailyReport } from "../src/domain/reports/daily";
-import { leadQueue, suggestMany, workItem, workloads } from "../src/domain/team/queue";
+import { leadQueue, openWork, suggestMany, workloads } from "../src/domain/team/queue";
 import { generateInquiries } from "../test/fixtures/inquiries";
 import { DEFAULT_TEMPLATES } from "../src/domain/templates/defaults";
 import { renderTemplate, suggestTemplates } from "../src/domain/templates/templates";
@@ -162,8 +162,8 @@ record("classifier, one 1 MB body (median of 10)", bigTimes[5]!, "ms", "< 50", b
   const t0 = performance.now();
   let n = 0;
   for (let i = 0; i < 5; i++) {
-    const items = open.map((r) => workItem(r, queueCalendar, DEFAULT_POLICIES, now));
-    const queue = leadQueue(open, queueCalendar, DEFAULT_POLICIES, now);
+    const items = openWork(open, queueCalendar, DEFAULT_POLICIES, now);
+    const queue = leadQueue(items);
     suggestMany(queue.slice(0, 50), workloads(items, team));
     n += queue.length;
   }

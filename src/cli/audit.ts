@@ -13,13 +13,13 @@
  */
 import { randomInt } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
-import { InquiryListClient } from "../adapters/graph/list-client";
+import type { InquiryListClient } from "../adapters/graph/list-client";
 import { AUDIT_LIST_NAME } from "../adapters/sharepoint/schema";
 import { BusinessCalendar } from "../domain/calendar/calendar";
 import { AUDIT_COLUMNS, auditListFields, auditRow, auditSample, auditScore, inMonth, quarterMonths } from "../domain/reports/audit";
 import { toCsv } from "../domain/reports/csv";
 import { commandArgs, fail } from "./args";
-import { graphAccess } from "./graph";
+import { listClient } from "./graph";
 import { readRecords, reportProblems } from "./list-export";
 import { loadSettings } from "./settings";
 
@@ -30,9 +30,9 @@ const USAGE =
 const { command, values } = commandArgs(["month", "quarter", "items", "audit-items", "site", "base-url", "seed", "out", "csv"], USAGE, ["record"]);
 
 function auditList(): InquiryListClient {
-  const access = graphAccess(values["base-url"]);
-  if (typeof access === "string") fail(access);
-  return new InquiryListClient({ baseUrl: access.url, site: values.site!, list: AUDIT_LIST_NAME, authProvider: { getAccessToken: async () => access.token } });
+  const client = listClient(values.site!, values["base-url"], AUDIT_LIST_NAME);
+  if (typeof client === "string") fail(client);
+  return client;
 }
 
 if (command === "score") {
@@ -74,7 +74,7 @@ if (command === "score") {
   const csv = toCsv(
     ["Measure", "Yes", "Answered", "Yes %"],
     [...s.measures.map((m) => ({ Measure: m.label, Yes: String(m.yes), Answered: String(m.answered), "Yes %": pct(m.yes, m.answered) })), {
-      Measure: "Overall score", Yes: String(s.measures.reduce((n, m) => n + m.yes, 0)), Answered: String(s.measures.reduce((n, m) => n + m.answered, 0)), "Yes %": s.score === null ? "" : (s.score * 100).toFixed(1),
+      Measure: "Overall score", Yes: String(s.yes), Answered: String(s.answered), "Yes %": s.score === null ? "" : (s.score * 100).toFixed(1),
     }],
   );
   if (values.csv) writeFileSync(values.csv, csv);

@@ -4,6 +4,7 @@
  * --sharepoint-url with SHAREPOINT_TOKEN. The local harness needs no token.
  */
 import { Client } from "@microsoft/microsoft-graph-client";
+import { InquiryListClient } from "../adapters/graph/list-client";
 import { SharePointRest } from "../adapters/sharepoint/views";
 
 const isLocal = (url: string) => /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(url);
@@ -21,6 +22,14 @@ export function graphClient(baseUrl?: string): Client | string {
   if (typeof access === "string") return access;
   const { url, token } = access;
   return Client.initWithMiddleware({ baseUrl: url, defaultVersion: "v1.0", customHosts: new Set([new URL(url).hostname]), authProvider: { getAccessToken: async () => token } });
+}
+
+/** A client for one list of the site (the inquiries unless `list` names another), or why there is none. */
+export function listClient(site: string, baseUrl?: string, list?: string): InquiryListClient | string {
+  const access = graphAccess(baseUrl);
+  if (typeof access === "string") return access;
+  const { url, token } = access;
+  return new InquiryListClient({ baseUrl: url, site, ...(list ? { list } : {}), authProvider: { getAccessToken: async () => token } });
 }
 
 export function sharePointRest(siteUrl: string): SharePointRest | string {

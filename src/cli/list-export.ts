@@ -4,9 +4,8 @@
  * by line number and reason only — never echoed, since they hold member data.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { InquiryListClient } from "../adapters/graph/list-client";
 import { readListItem, type InquiryRecord } from "../domain/inquiry/record";
-import { graphAccess } from "./graph";
+import { listClient } from "./graph";
 
 export interface ListExport {
   readonly records: InquiryRecord[];
@@ -47,13 +46,11 @@ export function reportProblems(problems: readonly string[]): void {
 
 /** Every item of the list itself, through Graph (--site, --base-url, GRAPH_TOKEN). */
 export async function readListFromGraph(site: string, baseUrl = "https://graph.microsoft.com/"): Promise<ListExport> {
-  const access = graphAccess(baseUrl);
-  if (typeof access === "string") {
-    process.stderr.write(`${access}\n`);
+  const client = listClient(site, baseUrl);
+  if (typeof client === "string") {
+    process.stderr.write(`${client}\n`);
     process.exit(2);
   }
-  const { url, token } = access;
-  const client = new InquiryListClient({ baseUrl: url, site, authProvider: { getAccessToken: async () => token } });
   let items;
   try {
     items = await client.all();

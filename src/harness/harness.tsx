@@ -18,12 +18,15 @@ const parsedNow = fixedNow ? Date.parse(fixedNow) : NaN;
 const clockOffsetMs = Number.isFinite(parsedNow) ? parsedNow - Date.now() : 0;
 const harnessNow = () => Date.now() + clockOffsetMs;
 
+/** The sample's Outlook conversation: what a reply to it is sent in. */
+const conversationOf = (sample: SampleEmail) => `conv-${sample.id}`;
+
 function toItem(sample: SampleEmail, now: number): MailItem {
   const mailboxAddress = MAILBOX_ADDRESS[sample.mailbox];
   return {
     itemId: `harness-${sample.id}`,
     internetMessageId: `<${sample.id}@harness.local>`,
-    conversationId: `conv-${sample.id}`,
+    conversationId: conversationOf(sample),
     subject: sample.subject,
     from: { name: sample.fromName, address: sample.from },
     to: [{ name: "Shared mailbox", address: mailboxAddress }],
@@ -120,7 +123,7 @@ function Harness() {
   const send = () => {
     const requestId = nextSend.current++;
     sendRequests.current.set(requestId, (answer) => (answer.allowEvent ? finishSend() : setAlert(answer)));
-    post({ protocol: HARNESS_PROTOCOL, type: "send", requestId, text: draftText, conversationId: `conv-${selectedRef.current.id}` });
+    post({ protocol: HARNESS_PROTOCOL, type: "send", requestId, text: draftText, conversationId: conversationOf(selectedRef.current) });
   };
 
   const startReply = () => {

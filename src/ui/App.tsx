@@ -19,6 +19,7 @@ import { ClockList } from "./ClockList";
 import { CorrectionForm } from "./CorrectionForm";
 import { InstructionList } from "./InstructionList";
 import { TriageSummary } from "./TriageSummary";
+import { hasFollowUp } from "../domain/sla/policies";
 import type { PaneServices } from "./services";
 import { usePane } from "./usePane";
 
@@ -162,7 +163,7 @@ export function App({ services }: AppProps) {
               <ActionBar
                 record={worked}
                 me={logUser.upn}
-                hasFollowUp={services.settings.policies.find((p) => p.id === view.policy)?.clocks.some((c) => c.name === "followUp") ?? false}
+                hasFollowUp={hasFollowUp(view.policy, services.settings.policies)}
                 status={logStatus}
                 error={actionError}
                 onAct={(a) => void act(a)}

@@ -7,19 +7,13 @@
  * the pane.
  */
 import type { InquiryLogService } from "../adapters/graph/log-service";
+import type { SendAnswer } from "../adapters/mailbox/types";
 import { applyAction } from "../domain/inquiry/record";
 import { actionsForSentReply } from "../domain/inquiry/sent-reply";
-import { findPolicy, type SlaPolicy } from "../domain/sla/policies";
+import { hasFollowUp, type SlaPolicy } from "../domain/sla/policies";
 import { checkBeforeSend } from "../domain/templates/send-check";
 import type { Template } from "../domain/templates/templates";
 import { logEvent } from "./log";
-
-export interface SendDecision {
-  readonly allowEvent: boolean;
-  readonly errorMessage?: string;
-  /** Offer "Send anyway" (Mailbox 1.14); without it the alert only lets the advocate go back and edit. */
-  readonly promptUser?: boolean;
-}
 
 export interface OnSendDeps {
   readonly readDraft: () => Promise<{ readonly text: string; readonly conversationId: string | null }>;
@@ -38,15 +32,14 @@ async function record(deps: OnSendDeps, conversationId: string): Promise<void> {
   let inquiry = await log.service.findByConversation(conversationId);
   if (!inquiry) return; // not a logged inquiry: nothing to record
   const at = deps.now();
-  const hasFollowUp = findPolicy(inquiry.policy, deps.policies)?.clocks.some((c) => c.name === "followUp") ?? false;
-  for (const action of actionsForSentReply(inquiry, log.me, at, hasFollowUp)) {
+  for (const action of actionsForSentReply(inquiry, log.me, at, hasFollowUp(inquiry.policy, deps.policies))) {
     await log.service.act(inquiry, action, log.me, at, action.kind === "assign" ? inquiry.assignee : undefined);
     inquiry = applyAction(inquiry, action, at, log.me);
   }
   await log.service.flush();
 }
 
-export async function decideOnSend(deps: OnSendDeps): Promise<SendDecision> {
+export async function decideOnSend(deps: OnSendDeps): Promise<SendAnswer> {
   let draft: { text: string; conversationId: string | null };
   try {
     draft = await deps.readDraft();

@@ -19,6 +19,9 @@ export interface BatchOutcome {
   readonly retryAfterSeconds: number | null;
 }
 
+/** One page of list items as Graph returns it. */
+type PageBody = { readonly value?: readonly unknown[]; readonly "@odata.nextLink"?: unknown };
+
 export class ListError extends Error {
   override name = "ListError";
   constructor(
@@ -109,13 +112,28 @@ export class InquiryListClient {
     return link.startsWith(this.versionRoot) ? link.slice(this.versionRoot.length) : link;
   }
 
+  /** Collects a page and the pages after it (following @odata.nextLink), up to `limit` items. */
+  private async collect(first: Promise<unknown> | PageBody, limit: number, out: StoredItem[] = []): Promise<StoredItem[]> {
+    try {
+      let page = (await first) as PageBody;
+      for (;;) {
+        for (const raw of page.value ?? []) out.push(InquiryListClient.item(raw));
+        const next = typeof page["@odata.nextLink"] === "string" ? page["@odata.nextLink"] : null;
+        if (!next || out.length >= limit) break;
+        page = (await this.client.api(this.nextPath(next)).get()) as PageBody;
+      }
+    } catch (e) {
+      throw e instanceof ListError ? e : toListError(e);
+    }
+    return out.slice(0, limit);
+  }
+
   /**
    * Every item whose indexed column holds one of `values`: one $batch with a filtered query per
    * value, then the next pages of any that have more, up to `limit` items in all.
    */
   async findAll(column: "Status" | "Assignee", values: readonly string[], limit = 2000): Promise<StoredItem[]> {
-    const out: StoredItem[] = [];
-    const next: string[] = [];
+    const pages: PageBody[] = [];
     for (let i = 0; i < values.length; i += 20) {
       const chunk = values.slice(i, i + 20);
       let res: { responses?: { id?: unknown; status?: unknown; body?: unknown }[] };
@@ -133,59 +151,23 @@ export class InquiryListClient {
       for (const r of res.responses ?? []) {
         const status = typeof r.status === "number" ? r.status : 0;
         if (status !== 200) throw new ListError(status, `HTTP ${status}`);
-        const body = (r.body ?? {}) as { value?: unknown[]; "@odata.nextLink"?: unknown };
-        for (const raw of body.value ?? []) out.push(InquiryListClient.item(raw));
-        if (typeof body["@odata.nextLink"] === "string") next.push(body["@odata.nextLink"]);
+        pages.push((r.body ?? {}) as PageBody);
       }
     }
-    while (next.length && out.length < limit) {
-      const link = next.shift()!;
-      let page: { value?: unknown[]; "@odata.nextLink"?: unknown };
-      try {
-        page = (await this.client.api(this.nextPath(link)).get()) as typeof page;
-      } catch (e) {
-        throw toListError(e);
-      }
-      for (const raw of page.value ?? []) out.push(InquiryListClient.item(raw));
-      if (typeof page["@odata.nextLink"] === "string") next.push(page["@odata.nextLink"]);
-    }
+    const out: StoredItem[] = [];
+    for (const page of pages) if (out.length < limit) await this.collect(page, limit, out);
     return out.slice(0, limit);
   }
 
   /** The items received in [from, to) (UTC ms): one range query on the indexed ReceivedAt column, then its pages. */
-  async receivedBetween(from: number, to: number, limit = 200_000): Promise<StoredItem[]> {
-    const out: StoredItem[] = [];
+  receivedBetween(from: number, to: number, limit = 200_000): Promise<StoredItem[]> {
     const range = `fields/ReceivedAt ge ${quote(new Date(from).toISOString())} and fields/ReceivedAt lt ${quote(new Date(to).toISOString())}`;
-    try {
-      let page = (await this.client.api(this.itemsPath).expand("fields").filter(range).top(999).get()) as { value?: unknown[]; "@odata.nextLink"?: unknown };
-      for (;;) {
-        for (const raw of page.value ?? []) out.push(InquiryListClient.item(raw));
-        const next = typeof page["@odata.nextLink"] === "string" ? page["@odata.nextLink"] : null;
-        if (!next || out.length >= limit) break;
-        page = (await this.client.api(this.nextPath(next)).get()) as typeof page;
-      }
-    } catch (e) {
-      throw toListError(e);
-    }
-    return out.slice(0, limit);
+    return this.collect(this.client.api(this.itemsPath).expand("fields").filter(range).top(999).get() as Promise<unknown>, limit);
   }
 
   /** Every item of the list, page by page (for the reports and the audit, not the pane). */
-  async all(limit = 1_000_000): Promise<StoredItem[]> {
-    const out: StoredItem[] = [];
-    let next: string | null = null;
-    try {
-      let page = (await this.client.api(this.itemsPath).expand("fields").top(999).get()) as { value?: unknown[]; "@odata.nextLink"?: unknown };
-      for (;;) {
-        for (const raw of page.value ?? []) out.push(InquiryListClient.item(raw));
-        next = typeof page["@odata.nextLink"] === "string" ? page["@odata.nextLink"] : null;
-        if (!next || out.length >= limit) break;
-        page = (await this.client.api(this.nextPath(next)).get()) as typeof page;
-      }
-    } catch (e) {
-      throw toListError(e);
-    }
-    return out.slice(0, limit);
+  all(limit = 1_000_000): Promise<StoredItem[]> {
+    return this.collect(this.client.api(this.itemsPath).expand("fields").top(999).get() as Promise<unknown>, limit);
   }
 
   async get(id: string): Promise<StoredItem> {

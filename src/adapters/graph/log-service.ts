@@ -19,6 +19,14 @@ export interface LogStatus extends OutboxStats {
 
 export type LogListener = (status: LogStatus) => void;
 
+/** The list items that read as inquiries (a damaged item is left out rather than breaking the view). */
+function records(items: readonly StoredItem[]): InquiryRecord[] {
+  return items.flatMap((i) => {
+    const r = readListItem(i.fields);
+    return typeof r === "string" ? [] : [r];
+  });
+}
+
 let counter = 0;
 const newId = () =>
   typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2)}`;
@@ -137,36 +145,23 @@ export class InquiryLogService {
 
   /** Every open inquiry in the list (one $batch of indexed queries, one per open status). */
   async openInquiries(): Promise<InquiryRecord[]> {
-    const items = await this.client.findAll("Status", STATUSES.filter((s) => s !== "resolved"));
-    return items.flatMap((i) => {
-      const r = readListItem(i.fields);
-      return typeof r === "string" ? [] : [r];
-    });
+    return records(await this.client.findAll("Status", STATUSES.filter((s) => s !== "resolved")));
   }
 
-  /** The open inquiries assigned to one person (one indexed query). */
+  /** The inquiries assigned to one person (one indexed query); which are still open is the domain's call. */
   async assignedTo(upn: string): Promise<InquiryRecord[]> {
-    const items = await this.client.findAll("Assignee", [upn]);
-    return items.flatMap((i) => {
-      const r = readListItem(i.fields);
-      return typeof r === "string" || r.status === "resolved" ? [] : [r];
-    });
+    return records(await this.client.findAll("Assignee", [upn]));
   }
 
   /** The inquiries received in [from, to), for the turnaround figures. */
   async receivedBetween(from: number, to: number): Promise<InquiryRecord[]> {
-    const items = await this.client.receivedBetween(from, to);
-    return items.flatMap((i) => {
-      const r = readListItem(i.fields);
-      return typeof r === "string" ? [] : [r];
-    });
+    return records(await this.client.receivedBetween(from, to));
   }
 
   /** The inquiry of an Outlook conversation (a reply being sent), or null: one indexed query. */
   async findByConversation(conversationId: string): Promise<InquiryRecord | null> {
     const item = await this.client.findBy("ConversationId", conversationId);
-    const r = item ? readListItem(item.fields) : null;
-    return r && typeof r !== "string" ? r : null;
+    return item ? (records([item])[0] ?? null) : null;
   }
 
   /** Sends what is waiting now and returns when this round is done (the on-send handler, before its runtime closes). */

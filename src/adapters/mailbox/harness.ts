@@ -3,7 +3,9 @@
  * of Outlook and answers over postMessage (same origin only). Used when the pane is opened with
  * `?host=harness`; nothing here reaches beyond the page.
  */
-import type { Address, ItemListener, MailItem, MailboxAdapter } from "./types";
+import type { Address, ItemListener, MailItem, MailboxAdapter, SendAnswer } from "./types";
+
+export type { SendAnswer } from "./types";
 
 export const HARNESS_PROTOCOL = "member-triage-harness/1";
 
@@ -19,13 +21,6 @@ export type HarnessToPane =
   | { protocol: typeof HARNESS_PROTOCOL; type: "itemChanged" }
   /** The advocate pressed Send on a draft: the harness's stand-in for Outlook's OnMessageSend event. */
   | { protocol: typeof HARNESS_PROTOCOL; type: "send"; requestId: number; text: string; conversationId: string };
-
-/** What the send check answers, as Outlook's event.completed takes it. */
-export interface SendAnswer {
-  readonly allowEvent: boolean;
-  readonly errorMessage?: string;
-  readonly promptUser?: boolean;
-}
 
 export type SendHandler = (draft: { readonly text: string; readonly conversationId: string | null }) => Promise<SendAnswer>;
 

@@ -46,3 +46,11 @@ export interface MailboxAdapter {
   /** Compose mode: the draft's text so far. */
   readonly readDraftText: () => Promise<string>;
 }
+
+/** What the send check answers (OnMessageSend), as Outlook's event.completed takes it. */
+export interface SendAnswer {
+  readonly allowEvent: boolean;
+  readonly errorMessage?: string;
+  /** Offer "Send anyway" (Mailbox 1.14); without it the alert only lets the advocate go back and edit. */
+  readonly promptUser?: boolean;
+}

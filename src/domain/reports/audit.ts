@@ -139,6 +139,9 @@ export interface AuditScore {
   /** Items whose three auditor questions are all answered. */
   readonly audited: number;
   readonly measures: readonly { readonly label: string; readonly yes: number; readonly answered: number }[];
+  /** Yes answers and answered questions over all five measures. */
+  readonly yes: number;
+  readonly answered: number;
   /** Yes answers over all answered questions, 0–1; null when nothing is answered. */
   readonly score: number | null;
 }
@@ -161,7 +164,7 @@ export function auditScore(items: readonly Readonly<Record<string, unknown>>[]):
   const audited = items.filter((i) => ["AnsweredCorrectly", "ReplyProfessional", "AccurateInformation"].every((f) => YES_NO.test(String(i[f] ?? "").trim()))).length;
   const yes = measures.reduce((n, m) => n + m.yes, 0);
   const answered = measures.reduce((n, m) => n + m.answered, 0);
-  return { sampled: items.length, audited, measures, score: answered ? yes / answered : null };
+  return { sampled: items.length, audited, measures, yes, answered, score: answered ? yes / answered : null };
 }
 
 /** "2026-Q4" → ["2026-10", "2026-11", "2026-12"]. */

@@ -127,3 +127,8 @@ export function policyFor(
 export function findPolicy(id: string, policies: readonly SlaPolicy[] = DEFAULT_POLICIES): SlaPolicy | undefined {
   return policies.find((p) => p.id === id);
 }
+
+/** Whether the policy asks for follow-up updates until the inquiry is resolved. */
+export function hasFollowUp(id: string, policies: readonly SlaPolicy[] = DEFAULT_POLICIES): boolean {
+  return findPolicy(id, policies)?.clocks.some((c) => c.name === "followUp") ?? false;
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { BusinessCalendar } from "../calendar/calendar";
 import type { InquiryRecord } from "../inquiry/record";
 import { DEFAULT_POLICIES } from "../sla/policies";
-import { leadQueue, myWork, suggestAssignee, suggestMany, workItem, workloads } from "./queue";
+import { leadQueue, myWork, openWork, suggestAssignee, suggestMany, workItem, workloads } from "./queue";
 import type { TeamMember } from "./roles";
 import { inquiry } from "../../../test/fixtures/inquiries";
 
@@ -25,7 +25,7 @@ describe("the lead's queue", () => {
       record("resolved", { status: "resolved" }),
       record("high", { priority: "high", policy: "secure-message", receivedAt: t("2026-03-04T08:30:00-06:00") }), // 4 business hours: due 12:30
     ];
-    const q = leadQueue(records, calendar, DEFAULT_POLICIES, now);
+    const q = leadQueue(openWork(records, calendar, DEFAULT_POLICIES, now));
     expect(q.map((w) => w.record.internetMessageId)).toEqual(["thursday", "monday", "high", "fresh"]);
     expect(q.map((w) => w.minutesLeft)).toEqual([-20 * 60, -2 * 60, 150, 16 * 60]);
     expect(q[1]!.standing).toBe("breached");

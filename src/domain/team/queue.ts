@@ -44,15 +44,16 @@ export function byTimeLeft(a: WorkItem, b: WorkItem): number {
 
 const needsLead = (w: WorkItem): boolean => !w.record.assignee || w.standing === "atRisk" || w.standing === "breached";
 
-/** The lead's queue: open inquiries that are unassigned, at risk or late, most urgent first. */
-export function leadQueue(records: Iterable<InquiryRecord>, calendar: BusinessCalendar, policies: readonly SlaPolicy[], now: number): WorkItem[] {
+/** Every open inquiry with its standing at `now` (clocks computed once, for the queue and the loads alike). */
+export function openWork(records: Iterable<InquiryRecord>, calendar: BusinessCalendar, policies: readonly SlaPolicy[], now: number): WorkItem[] {
   const items: WorkItem[] = [];
-  for (const r of records) {
-    if (!isOpen(r)) continue;
-    const w = workItem(r, calendar, policies, now);
-    if (needsLead(w)) items.push(w);
-  }
-  return items.sort(byTimeLeft);
+  for (const r of records) if (isOpen(r)) items.push(workItem(r, calendar, policies, now));
+  return items;
+}
+
+/** The lead's queue: the open inquiries that are unassigned, at risk or late, most urgent first. */
+export function leadQueue(open: readonly WorkItem[]): WorkItem[] {
+  return open.filter(needsLead).sort(byTimeLeft);
 }
 
 /** An advocate's own open work, most urgent first. */

@@ -29,11 +29,11 @@ import type { KeyValueStore } from "../../adapters/storage/types";
 import type { BusinessCalendar } from "../../domain/calendar/calendar";
 import { dayOf } from "../../domain/calendar/zone";
 import { applyAction, type InquiryRecord } from "../../domain/inquiry/record";
-import { leadQueue, suggestMany, workItem, workloads, isOpen } from "../../domain/team/queue";
+import { leadQueue, openWork, suggestMany, workloads } from "../../domain/team/queue";
 import type { TeamMember } from "../../domain/team/roles";
 import type { SlaPolicy } from "../../domain/sla/policies";
 import { logEvent } from "../log";
-import { openInquiriesOf, useOpenWork } from "./useOpenWork";
+import { useOpenWork } from "./useOpenWork";
 import { WorkTable } from "./WorkTable";
 
 const useStyles = makeStyles({
@@ -61,7 +61,7 @@ const SUGGESTED = "suggested";
 
 export function TeamQueue({ service, me, status, team, store, calendar, policies, now, clock }: TeamQueueProps) {
   const styles = useStyles();
-  const { records, error, refresh, setRecords } = useOpenWork(useMemo(() => openInquiriesOf(service), [service]), status);
+  const { records, error, refresh, setRecords } = useOpenWork(useCallback(() => service.openInquiries(), [service]), status);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [target, setTarget] = useState(SUGGESTED);
   const [notice, setNotice] = useState<string | null>(null);
@@ -88,8 +88,8 @@ export function TeamQueue({ service, me, status, team, store, calendar, policies
     [away, store, awayKey],
   );
 
-  const open = useMemo(() => (records ?? []).filter(isOpen).map((r) => workItem(r, calendar, policies, now)), [records, calendar, policies, now]);
-  const queue = useMemo(() => (records ? leadQueue(records, calendar, policies, now) : null), [records, calendar, policies, now]);
+  const open = useMemo(() => openWork(records ?? [], calendar, policies, now), [records, calendar, policies, now]);
+  const queue = useMemo(() => (records ? leadQueue(open) : null), [records, open]);
   const loads = useMemo(() => workloads(open, team), [open, team]);
   const picked = useMemo(() => (queue ?? []).filter((w) => selected.has(w.record.internetMessageId)), [queue, selected]);
   const plan = useMemo(() => suggestMany(picked, loads, away), [picked, loads, away]);

@@ -4,16 +4,15 @@
  * as the list holds it, conflicts included).
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { InquiryLogService, LogStatus } from "../../adapters/graph/log-service";
+import type { LogStatus } from "../../adapters/graph/log-service";
 import type { InquiryRecord } from "../../domain/inquiry/record";
 import { logEvent } from "../log";
 
-export function useOpenWork(load: (() => Promise<InquiryRecord[]>) | null, status: LogStatus | null) {
+export function useOpenWork(load: () => Promise<InquiryRecord[]>, status: LogStatus | null) {
   const [records, setRecords] = useState<InquiryRecord[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const generation = useRef(0);
   const refresh = useCallback(async () => {
-    if (!load) return;
     const mine = ++generation.current;
     try {
       const r = await load();
@@ -37,8 +36,4 @@ export function useOpenWork(load: (() => Promise<InquiryRecord[]>) | null, statu
     before.current = { pending, conflicts };
   }, [pending, conflicts, refresh]);
   return { records, error, refresh, setRecords };
-}
-
-export function openInquiriesOf(service: InquiryLogService | null): (() => Promise<InquiryRecord[]>) | null {
-  return service ? () => service.openInquiries() : null;
 }
