@@ -13,6 +13,10 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { BusinessCalendar } from "../src/domain/calendar/calendar";
 import { Classifier, type EmailInput } from "../src/domain/classify/classifier";
+import { SHARED_MODEL_PATH, loadModel } from "../src/cli/model";
+import react from "@vitejs/plugin-react";
+import { createServer } from "node:http";
+import { build } from "vite";
 import { computeClocks, dueFrom } from "../src/domain/sla/clocks";
 import { DEFAULT_POLICIES, findPolicy } from "../src/domain/sla/policies";
 import { SAMPLES } from "../src/harness/samples";
@@ -33,6 +37,27 @@ import { LogSender } from "../src/adapters/graph/log-sender";
 import { Outbox, type LogOp } from "../src/adapters/storage/outbox";
 import type { InquiryRecord } from "../src/domain/inquiry/record";
 import type { Action } from "../src/domain/inquiry/status";
+
+/** A static file server on loopback for the yardstick pane. */
+function serveStatic(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" };
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? "/", "http://localhost").pathname.replace(/^\/+/, "") || "index.html";
+    try {
+      const body = readFileSync(join(dir, path.replace(/\.\.+/g, "")));
+      res.writeHead(200, { "content-type": types[path.slice(path.lastIndexOf("."))] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => {
+      const a = server.address() as { port: number };
+      resolve({ url: `http://127.0.0.1:${a.port}/`, close: () => new Promise<void>((r) => server.close(() => r())) });
+    }),
+  );
+}
 
 interface Figure {
   name: string;
@@ -61,7 +86,7 @@ function timeLoop(seconds: number, body: () => void): number {
 // Two 5 KB corpora from the harness's sample emails (fictional): the usual shape of a 5 KB email in
 // a shared mailbox (the sender's message, a signature, a disclaimer and the quoted replies below),
 // and a single long letter (the message padded with more of its sender's own words).
-const classifier = new Classifier();
+const classifier = new Classifier({ model: loadModel() });
 const texts = SAMPLES.filter((s) => s.body && s.body !== "__LARGE__").map((s) => s.body.replace(/<[^>]+>/g, " "));
 const threads: EmailInput[] = texts.map((t, i) => {
   let body = `${t}\n\nKind regards,\nA. Sender\n(555) 010-0199\n\nCONFIDENTIALITY NOTICE: This e-mail message, including any attachments, is for the sole use of the intended recipient(s) and may contain confidential information.\n`;
@@ -205,8 +230,18 @@ const scripts = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="moduleprel
 const gzip = scripts.reduce((sum, f) => sum + gzipSync(readFileSync(join(out, f)), { level: 9 }).length, 0);
 record("initial JavaScript of the production pane (gzip)", gzip / 1024, "KB", "≤ 200", gzip / 1024 <= 200);
 
+// ---- the classifier's model: its size as the pane fetches it
+{
+  const model = readFileSync(SHARED_MODEL_PATH);
+  record("classifier model asset (gzip)", gzipSync(model, { level: 9 }).length / 1024, "KB", "≤ 400", gzipSync(model, { level: 9 }).length / 1024 <= 400);
+}
+
 // ---- item load → visible, in headless Chromium
 await buildHarness();
+// the yardstick: an empty React + Fluent pane from the same toolchain, served from this machine
+const emptyDir = mkdtempSync(join(tmpdir(), "triage-empty-pane-"));
+await build({ configFile: false, root: join(import.meta.dirname, "empty-pane"), base: "./", logLevel: "warn", plugins: [react()], build: { outDir: emptyDir, emptyOutDir: true } });
+const emptyServer = await serveStatic(emptyDir);
 const server = await startHarnessServer({ port: 0 });
 const browser = await launch();
 try {
@@ -241,9 +276,41 @@ try {
   const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length - 1) * p))]!;
   record("item loaded → classification and clocks painted (pane, p95)", pct(inPane, 0.95), "ms", "≤ 300", pct(inPane, 0.95) <= 300);
   record("click in the message list → pane shows the new email (p95)", pct(clickToVisible, 0.95), "ms", "(≤ 300 for the pane's part)", true);
+
+  // pane start → classification shown, cold (a new browser profile: nothing cached) and warm (a reload),
+  // against the empty pane measured the same way in the same run
+  const startTimes = async (url: string, ready: (p: import("playwright-core").Page) => Promise<unknown>) => {
+    const cold: number[] = [];
+    const warm: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const context = await browser.newContext();
+      const p = await context.newPage();
+      let t0 = Date.now();
+      await p.goto(url);
+      await ready(p);
+      cold.push(Date.now() - t0);
+      t0 = Date.now();
+      await p.reload();
+      await ready(p);
+      warm.push(Date.now() - t0);
+      await context.close();
+    }
+    return { cold: pct(cold, 0.5), warm: pct(warm, 0.5) };
+  };
+  const product = await startTimes(`${server.url}harness/?now=${encodeURIComponent("2026-03-04T10:00:00-06:00")}`, (p) =>
+    p.frameLocator('iframe[data-testid="taskpane"]').getByTestId("category-badge").waitFor(),
+  );
+  const empty = await startTimes(`${emptyServer.url}index.html`, (p) => p.getByTestId("ready").waitFor());
+  record("pane start → classification shown, cold (median of 5)", product.cold, "ms", "(reported)", true);
+  record("empty React + Fluent pane start → painted, cold (median of 5)", empty.cold, "ms", "(reported)", true);
+  record("pane start → classification shown, warm (median of 5)", product.warm, "ms", "(reported)", true);
+  record("empty React + Fluent pane start → painted, warm (median of 5)", empty.warm, "ms", "(reported)", true);
+  const ratio = product.cold / Math.max(1, empty.cold);
+  record("cold start, the pane over the empty pane", ratio, "×", "≤ 1.3", ratio <= 1.3);
 } finally {
   await browser.close();
   await server.close();
+  await emptyServer.close();
 }
 
 // ---- the SharePoint log against the local emulator

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { loadModel } from "../cli/model";
 import { Classifier, FLAGS } from "../domain/classify/classifier";
-import { CATEGORIES } from "../domain/classify/vocabulary";
+import { CATEGORIES } from "../domain/classify/labels";
 import { MAILBOXES } from "../domain/sla/policies";
 import { MAILBOX_ADDRESS, SAMPLES, bodyOf } from "./samples";
 
 describe("the harness's sample emails", () => {
-  const classifier = new Classifier();
+  const classifier = new Classifier({ model: loadModel() });
   const results = SAMPLES.map((s) =>
     classifier.classify({ mailbox: s.mailbox, from: s.from, subject: s.subject, body: bodyOf(s), bodyType: s.bodyType }),
   );

@@ -1,5 +1,5 @@
 import { Button, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { CATEGORIES, type Category } from "../domain/classify/vocabulary";
+import { CATEGORIES, type Category } from "../domain/classify/labels";
 import type { Correction, TriageView } from "../domain/inquiry/triage";
 import { MAILBOXES, PRIORITIES, type Mailbox, type Priority } from "../domain/sla/policies";
 import { CATEGORY_LABELS, PRIORITY_LABELS } from "./format";

@@ -41,8 +41,8 @@ export function TriageSummary({ view, subject, from }: TriageSummaryProps) {
         <Badge appearance="outline" color="informative" data-testid="sender-badge">
           {SENDER_LABELS[c.senderType]}
         </Badge>
-        <Badge appearance="outline" color="informative">
-          Confidence {Math.round(c.confidence * 100)}%
+        <Badge appearance="outline" color={c.confidence < 0.6 ? "warning" : "informative"} data-testid="confidence-badge">
+          {c.confidence < 0.6 ? "Unsure" : "Confidence"} {Math.round(c.confidence * 100)}%
         </Badge>
       </div>
       {view.corrected.category || view.corrected.priority ? (
@@ -59,6 +59,9 @@ export function TriageSummary({ view, subject, from }: TriageSummaryProps) {
           </li>
         ))}
       </ul>
+      <Text size={100} className={styles.from} data-testid="model-version">
+        Classified by model {c.modelVersion}
+      </Text>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 /** Display text for the pane: labels, business durations and due times in two zones. */
-import type { Category, SenderType } from "../domain/classify/vocabulary";
+import type { Category, SenderType } from "../domain/classify/labels";
 import type { Clock, ClockStanding } from "../domain/sla/clocks";
 import type { Priority } from "../domain/sla/policies";
 

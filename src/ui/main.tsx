@@ -7,8 +7,10 @@ import { createRoot } from "react-dom/client";
 import { HarnessMailbox } from "../adapters/mailbox/harness";
 import { OfficeMailbox } from "../adapters/mailbox/office";
 import type { MailboxAdapter } from "../adapters/mailbox/types";
+import { fetchModel } from "../adapters/model/fetch-model";
 import { LocalStore } from "../adapters/storage/local";
 import { BusinessCalendar } from "../domain/calendar/calendar";
+import modelUrl from "../../assets/triage-model.bin?url";
 import { Classifier } from "../domain/classify/classifier";
 import { parseSettings, type DeploymentSettings } from "../domain/settings";
 import { DEFAULT_TEMPLATES } from "../domain/templates/defaults";
@@ -17,6 +19,10 @@ import { logEvent } from "./log";
 import type { PaneServices } from "./services";
 
 const OFFICE_WAIT_MS = 8000;
+
+// the model is fetched as soon as the pane's code runs, in parallel with connecting to the mailbox
+const model = fetchModel(modelUrl);
+model.catch(() => logEvent("model.unavailable"));
 
 /** Settings embedded by the build (TRIAGE_SETTINGS), or null for the fictional defaults. */
 declare const __TRIAGE_SETTINGS__: unknown;
@@ -76,6 +82,13 @@ async function start(): Promise<void> {
     renderMessage(root, "This add-in's deployment settings are not valid. Ask your administrator to rebuild it with a corrected settings file.");
     return;
   }
+  let classifier: Classifier;
+  try {
+    classifier = new Classifier({ model: await model, internalDomains: settings.internalDomains, routes: settings.routes });
+  } catch {
+    renderMessage(root, "The add-in's classifier did not load. Reopen the pane; if this keeps happening, tell your administrator.");
+    return;
+  }
   const calendar = new BusinessCalendar(settings.calendar);
   const params = new URLSearchParams(window.location.search);
   // the SharePoint log: the local emulator in the harness; in Outlook the tenant's list through
@@ -98,7 +111,7 @@ async function start(): Promise<void> {
     mailbox,
     store: new LocalStore("member-triage"),
     settings,
-    classifier: new Classifier({ internalDomains: settings.internalDomains, routes: settings.routes }),
+    classifier,
     calendar,
     templates: DEFAULT_TEMPLATES,
     log: log.catch(() => null),

@@ -3,7 +3,7 @@
  * half-filled, with an unknown purpose or an empty body, is skipped rather than shown.
  */
 import type { Flag } from "../../domain/classify/classifier";
-import type { Category } from "../../domain/classify/vocabulary";
+import type { Category } from "../../domain/classify/labels";
 import { PURPOSES, type Purpose, type Template } from "../../domain/templates/templates";
 
 const list = (v: unknown) => (typeof v === "string" ? v.split(";").map((x) => x.trim()).filter(Boolean) : []);

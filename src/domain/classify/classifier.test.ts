@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Classifier, type EmailInput } from "./classifier";
-import { DEFAULT_VOCABULARY, extendVocabulary } from "./vocabulary";
+import { loadModel } from "../../cli/model";
 
-const classifier = new Classifier();
+const classifier = new Classifier({ model: loadModel() });
 const email = (over: Partial<EmailInput>): EmailInput => ({
   mailbox: "secure-message",
   from: "pat.doe@example.com",
@@ -59,11 +59,12 @@ describe("category", () => {
     expect(c.category).toBe("out_of_scope");
   });
 
-  it("lets a deployment add vocabulary without code", () => {
-    const custom = new Classifier({ vocabulary: extendVocabulary(DEFAULT_VOCABULARY, { categories: { benefits_coverage: ["gym membership = 4"] } }) });
-    const body = "Does the plan give me a gym membership?";
-    expect(classifier.classify(email({ body })).category).not.toBe("benefits_coverage");
-    expect(custom.classify(email({ body })).category).toBe("benefits_coverage");
+  it("quotes the sender's own words that decided, never the signature or an empty body", () => {
+    const c = classifier.classify(email({ body: "The driver never came for my dialysis ride and nobody called. I want this written down and looked into.\n\nThanks,\nPat Doe\nBilling Office Manager" }));
+    const why = c.reasons.filter((r) => r.field === "category").map((r) => r.text).join(" ");
+    for (const quoted of why.match(/“([^”]+)”/g) ?? []) expect(c.reasons.length && "The driver never came for my dialysis ride and nobody called. I want this written down and looked into.".toLowerCase()).toContain(quoted.slice(1, -1).replace(/…$/, "").toLowerCase());
+    const empty = classifier.classify(email({ subject: "", body: "" }));
+    expect(empty.reasons.map((r) => r.text).join(" ")).not.toMatch(/“/);
   });
 });
 

@@ -1,31 +1,23 @@
 /**
  * The classifier of contract section 1: category, sender type, priority, language and flags, with
- * the reasons that decided each, so an advocate can see why and correct it. Rules read the
- * vocabulary (data); the structure of the procedures (the agent template, the specialist request,
- * the contact-us form) is checked here.
+ * the reasons that decided each, so an advocate can see why and correct it.
+ *
+ * A learned model (model.ts, trained from the corpus by `npm run train`) reads the whole of the
+ * sender's own words; the procedures' structural rules stand beside it (docs/decisions/0023):
+ * the agent template's required fields and subject form, the specialist request's specialty and
+ * location, the agent-support mailbox's scope, the contact-us form's "I am a" field, the plan's own
+ * domain, the escalations mailbox, and the contract's precedence (a repeat contact is escalated;
+ * high wins over escalated). When grievance or appeal is likely but another category wins, the
+ * result says so (`mayBe`), because a missed grievance costs more than a second look.
  */
 import { isMailbox, policyFor, type Mailbox, type MailboxRoute, type Priority } from "../sla/policies";
-import { detectLanguage, tagLanguageWords } from "./language";
-import { Lexicon, type Tokens } from "./lexicon";
-import { NEGATORS, PhraseMatcher, isNegated, sentenceAround, type Hit } from "./matcher";
-import {
-  MAX_ANALYSED_CHARS,
-  htmlToText,
-  normalize,
-  splitQuoted,
-  stripBoilerplate,
-} from "./text";
-import { CATEGORIES, DEFAULT_VOCABULARY, type Category, type CueList, type SenderType, type Vocabulary } from "./vocabulary";
+import { WordBuffer, readEmail } from "./features";
+import { CATEGORIES, FLAGS, LEARNED_FLAGS, SENDER_TYPES, type Category, type Flag, type SenderType } from "./labels";
+import { detectLanguage } from "./language";
+import { Scorer, type HeadSpec, type LinearModel } from "./model";
+import { MAX_ANALYSED_CHARS, htmlToText, normalize, splitQuoted, stripBoilerplate } from "./text";
 
-export const FLAGS = [
-  "clinical_referral",
-  "account_verification_required",
-  "missing_required_info",
-  "mixed_lines_of_business",
-  "repeat_contact",
-  "non_english",
-] as const;
-export type Flag = (typeof FLAGS)[number];
+export { FLAGS, type Flag } from "./labels";
 
 export interface EmailInput {
   readonly mailbox: string;
@@ -45,6 +37,14 @@ export interface Reason {
   readonly text: string;
 }
 
+/** The must-forward safety net: grievance or appeal is likely though another category won. */
+export interface MayBe {
+  readonly category: "grievance" | "appeal";
+  readonly probability: number;
+  /** The sentence of the sender's own words that points at it most. */
+  readonly sentence: string;
+}
+
 export interface Classification {
   readonly category: Category;
   readonly senderType: SenderType;
@@ -52,99 +52,69 @@ export interface Classification {
   readonly language: string;
   readonly flags: Flag[];
   readonly policy: string;
+  /** The model's probability of the category it gave (calibrated on held-out writers). */
   readonly confidence: number;
   readonly reasons: Reason[];
   /** For missing_required_info: what is missing, in the procedure's words. */
   readonly missingFields: string[];
   /** Problems with the input itself (empty body, unknown mailbox, truncated, …). */
   readonly warnings: string[];
+  readonly mayBe?: MayBe;
+  /** Which model decided (shown in the pane). */
+  readonly modelVersion: string;
 }
 
 export interface ClassifierOptions {
-  readonly vocabulary?: Vocabulary;
+  readonly model: LinearModel;
+  /** Overrides of the model's decision thresholds (for calibration runs). */
+  readonly thresholds?: Readonly<Record<string, number>>;
   readonly internalDomains?: readonly string[];
   readonly routes?: Readonly<Record<Mailbox, MailboxRoute>>;
 }
 
-type Section = "subject" | "own" | "quoted";
-/** Negation cancels requests, risks and complaints ("not asking for an appeal"); a topic stays a topic ("I still don't have my card"). */
-const NEGATABLE = /^(?:category:(?:appeal|grievance|general_inquiry)|high:|clinical|repeat|accountInfo|escalation|appealDecision|appealObjection)/;
-/** How much of a long message is read when nothing later in it calls for more. */
-const OWN_READ_CHARS = 1600;
-/** Cues that make the pane read a long message to its end. */
-const PRECEDENCE_CUE =
-  /\b(?:complain|grievance|appeal|reconsider|fair hearing|overturn|disput|disagree|dissatisf|unacceptable|rude|queja|apela|reconsidera|khi[eế]u n[aạ]i|urgen|emergenc|asap|ran out|run(?:ning|s)? out|pills? left|discharg|unsafe|not safe|suicid|chest pain|breath|injur|abuse|neglect|(?:second|third|fourth|2nd|3rd|4th) (?:time|request|email|inquiry)|no one has|nobody has|no response|never heard)/;
+/** The heads a model must have, in this order. */
+export const MODEL_HEADS: readonly HeadSpec[] = [
+  { name: "category", labels: CATEGORIES, kind: "softmax" },
+  { name: "senderType", labels: SENDER_TYPES, kind: "softmax" },
+  { name: "priority", labels: ["routine", "escalated", "high"], kind: "softmax" },
+  ...LEARNED_FLAGS.map((f): HeadSpec => ({ name: f, labels: [f], kind: "logistic" })),
+  /** Grievance or appeal, learned as one yes/no question: the must-forward decision. */
+  { name: "grievanceOrAppeal", labels: ["grievance", "appeal"], kind: "logistic", of: "category" },
+  /** High priority as one yes/no question. */
+  { name: "highPriority", labels: ["high"], kind: "logistic", of: "priority" },
+];
 
-/** How much quoted history is read: the most recent older message, about. */
-const MAX_QUOTED_CHARS = 1200;
+/** Thresholds used when a model does not carry its own (see the decision record for the fitted ones). */
+export const DEFAULT_THRESHOLDS: Readonly<Record<string, number>> = {
+  /** P(grievance) + P(appeal) at which grievance/appeal is chosen over a topic. */
+  gaPick: 0.4,
+  /** … and at which the pane warns that it may be one. */
+  gaWarn: 0.15,
+  /** P(high) at which the priority is high. */
+  high: 0.4,
+  clinical_referral: 0.5,
+  account_verification_required: 0.5,
+  repeat_contact: 0.5,
+  mixed_lines_of_business: 0.5,
+};
 
-/** Older messages count towards an appeal or grievance only when the sender's own words point at them. */
-const REFERS_TO_QUOTED = /\b(?:below|earlier|previous(?:ly)?|original|again|still|abajo|anterior|otra vez|todav[ií]a|b[eê]n d[uư][oớ]i)\b/i;
-const SECTION_WEIGHT: Readonly<Record<Section, number>> = { subject: 1.5, own: 1, quoted: 0.5 };
+/** How much quoted history is read: the most recent older messages. */
+const MAX_QUOTED_CHARS = 2000;
 
-interface Cue {
-  readonly group: string;
-  /** A number for the group, for cheap keys. */
-  readonly groupId: number;
-  readonly negatable: boolean;
-  readonly isCategory: boolean;
-  readonly isOrg: boolean;
-  readonly isAppealOrGrievance: boolean;
-  readonly weight: number;
-  readonly keep: boolean;
-  readonly request: boolean;
-}
-
-interface ScoredHit {
-  readonly cue: Cue;
-  readonly section: Section;
-  readonly score: number;
-  /** Where the words that matched stand (their text is read only for the reasons shown). */
-  readonly tokens: Tokens;
-  readonly start: number;
-  readonly end: number;
-}
-
-const GROUP_IDS = new Map<string, number>();
-
-function parseCue(group: string, text: string): { phrase: string; payload: Cue } {
-  let groupId = GROUP_IDS.get(group);
-  if (groupId === undefined) GROUP_IDS.set(group, (groupId = GROUP_IDS.size));
-  const m = /^(.*?)\s*=\s*(-?\d+(?:\.\d+)?)((?:\s+(?:keep|request))*)\s*$/.exec(text);
-  if (!m) throw new Error(`vocabulary entry "${text}" in ${group} is not "phrase = weight"`);
-  const phrase = m[1]!;
-  const flags = m[3] ?? "";
-  return {
-    phrase,
-    payload: {
-      group,
-      groupId,
-      negatable: NEGATABLE.test(group),
-      isCategory: group.startsWith("category:"),
-      isOrg: /Org$/.test(group),
-      isAppealOrGrievance: group === "category:appeal" || group === "category:grievance",
-      weight: Number(m[2]),
-      keep: /\bkeep\b/.test(flags),
-      request: /\brequest\b/.test(flags),
-    },
-  };
-}
-
-const SYSTEM_SENDER = /^(?:no-?reply|do-?not-?reply|voicemail|notifications?|mailer-daemon|system|alerts?)\b|noreply/i;
+const SYSTEM_SENDER = /^(?:no-?reply|do-?not-?reply|voicemail|notifications?|mailer-daemon|system|alerts?|portal|securemessag\w*)\b|noreply/i;
 const PROVIDER_ROLE =
-  /^(?:referrals?|billing|priorauth|prior\.?auth|auth|imaging\.auth|appeals|frontdesk|front\.desk|frontoffice|scheduling|ar|revcycle|claims|office|reception|intake|utilization|um|pa|medicalrecords|records|eligibility|verifications?|patientaccounts|businessoffice|admissions|denials)(?:[._-]|$)/i;
-const PROVIDER_DOMAIN = /(clinic|medical|med|health|peds|pediatric|ortho|hospital|regional|behavioral|diabetes|women|family|pt|therapy|care|surgery|dental|pharmacy|lab|imaging|physicians?)/i;
-const AGENT_DOMAIN = /(insur|broker|benefit|advisor|agency|seniors?|senior|medicareplans)/i;
-const STATE_DOMAIN = /(^|\.)(state|gov|dhs|hhs|legis|ombudsman)[.-]|\.gov$|\.state\./i;
+  /^(?:referrals?|billing|priorauth|prior\.?auth|auth|imaging\.auth|appeals|frontdesk|front\.desk|frontoffice|scheduling|ar|revcycle|claims|office|reception|intake|utilization|um|pa|medicalrecords|records|eligibility|verifications?|patientaccounts|businessoffice|admissions|denials|pharmacy|rx|casemanagement|discharge\w*)(?:[._-]|$)/i;
+const STATE_DOMAIN = /(^|\.)(state|gov|dhs|hhs|legis|house|senate|ombudsman)[.-]|\.gov$|\.state\./i;
+const FREE_MAIL = /^(?:example\.(?:com|org|net)|gmail\.com|yahoo\.com|hotmail\.com|outlook\.com|aol\.com|icloud\.com)$/i;
 
 const SPECIALTY =
-  /\b(?:\w+olog(?:y|ist|ists)|derm\b|dermatolog\w*|cardio\w*|neurosurg\w*|orthoped\w*|ortho\b|ent\b|ear,? nose|gi\b|gastro\w*|ob\/?gyn|obstetric\w*|gynecolog\w*|podiatr\w*|pulmon\w*|nephro\w*|oncolog\w*|urolog\w*|rheumat\w*|allerg\w*|psychiatr\w*|surgeon|surgery|endocrin\w*|ophthalm\w*|optometr\w*|physical therap\w*|speech therap\w*|occupational therap\w*|audiolog\w*|pain management|wound care|sleep medicine|hematolog\w*|infectious disease|geriatric\w*|behavioral health|mental health|counsel\w*)/i;
+  /\b(?:\w+olog(?:y|ist|ists)|derm\b|dermatolog\w*|cardio\w*|neurosurg\w*|orthoped\w*|ortho\b|ent\b|ear,? nose|gi\b|gastro\w*|ob\/?gyn|obstetric\w*|gynecolog\w*|podiatr\w*|pulmon\w*|nephro\w*|oncolog\w*|urolog\w*|rheumat\w*|allerg\w*|psychiatr\w*|surgeon|surgery|endocrin\w*|ophthalm\w*|optometr\w*|physical therap\w*|speech therap\w*|occupational therap\w*|audiolog\w*|pain management|wound care|sleep medicine|hematolog\w*|infectious disease|geriatric\w*|behavioral health|mental health|counsel\w*|cardi[oó]log\w*|dermat[oó]log\w*|pediatra|neur[oó]log\w*)/i;
 const LOCATION =
-  /\b\d{5}(?:-\d{4})?\b|\bin the [\w\s/]{1,40}\barea\b|\b(?:near|close to|lives in|living in|located in|miles of|area of|county|city of|member address|home:|member's home|address:)\b|,\s*[A-Z]{2}\b|\b(?:cerca de|código postal|codigo postal)\b/;
+  /\b\d{5}(?:-\d{4})?\b|\bin the [\w\s/]{1,40}\barea\b|\b(?:near|close to|lives in|living in|located in|miles of|area of|county|city of|member address|home:|member's home|address:|location:|zip)\b|,\s*[A-Z]{2}\b|\b(?:cerca de|código postal|codigo postal|condado|vive en)\b/i;
 
 const AGENT_FIELDS: readonly (readonly [string, RegExp])[] = [
   ["Agent Name", /^\s*agent name\s*:?[ \t]*(.*)$/im],
-  ["Agent SAN", /^\s*agent san\s*:?[ \t]*(.*)$/im],
+  ["Agent SAN", /^\s*agent san\s*(?:#|number|no\.?)?\s*:?[ \t]*(.*)$/im],
   ["Member ID #", /^\s*member id\s*(?:#|number|no\.?)?\s*:?[ \t]*(.*)$/im],
   ["Member Name", /^\s*member name(?: in question)?\s*:?[ \t]*(.*)$/im],
   ["Summary of issue", /^\s*summary(?: of (?:the )?issue)?\s*:?[ \t]*(.*)$/im],
@@ -155,311 +125,267 @@ const MEDICARE = /\bmedicare\b|\bplh-m-|\bpart [abcd]\b/i;
 const INDIVIDUAL =
   /\bindividual\s+(?:\(?commercial\)?\s+)?(?:(?:silver|gold|bronze|platinum|marketplace|hmo|ppo|epo)\s+)?(?:plans?|members?|polic(?:y|ies)|coverage|line|product)\b|\bone of your individual\b|\bcommercial (?:plan|member|coverage)\b|\bplh-i-/i;
 
-const ASKING = ["please", "can", "could", "would", "need", "want", "help", "necesito", "quiero", "puede", "pueden", "favor", "xin", "ayuda"];
-const TAG_NEGATOR = 1;
-const TAG_ASKING = 2;
-const TAG_LANGUAGE_FIRST_BIT = 4;
+const PRIORITY_LABELS: readonly Priority[] = ["routine", "escalated", "high"];
 
-/** Short closing lines where a signature stands: organisation names count there only. */
-function signatureOf(own: string): string {
-  const tail = own.length > 800 ? own.slice(-800) : own;
-  const lines = tail.split("\n").map((l) => l.trim()).filter((l) => l !== "");
-  return lines
-    .slice(-8)
-    .filter((l) => l.length <= 80 && l.split(/\s+/).length <= 7 && !l.endsWith("?"))
-    .join("\n");
+/** Where a signature starts: the short closing lines of the sender's own words. */
+function signatureStart(own: string): number {
+  let end = own.length;
+  let lines = 0;
+  let start = own.length;
+  while (end > 0 && lines < 8) {
+    const nl = own.lastIndexOf("\n", end - 1);
+    const line = own.slice(nl + 1, end).trim();
+    end = nl < 0 ? 0 : nl;
+    if (line === "") continue;
+    if (line.length > 60 || line.split(/\s+/).length > 6 || /[?.!]$/.test(line) && !/^(?:thanks?|thank you|regards|sincerely|gracias|cordialmente|atentamente)\b/i.test(line)) break;
+    start = nl + 1;
+    lines++;
+    if (/^(?:thanks?|thank you|regards|best|sincerely|respectfully|gracias|saludos|cordialmente|atentamente|c[aả]m [oơ]n)\b/i.test(line)) break;
+  }
+  // a whole short message is not a signature
+  return start <= own.length * 0.3 ? own.length : start;
 }
 
-function clamp(x: number, lo: number, hi: number): number {
-  return Math.max(lo, Math.min(hi, x));
+interface Prepared {
+  readonly subject: string;
+  readonly own: string;
+  readonly quoted: string;
+  readonly ownFull: string;
+  readonly form: FormFields;
+  readonly local: string;
+  readonly domain: string;
+  readonly structure: string[];
+  readonly mailbox: Mailbox;
+  readonly warnings: string[];
 }
+
+/** The parts of an email the model and the rules read: the same for training and for the pane. */
+export function prepareEmail(input: EmailInput, internalDomains: readonly string[] = ["plan.example"]): Prepared {
+  const warnings: string[] = [];
+  const mailboxKnown = isMailbox(input.mailbox);
+  const mailbox: Mailbox = mailboxKnown ? (input.mailbox as Mailbox) : "member-services-email";
+  if (!mailboxKnown) {
+    warnings.push(`unknown mailbox "${String(input.mailbox).slice(0, 60)}": timed as member-services-email until a lead sets it`);
+  }
+  const subject = typeof input.subject === "string" ? input.subject.slice(0, 1000) : "";
+  const raw = typeof input.body === "string" ? input.body : "";
+  if (raw.trim() === "") warnings.push("the email has no body text: classified from the subject and sender only");
+  const html = input.bodyType === "html";
+  if (raw.length > MAX_ANALYSED_CHARS * (html ? 4 : 1)) {
+    warnings.push(`the body is ${Math.round(raw.length / 1024)} KB: only the first ${MAX_ANALYSED_CHARS / 1000} thousand characters were read`);
+  }
+  let text = html ? htmlToText(raw) : raw.slice(0, MAX_ANALYSED_CHARS);
+  if (text.includes("\r")) text = text.replace(/\r\n?/g, "\n");
+  if (text.length > MAX_ANALYSED_CHARS) text = text.slice(0, MAX_ANALYSED_CHARS);
+  const parts = splitQuoted(text);
+  const ownFull = parts.own === "" ? parts.quoted : parts.own;
+  const own = stripBoilerplate(ownFull);
+  const quoted = parts.own === "" ? "" : stripBoilerplate(parts.quoted.slice(0, MAX_QUOTED_CHARS));
+  const fromAddress = String(input.from ?? "").trim().toLowerCase().replace(/^.*</, "").replace(/>.*$/, "");
+  const at = fromAddress.lastIndexOf("@");
+  const local = at >= 0 ? fromAddress.slice(0, at) : fromAddress;
+  const domain = at >= 0 ? fromAddress.slice(at + 1) : "";
+  const form = readForm(own);
+  const structure = [`mailbox=${mailbox}`];
+  const internal = domain !== "" && internalDomains.some((d) => domain === d || domain.endsWith(`.${d}`));
+  if (SYSTEM_SENDER.test(local)) structure.push("from=system");
+  if (internal) structure.push("from=internal");
+  if (STATE_DOMAIN.test(domain)) structure.push("from=state");
+  if (PROVIDER_ROLE.test(local)) structure.push("from=role");
+  if (domain !== "" && !internal && !FREE_MAIL.test(domain)) {
+    structure.push("from=org");
+    // the organisation's name, as character groups ("riverbendclinic" → "clini", "linic", …)
+    const name = domain.split(".").slice(0, -1).join("").replace(/[^a-z]/g, "");
+    for (let i = 0; i + 5 <= name.length && i < 40; i++) structure.push(`org=${name.slice(i, i + 5)}`);
+  }
+  if (domain !== "" && FREE_MAIL.test(domain)) structure.push("from=personal");
+  if (form.role !== undefined) structure.push(`form=${formRole(form.role)}`);
+  if (/^\s*(?:re|rv)\s*:/i.test(subject)) structure.push("subject=reply");
+  if (/^\s*(?:fw|fwd|tr|rv)\s*:/i.test(subject)) structure.push("subject=forward");
+  if (own.trim() === "") structure.push("own=empty");
+  if (quoted !== "") structure.push("quoted=yes");
+  return { subject, own, quoted, ownFull, form, local, domain, structure, mailbox, warnings };
+}
+
+function formRole(role: string): SenderType {
+  const r = normalize(role);
+  return /member|miembro|hoi vien|afiliad|paciente|patient|parent|guardian|madre|padre/.test(r)
+    ? "member"
+    : /provider|proveedor|doctor|clinic|hospital|office|pharmac/.test(r)
+      ? "provider"
+      : /agent|broker|agente/.test(r)
+        ? "agent"
+        : "unknown";
+}
+
+// the parts of features.ts, as local numbers (hot loops)
+const PART_SUBJECT = 0;
+const PART_OWN = 1;
+const PART_QUOTED = 2;
 
 export class Classifier {
-  private readonly matcher: PhraseMatcher<Cue>;
-  private readonly lexicon: Lexicon;
-  private readonly medicareId: number;
+  private readonly model: LinearModel;
   private readonly internalDomains: readonly string[];
   private readonly routes: Readonly<Record<Mailbox, MailboxRoute>> | undefined;
-  private readonly informational: PhraseMatcher<true>;
+  private readonly buf = new WordBuffer();
+  private readonly scorer: Scorer;
+  private readonly heads: { category: number; sender: number; priority: number; flags: Map<string, number>; ga: number; high: number };
+  private readonly thresholds: Readonly<Record<string, number>>;
 
-  constructor(options: ClassifierOptions = {}) {
-    const vocab = options.vocabulary ?? DEFAULT_VOCABULARY;
-    const specs: { phrase: string; payload: Cue }[] = [];
-    const add = (group: string, list: CueList) => {
-      for (const entry of list) specs.push(parseCue(group, entry));
-    };
-    for (const c of CATEGORIES) add(`category:${c}`, vocab.categories[c]);
-    for (const [k, list] of Object.entries(vocab.high)) add(`high:${k}`, list);
-    add("appealDecision", vocab.appealDecision);
-    add("appealObjection", vocab.appealObjection);
-    add("escalation", vocab.escalation);
-    add("repeat", vocab.repeat);
-    add("clinical", vocab.clinical);
-    add("accountInfo", vocab.accountInfo);
-    for (const [k, list] of Object.entries(vocab.sender)) add(`sender:${k}`, list);
-    this.lexicon = new Lexicon();
-    for (const w of NEGATORS) this.lexicon.tag(w, TAG_NEGATOR);
-    for (const w of ASKING) this.lexicon.tag(w, TAG_ASKING);
-    tagLanguageWords(this.lexicon, TAG_LANGUAGE_FIRST_BIT);
-    this.matcher = new PhraseMatcher(this.lexicon, specs);
-    this.informational = new PhraseMatcher(this.lexicon, vocab.informational.map((phrase) => ({ phrase, payload: true as const })));
-    this.medicareId = this.lexicon.add("medicare");
+  constructor(options: ClassifierOptions) {
+    this.model = options.model;
     this.internalDomains = (options.internalDomains ?? ["plan.example"]).map((d) => d.toLowerCase());
     this.routes = options.routes;
+    const m = this.model;
+    this.scorer = new Scorer(m);
+    this.heads = {
+      category: m.headIndex("category"),
+      sender: m.headIndex("senderType"),
+      priority: m.headIndex("priority"),
+      flags: new Map(LEARNED_FLAGS.map((f) => [f, m.headIndex(f)])),
+      ga: m.header.heads.findIndex((h) => h.name === "grievanceOrAppeal"),
+      high: m.header.heads.findIndex((h) => h.name === "highPriority"),
+    };
+    this.thresholds = { ...DEFAULT_THRESHOLDS, ...m.header.thresholds, ...options.thresholds };
   }
 
-  private isInformational(a: number, b: number, marks: readonly number[]): boolean {
-    for (const m of marks) if (m >= a && m < b) return true;
-    return false;
+  /** The model's probabilities for one email, before any rule or threshold (for calibration). */
+  probabilities(input: EmailInput): { category: number[]; priority: number[]; flags: Record<string, number>; ga: number; high: number } {
+    const p = prepareEmail(input, this.internalDomains);
+    const model = this.model;
+    readEmail({ subject: p.subject, own: p.own, quoted: p.quoted, structure: p.structure }, model.features, this.buf);
+    const logits = this.scorer.logits(this.buf);
+    const flags: Record<string, number> = {};
+    for (const [f, h] of this.heads.flags) flags[f] = model.probabilities(h, logits)[0]!;
+    return {
+      category: model.probabilities(this.heads.category, logits),
+      priority: model.probabilities(this.heads.priority, logits),
+      flags,
+      ga: this.heads.ga >= 0 ? model.probabilities(this.heads.ga, logits)[0]! : -1,
+      high: this.heads.high >= 0 ? model.probabilities(this.heads.high, logits)[0]! : -1,
+    };
   }
 
-  /**
-   * Scores one part of the email. `only` picks which cues count here: the signature lines count
-   * organisation words only; the body everything else; a quoted message that the sender's own words
-   * do not point at counts no appeal or grievance.
-   */
-  private scoreSection(tokens: Tokens, section: Section, out: ScoredHit[], factor: number, only: (cue: Cue) => boolean): void {
-    const hits: Hit<Cue>[] = this.matcher.findAll(tokens).filter((h) => only(h.spec.payload));
-    let marks: number[] | undefined;
-    // one reading per group for the same words: "ID card" is not also "card" (the heavier phrase wins)
-    hits.sort((a, b) => b.spec.payload.weight - a.spec.payload.weight);
-    const used = new Set<number>();
-    for (const h of hits) {
-      const cue = h.spec.payload;
-      const startKey = (cue.groupId * 2) * 1_000_000 + h.start;
-      const endKey = (cue.groupId * 2 + 1) * 1_000_000 + h.end;
-      if (used.has(startKey) || used.has(endKey)) continue;
-      used.add(startKey);
-      used.add(endKey);
-      if (!cue.keep && cue.negatable && isNegated(tokens, this.lexicon, TAG_NEGATOR, h.start)) continue;
-      let score = cue.weight * SECTION_WEIGHT[section] * factor;
-      if (cue.request || cue.isCategory) {
-        const { a, b, question } = sentenceAround(tokens, h.start, h.end);
-        if (cue.request) marks ??= this.informational.findAll(tokens).map((x) => x.start);
-        if (cue.request && this.isInformational(a, b, marks!)) score *= 0.25;
-        else if (cue.isCategory && (question || this.asksForAction(tokens, a, b))) score *= 1.4;
-      }
-      out.push({ cue, section, score, tokens, start: h.start, end: h.end });
-    }
-  }
-
-  private asksForAction(tokens: Tokens, a: number, b: number): boolean {
-    for (let k = a; k < b; k++) if ((this.lexicon.tags(tokens.ids[k]!) & TAG_ASKING) !== 0) return true;
-    return false;
+  get modelVersion(): string {
+    return this.model.header.version;
   }
 
   classify(input: EmailInput): Classification {
-    const warnings: string[] = [];
+    const p = prepareEmail(input, this.internalDomains);
+    const { mailbox, own, ownFull, subject, quoted, form, local, domain } = p;
+    const warnings = p.warnings;
     const reasons: Reason[] = [];
-    const mailboxKnown = isMailbox(input.mailbox);
-    const mailbox: Mailbox = mailboxKnown ? (input.mailbox as Mailbox) : "member-services-email";
-    if (!mailboxKnown) {
-      warnings.push(`unknown mailbox "${String(input.mailbox).slice(0, 60)}": timed as member-services-email until a lead sets it`);
-    }
-    const subject = typeof input.subject === "string" ? input.subject.slice(0, 1000) : "";
-    let raw = typeof input.body === "string" ? input.body : "";
-    if (raw.trim() === "") warnings.push("the email has no body text: classified from the subject and sender only");
-    const looksHtml = input.bodyType === "html" || /^\s*<(?:!doctype|html|div|p|table|body|span)\b/i.test(raw);
-    if (raw.length > MAX_ANALYSED_CHARS * (looksHtml ? 4 : 1)) {
-      warnings.push(`the body is ${Math.round(raw.length / 1024)} KB: only the first ${MAX_ANALYSED_CHARS / 1000} thousand characters were read`);
-    }
-    let text = looksHtml ? htmlToText(raw) : raw.slice(0, MAX_ANALYSED_CHARS);
-    if (text.includes("\r")) text = text.replace(/\r\n?/g, "\n");
-    if (text.length > MAX_ANALYSED_CHARS) text = text.slice(0, MAX_ANALYSED_CHARS);
-    raw = "";
-    const parts = splitQuoted(text);
-    const ownFull = parts.own === "" ? parts.quoted : parts.own;
-    // A long message is read in full only when its later part holds a cue that can change what must
-    // happen (an appeal, a complaint, urgency, a repeat contact); otherwise its opening is enough for
-    // the topic, and the signature is read separately. See docs/decisions/0004-classifier-reading.md.
-    const own = stripBoilerplate(
-      ownFull.length > OWN_READ_CHARS && !PRECEDENCE_CUE.test(ownFull.slice(OWN_READ_CHARS).toLowerCase())
-        ? ownFull.slice(0, OWN_READ_CHARS)
-        : ownFull,
-    );
-    // older messages count for less, and only the most recent of them is read (see docs/decisions)
-    const quoted = parts.own === "" ? "" : stripBoilerplate(parts.quoted.slice(0, MAX_QUOTED_CHARS));
+    const model = this.model;
+    readEmail({ subject, own, quoted, structure: p.structure }, model.features, this.buf);
+    const logits = this.scorer.logits(this.buf);
+    const texts = [subject, own, quoted];
+    const sigStart = signatureStart(own);
+    const explain = (output: number, against: number | null, max = 3) => this.explain(output, against, texts, sigStart, max);
 
-    this.lexicon.resetArena();
-    const tokenize = (t: string) => this.lexicon.tokenize(t);
-    const subjTokens = tokenize(subject);
-    const ownTokens = tokenize(own);
-    const quotedTokens = tokenize(quoted);
-    const hits: ScoredHit[] = [];
-    const isReply = /^\s*(?:re|fw|fwd|rv|tr)\s*:/i.test(subject);
-    this.scoreSection(subjTokens, "subject", hits, isReply ? 0.5 : 1, (c) => !c.isOrg);
-    this.scoreSection(ownTokens, "own", hits, 1, (c) => !c.isOrg);
-    this.scoreSection(tokenize(signatureOf(ownFull)), "own", hits, 1, (c) => c.isOrg);
-    const quotedCounts = quoted !== "" && (ownTokens.count < 12 || REFERS_TO_QUOTED.test(own));
-    this.scoreSection(quotedTokens, "quoted", hits, quotedCounts ? 1 : 0.5, (c) => !c.isOrg && (quotedCounts || !c.isAppealOrGrievance));
-
-    const totals = new Map<string, number>();
-    const ownTotals = new Map<string, number>();
-    const byGroup = new Map<string, ScoredHit[]>();
-    for (const h of hits) {
-      totals.set(h.cue.group, (totals.get(h.cue.group) ?? 0) + h.score);
-      if (h.section === "own") ownTotals.set(h.cue.group, (ownTotals.get(h.cue.group) ?? 0) + h.score);
-      const list = byGroup.get(h.cue.group);
-      if (list) list.push(h);
-      else byGroup.set(h.cue.group, [h]);
-    }
-    const sum = (group: string, cap = Infinity) => Math.min(totals.get(group) ?? 0, cap);
-    const labels = (group: string, max = 3) => {
-      const seen = new Set<string>();
-      const sorted = [...(byGroup.get(group) ?? [])].sort((a, b) => b.score - a.score);
-      for (const h of sorted) {
-        seen.add(`“${this.lexicon.text(h.tokens, h.start, h.end)}”${h.section === "subject" ? " in the subject" : h.section === "quoted" ? " in the quoted message" : ""}`);
-        if (seen.size >= max) break;
-      }
-      return [...seen];
-    };
-
-    // ---- language
-    const form = readForm(own);
-    const langText = form.message || own || subject;
-    const lang = detectLanguage(
-      langText,
-      form.message ? tokenize(form.message) : ownTokens.count ? ownTokens : subjTokens,
-      this.lexicon,
-      TAG_LANGUAGE_FIRST_BIT,
-    );
+    // ---- language (a rule: the writing itself)
+    const lang = form.message ? detectLanguage(form.message) : own ? detectLanguage(own, this.buf, PART_OWN) : detectLanguage(subject, this.buf, PART_SUBJECT);
     if (lang.language !== "en") reasons.push({ field: "language", text: `written in ${languageName(lang.language)}` });
 
     // ---- category
-    const scores = new Map<Category, number>();
-    for (const c of CATEGORIES) scores.set(c, sum(`category:${c}`));
-    const fullText = `${subject}\n${own}\n${quoted}`;
-    const fromAddress = String(input.from ?? "").trim().toLowerCase();
-    const [local = "", domain = ""] = fromAddress.includes("@") ? [fromAddress.slice(0, fromAddress.lastIndexOf("@")), fromAddress.slice(fromAddress.lastIndexOf("@") + 1)] : [fromAddress, ""];
+    const catHead = this.heads.category;
+    const catP = model.probabilities(catHead, logits);
+    const catIndex = (c: Category) => CATEGORIES.indexOf(c);
+    let best = 0;
+    for (let k = 1; k < catP.length; k++) if (catP[k]! > catP[best]!) best = k;
+    let category: Category = CATEGORIES[best]!;
+    let ruled = false;
     if (mailbox === "agent-support") {
       const lineInSubject = /\bmedicaid\b/i.test(subject);
-      const medicaidMember = lineInSubject || /\b(?:is|a|an|as)\s+(?:a\s+)?medicaid member\b|\bmedicaid (?:member|issue|question|plan|coverage)/i.test(own);
-      if (medicaidMember && !MEDICARE.test(subject) && !INDIVIDUAL.test(subject)) {
-        scores.set("out_of_scope", 100);
+      const medicaidMember = lineInSubject || /\b(?:is|a|an|as)\s+(?:a\s+)?medicaid member\b|\bmedicaid (?:member|issue|question|plan|coverage|recipient|beneficiar)/i.test(own);
+      if (medicaidMember && !MEDICARE.test(subject) && !INDIVIDUAL.test(subject) && category !== "appeal" && category !== "grievance") {
+        category = "out_of_scope";
+        ruled = true;
         reasons.push({ field: "category", text: "a Medicaid member's question in the agent-support mailbox, which serves Medicare and Individual members only" });
       }
     }
-    if (mailbox === "specialist") {
-      // the specialist mailbox exists to locate specialists: that is its topic unless the email says otherwise
-      scores.set("provider_search", (scores.get("provider_search") ?? 0) + 2);
+    // grievance or appeal: the yes/no head decides (fitted for recall); then which of the two
+    const pG = catP[catIndex("grievance")]!;
+    const pA = catP[catIndex("appeal")]!;
+    const ga = this.heads.ga >= 0 ? model.probabilities(this.heads.ga, logits)[0]! : pG + pA;
+    if (!ruled) {
+      if (ga >= this.thresholds["gaPick"]!) category = pA >= pG ? "appeal" : "grievance";
+      else if (category === "grievance" || category === "appeal") {
+        let t = -1;
+        for (let k = 0; k < catP.length; k++) if (CATEGORIES[k] !== "grievance" && CATEGORIES[k] !== "appeal" && (t < 0 || catP[k]! > catP[t]!)) t = k;
+        category = CATEGORIES[t]!;
+      }
     }
-    // a decision and an objection to it make an appeal even without the word
-    const decision = sum("appealDecision");
-    const objection = sum("appealObjection");
-    if (decision >= 1.5 && objection >= 2) {
-      scores.set("appeal", (scores.get("appeal") ?? 0) + 3);
-      reasons.push({ field: "category", text: `objects to a decision: ${[...labels("appealDecision", 1), ...labels("appealObjection", 1)].join(", ")}` });
+    const catOut = model.offsets[catHead]! + catIndex(category);
+    if (!ruled) {
+      const runnerUp = secondBest(catP, catIndex(category));
+      const words = explain(catOut, model.offsets[catHead]! + runnerUp);
+      reasons.push({ field: "category", text: words.length ? `${labelOf(category)}: ${words.join(", ")}` : `${labelOf(category)}: nothing in the email's own words points elsewhere` });
     }
-    const appeal = scores.get("appeal") ?? 0;
-    const grievance = scores.get("grievance") ?? 0;
-    const authorization = scores.get("authorization") ?? 0;
-    let category: Category;
-    let top: number;
-    let second: number;
-    const topical = CATEGORIES.filter((c) => c !== "appeal" && c !== "grievance" && c !== "general_inquiry");
-    const ranked = [...topical].sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0));
-    const bestTopic = ranked[0]!;
-    const bestTopicScore = scores.get(bestTopic) ?? 0;
-    const general = scores.get("general_inquiry") ?? 0;
-    if ((scores.get("out_of_scope") ?? 0) >= 100) {
-      category = "out_of_scope";
-      top = 10;
-      second = 0;
-    } else if (appeal >= 3) {
-      category = "appeal";
-      top = appeal;
-      second = Math.max(grievance, bestTopicScore);
-    } else if (grievance >= 3) {
-      category = "grievance";
-      top = grievance;
-      second = Math.max(appeal, bestTopicScore);
-    } else if (authorization >= 3) {
-      category = "authorization";
-      top = authorization;
-      second = bestTopicScore;
-    } else if (bestTopicScore >= 1.5 && bestTopicScore >= general) {
-      category = bestTopic;
-      top = bestTopicScore;
-      second = Math.max(scores.get(ranked[1]!) ?? 0, general, authorization);
-    } else {
-      category = "general_inquiry";
-      top = Math.max(general, 0.5);
-      second = bestTopicScore;
-    }
-    const catLabels = labels(`category:${category}`);
-    reasons.push({
-      field: "category",
-      text: catLabels.length ? `mentions ${catLabels.join(", ")}` : "no specific topic found: general inquiry",
-    });
-    if ((category === "appeal" || category === "grievance") && (bestTopicScore >= 3)) {
-      reasons.push({ field: "category", text: `also about ${bestTopic.replace(/_/g, " ")}; ${category} takes precedence` });
+    let mayBe: MayBe | undefined;
+    if (category !== "grievance" && category !== "appeal" && ga >= this.thresholds["gaWarn"]!) {
+      const which = pA >= pG ? "appeal" : "grievance";
+      const sentence = this.sentenceFor(model.offsets[catHead]! + catIndex(which), catOut, own);
+      mayBe = { category: which, probability: round2(ga), sentence };
     }
 
     // ---- sender type
-    const senderType = this.senderType(mailbox, local, domain, form, ownTotals, own, quoted, reasons);
+    let senderType: SenderType;
+    const internal = domain !== "" && this.internalDomains.some((d) => domain === d || domain.endsWith(`.${d}`)) && !SYSTEM_SENDER.test(local);
+    if (internal) {
+      senderType = "internal";
+      reasons.push({ field: "senderType", text: "sent from the plan's own domain" });
+    } else if (STATE_DOMAIN.test(domain)) {
+      senderType = "internal";
+      reasons.push({ field: "senderType", text: "sent from a state agency or legislative office" });
+    } else if (form.role !== undefined && form.role !== "") {
+      senderType = formRole(form.role);
+      reasons.push({ field: "senderType", text: `the contact form says “${form.role.slice(0, 30)}”` });
+    } else {
+      const sP = model.probabilities(this.heads.sender, logits);
+      let s = 0;
+      for (let k = 1; k < sP.length; k++) if (sP[k]! > sP[s]!) s = k;
+      senderType = SENDER_TYPES[s]!;
+      const words = explain(model.offsets[this.heads.sender]! + s, model.offsets[this.heads.sender]! + secondBest(sP, s), 2);
+      reasons.push({ field: "senderType", text: words.length ? `${senderType}: ${words.join(", ")}` : `${senderType}: from the address and the mailbox` });
+    }
 
     // ---- flags
     const flags = new Set<Flag>();
-    const missingFields: string[] = [];
-    const repeat = sum("repeat");
-    if (repeat >= 2.5) {
-      flags.add("repeat_contact");
-      reasons.push({ field: "flags", text: `repeat contact: ${labels("repeat", 2).join(", ")}` });
-    }
-    // ---- priority
-    const high = {
-      explicit: sum("high:explicit", 4),
-      shortage: sum("high:shortage", 3),
-      discharge: sum("high:discharge", 3),
-      safety: sum("high:safety", 4),
-      blocked: sum("high:blocked", 2),
-      soon: sum("high:soon", 1.5),
-      urgent: sum("high:urgent", 1.5),
-      treatment: sum("high:treatment", 1.5),
+    const flagP = (f: string) => model.probabilities(this.heads.flags.get(f)!, logits)[0]!;
+    const learned = (f: (typeof LEARNED_FLAGS)[number], allowed: boolean, why: string) => {
+      if (!allowed || flagP(f) < this.thresholds[f]!) return;
+      flags.add(f);
+      const words = explain(model.offsets[this.heads.flags.get(f)!]!, null, 2);
+      reasons.push({ field: "flags", text: words.length ? `${why}: ${words.join(", ")}` : why });
     };
-    const substance = high.explicit + high.shortage + high.discharge + high.safety + high.blocked;
-    const highTotal = substance + high.soon + high.urgent + high.treatment;
-    const escalationCues = sum("escalation");
-    const stateSender = STATE_DOMAIN.test(domain);
-    let priority: Priority = "routine";
-    if (highTotal >= 4 && (substance >= 2 || highTotal >= 5)) {
-      priority = "high";
-      const why = ["explicit", "shortage", "discharge", "safety", "blocked", "soon", "urgent", "treatment"]
-        .flatMap((k) => labels(`high:${k}`, 1))
-        .slice(0, 4);
-      reasons.push({ field: "priority", text: `immediate risk to access to care: ${why.join(", ")}` });
+    learned("repeat_contact", true, "repeat contact");
+    learned("clinical_referral", true, "needs clinical staff");
+    learned(
+      "account_verification_required",
+      mailbox === "contact-us" || mailbox === "voicemail-followup",
+      "asks for account details through an unauthenticated channel: general information only until identity is verified",
+    );
+
+    // ---- priority
+    const pP = model.probabilities(this.heads.priority, logits);
+    const pHigh = this.heads.high >= 0 ? model.probabilities(this.heads.high, logits)[0]! : pP[2]!;
+    let priority: Priority = pHigh >= this.thresholds["high"]! ? "high" : pP[1]! > pP[0]! ? "escalated" : "routine";
+    const prOut = (label: Priority) => model.offsets[this.heads.priority]! + PRIORITY_LABELS.indexOf(label);
+    if (priority === "high") {
+      const words = explain(prOut("high"), prOut("routine"));
+      reasons.push({ field: "priority", text: `immediate risk to access to care${words.length ? `: ${words.join(", ")}` : ""}` });
     } else if (mailbox === "mco-escalations") {
       priority = "escalated";
       reasons.push({ field: "priority", text: "arrived through the MCO escalations mailbox" });
-    } else if (senderType === "internal" && (escalationCues >= 2 || stateSender)) {
-      priority = "escalated";
-      reasons.push({ field: "priority", text: `escalated by ${stateSender ? "a state agency" : "plan staff"}: ${labels("escalation", 2).join(", ") || domain}` });
-    } else if (stateSender && escalationCues >= 2) {
-      priority = "escalated";
-      reasons.push({ field: "priority", text: "arrived from a state agency" });
     } else if (flags.has("repeat_contact")) {
       priority = "escalated";
       reasons.push({ field: "priority", text: "a repeat contact about an unresolved issue" });
+    } else if (priority === "escalated") {
+      const words = explain(prOut("escalated"), prOut("routine"), 2);
+      reasons.push({ field: "priority", text: `arrived through an escalation path${words.length ? `: ${words.join(", ")}` : ""}` });
     }
 
-    const clinical = sum("clinical");
-    if (clinical >= 3 || (priority === "high" && (high.shortage > 0 || high.discharge >= 3))) {
-      flags.add("clinical_referral");
-      const l = labels("clinical", 2);
-      reasons.push({
-        field: "flags",
-        text: l.length ? `needs clinical staff: ${l.join(", ")}` : "needs clinical staff: urgent medication, supply or discharge problem",
-      });
-    }
-    if (mailbox === "contact-us" || mailbox === "voicemail-followup") {
-      const account = sum("accountInfo");
-      const accountTopic = category === "claims_billing" || category === "eligibility_enrollment";
-      if (account >= 2.5 || accountTopic) {
-        flags.add("account_verification_required");
-        const what = labels("accountInfo", 2).join(", ") || category.replace(/_/g, " ").replace("claims billing", "claims");
-        reasons.push({ field: "flags", text: `asks for account details (${what}) through an unauthenticated channel: general information only until identity is verified` });
-      }
-    }
+    const missingFields: string[] = [];
     if (mailbox === "agent-support" && senderType === "agent") {
       for (const [name, re] of AGENT_FIELDS) {
         const m = re.exec(ownFull);
@@ -476,17 +402,17 @@ export class Classifier {
       flags.add("missing_required_info");
       reasons.push({ field: "flags", text: `missing: ${missingFields.join("; ")}` });
     }
-    const medicare = this.medicareId;
-    const mentionsMedicare = [subjTokens, ownTokens, quotedTokens].some((t) => t.ids.includes(medicare)) || /plh-m-/i.test(fullText);
-    if (category !== "out_of_scope" && mentionsMedicare && MEDICARE.test(fullText) && INDIVIDUAL.test(fullText)) {
+    const fullText = `${subject}\n${own}\n${quoted}`;
+    if (category !== "out_of_scope" && MEDICARE.test(fullText) && INDIVIDUAL.test(fullText)) {
       flags.add("mixed_lines_of_business");
       reasons.push({ field: "flags", text: "raises issues of both a Medicare member and an Individual member" });
-    }
+    } else learned("mixed_lines_of_business", category !== "out_of_scope", "raises issues of both a Medicare member and an Individual member");
     if (lang.language !== "en") flags.add("non_english");
 
     const routes = this.routes;
     const policy = routes ? policyFor(mailbox, priority, routes) : policyFor(mailbox, priority);
-    const confidence = clamp(0.35 + (0.6 * (top - second)) / (top + 1.5), 0.3, 0.98) * (warnings.length && !own ? 0.7 : 1);
+    // how sure: the yes/no head for grievance and appeal, else the topic's share of the rest
+    const confidence = ruled ? 0.95 : category === "grievance" || category === "appeal" ? ga * (Math.max(pA, pG) / Math.max(1e-9, pA + pG)) : (1 - ga) * (catP[catIndex(category)]! / Math.max(1e-9, 1 - pA - pG));
     return {
       category,
       senderType,
@@ -494,89 +420,130 @@ export class Classifier {
       language: lang.language,
       flags: FLAGS.filter((f) => flags.has(f)),
       policy,
-      confidence: Math.round(confidence * 100) / 100,
+      confidence: round2(confidence),
       reasons,
       missingFields,
       warnings,
+      ...(mayBe ? { mayBe } : {}),
+      modelVersion: model.header.version,
     };
   }
 
-  private senderType(
-    mailbox: Mailbox,
-    local: string,
-    domain: string,
-    form: FormFields,
-    ownTotals: ReadonlyMap<string, number>,
-    own: string,
-    quoted: string,
-    reasons: Reason[],
-  ): SenderType {
-    const system = SYSTEM_SENDER.test(local);
-    if (!system && domain && this.internalDomains.some((d) => domain === d || domain.endsWith(`.${d}`))) {
-      reasons.push({ field: "senderType", text: "sent from the plan's own domain" });
-      return "internal";
-    }
-    if (form.role !== undefined) {
-      const r = normalize(form.role);
-      const mapped: SenderType = /member|miembro|hoi vien|afiliad|paciente|patient/.test(r)
-        ? "member"
-        : /provider|proveedor|doctor|clinic|hospital|office/.test(r)
-          ? "provider"
-          : /agent|broker|agente/.test(r)
-            ? "agent"
-            : "unknown";
-      reasons.push({ field: "senderType", text: `the contact form says “${form.role.slice(0, 30) || "not selected"}”` });
-      return mapped;
-    }
-    const s = (k: string) => ownTotals.get(`sender:${k}`) ?? 0;
-    const score = {
-      member: s("member"),
-      provider: s("provider") + s("providerOrg") + (PROVIDER_ROLE.test(local) ? 3 : 0) + (PROVIDER_DOMAIN.test(domain) && !/example\.(?:com|org|net)$/.test(domain) ? 1 : 0),
-      agent: s("agent") + (mailbox === "agent-support" ? 4 : 0) + (AGENT_DOMAIN.test(domain) ? 1.5 : 0),
-      internal: s("internal") + (STATE_DOMAIN.test(domain) ? 4 : 0),
-    };
-    let best: SenderType = "unknown";
-    let bestScore = 0;
-    for (const [k, v] of Object.entries(score) as [SenderType, number][]) {
-      if (v > bestScore) {
-        best = k;
-        bestScore = v;
+  private contrib = new Float64Array(1024);
+
+  /** Each word's part in pushing `output` above `against` (or above zero for a flag: against -1). */
+  private contributions(output: number, against: number | null): Float64Array {
+    if (this.contrib.length < this.buf.count) this.contrib = new Float64Array(this.buf.count * 2);
+    this.scorer.contributions(this.buf, output, against ?? -1, this.contrib);
+    return this.contrib;
+  }
+
+  /**
+   * The words that carried a decision, quoted from the sender's own words or the subject (the
+   * quoted history only when it decided, the signature never), as short phrases.
+   */
+  private explain(output: number, against: number | null, texts: readonly string[], sigStart: number, max: number): string[] {
+    const buf = this.buf;
+    const c = this.contributions(output, against);
+    const n = buf.count;
+    const part = buf.part;
+    const starts = buf.start;
+    // one pass: the totals of the quoted history and of the rest, and the strongest eligible word of each
+    let ownTotal = 0;
+    let quotedTotal = 0;
+    let ownTop = 0;
+    let quotedTop = 0;
+    for (let w = 0; w < n; w++) {
+      const v = c[w]!;
+      if (v <= 0) continue;
+      const p = part[w]!;
+      if (p === PART_QUOTED) {
+        quotedTotal += v;
+        if (v > quotedTop) quotedTop = v;
+      } else {
+        ownTotal += v;
+        if (v > ownTop && !(p === PART_OWN && starts[w]! >= sigStart)) ownTop = v;
       }
     }
-    if (bestScore >= 2) {
-      reasons.push({ field: "senderType", text: senderWhy(best, local, domain, mailbox) });
-      return best;
+    const useQuoted = quotedTotal > ownTotal;
+    const top = useQuoted ? quotedTop : ownTop;
+    if (top <= 0) return [];
+    // the strongest words (at most 6), in text order
+    const floor = top * 0.35;
+    let chosen: number[] = [];
+    for (let w = 0; w < n; w++) {
+      if (c[w]! < floor) continue;
+      const p = part[w]!;
+      if (useQuoted ? p !== PART_QUOTED : p === PART_QUOTED || (p === PART_OWN && starts[w]! >= sigStart)) continue;
+      chosen.push(w);
     }
-    if (mailbox === "voicemail-followup") {
-      reasons.push({ field: "senderType", text: "a voicemail follow-up: the caller is a member" });
-      return "member";
+    if (chosen.length > 6) chosen = chosen.sort((a, b) => c[b]! - c[a]!).slice(0, 6).sort((a, b) => a - b);
+    // near words of one part make one phrase
+    const phrases: { a: number; b: number; value: number }[] = [];
+    for (const w of chosen) {
+      const last = phrases[phrases.length - 1];
+      if (last && buf.part[last.b] === buf.part[w] && w - last.b <= 2) {
+        last.b = w;
+        last.value += c[w]!;
+      } else phrases.push({ a: w, b: w, value: c[w]! });
     }
-    if (/\b(?:i|i'm|i've|my|me|mine|myself|mi|yo|tôi|toi)\b/i.test(`${own}\n${quoted}`) || MEMBER_MAILBOXES.has(mailbox)) {
-      reasons.push({ field: "senderType", text: "writes about their own coverage in the first person" });
-      return "member";
+    return phrases
+      .sort((x, y) => y.value - x.value)
+      .slice(0, max)
+      .map((ph) => {
+        const part = buf.part[ph.a]!;
+        const text = texts[part]!.slice(buf.start[ph.a]!, buf.end[ph.b]!).replace(/\s+/g, " ");
+        const where = part === PART_SUBJECT ? " in the subject" : part === PART_QUOTED ? " in the quoted message" : "";
+        return `“${text.length > 60 ? `${text.slice(0, 57)}…` : text}”${where}`;
+      });
+  }
+
+  /** The sentence of the sender's own words that points most at `output` over `against`. */
+  private sentenceFor(output: number, against: number, own: string): string {
+    const buf = this.buf;
+    const c = this.contributions(output, against);
+    const bounds: number[] = [0];
+    for (const m of own.matchAll(/[.!?]+\s|\n\s*\n|\n(?=[-•*\d])/g)) bounds.push(m.index + m[0].length);
+    bounds.push(own.length);
+    const score = new Float64Array(bounds.length);
+    let any = false;
+    for (let w = 0; w < buf.count; w++) {
+      if (buf.part[w] !== PART_OWN || c[w]! <= 0) continue;
+      any = true;
+      const pos = buf.start[w]!;
+      let lo = 0;
+      let hi = bounds.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (bounds[mid]! <= pos) lo = mid;
+        else hi = mid - 1;
+      }
+      score[lo]! += c[w]!;
     }
-    return "unknown";
+    if (!any) return "";
+    let bestK = 0;
+    for (let k = 1; k < score.length; k++) if (score[k]! > score[bestK]!) bestK = k;
+    const sentence = own.slice(bounds[bestK]!, bounds[bestK + 1] ?? own.length).replace(/\s+/g, " ").trim();
+    return sentence.length > 200 ? `${sentence.slice(0, 197)}…` : sentence;
   }
 }
 
-/** Mailboxes that members write to: with no other sign, the sender is a member. */
-const MEMBER_MAILBOXES: ReadonlySet<Mailbox> = new Set(["member-services-email", "secure-message", "member-advocate"]);
+function secondBest(p: readonly number[], except: number): number {
+  let b = except === 0 ? 1 : 0;
+  for (let k = 0; k < p.length; k++) if (k !== except && p[k]! > p[b]!) b = k;
+  return b;
+}
 
-function senderWhy(type: SenderType, local: string, domain: string, mailbox: Mailbox): string {
-  switch (type) {
-    case "agent":
-      return mailbox === "agent-support" ? "writes to the agent-support mailbox as an agent" : "signs as an agent or broker";
-    case "provider":
-      return PROVIDER_ROLE.test(local) ? "writes from a practice's shared address" : "writes for a practice about a patient";
-    case "internal":
-      return STATE_DOMAIN.test(domain) ? "writes from a state agency" : "writes as plan staff or a state partner";
-    default:
-      return "writes as a member or on a member's behalf";
-  }
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function labelOf(c: Category): string {
+  return c.replace(/_/g, " ");
 }
 
 interface FormFields {
-  /** The "I am a:" answer of a contact-us form, if the body is one. */
+  /** The "I am a:" answer of a contact-us form, if the body is one ("" when not selected). */
   readonly role?: string;
   /** The "Message:" part of a form, if any. */
   readonly message: string;

@@ -3,7 +3,8 @@
  * then Vietnamese by its letters, then common function words for the Latin-script languages the
  * member populations write in. Short or mixed texts fall back to English.
  */
-import type { Lexicon, Tokens } from "./lexicon";
+
+import { ownWordHash } from "./features";
 
 const STOPWORDS: Readonly<Record<string, readonly string[]>> = {
   en: ["the", "and", "is", "to", "my", "i", "you", "for", "of", "a", "in", "it", "that", "this", "have", "with", "please", "not", "on", "be", "can", "was", "are", "what", "do", "me", "we", "your", "thank", "thanks", "hi", "hello", "would", "need"],
@@ -36,11 +37,28 @@ const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽ
 
 const LANGS = Object.keys(STOPWORDS);
 
-/** Tag bits for the lexicon: bit `first + i` marks a function word of LANGS[i]. */
-export function tagLanguageWords(lexicon: Lexicon, firstBit: number): void {
-  LANGS.forEach((lang, i) => {
-    for (const w of STOPWORDS[lang]!) lexicon.tag(w, 1 << (firstBit + i));
-  });
+const STOPWORD_LANG = new Map<string, number>();
+LANGS.forEach((lang, i) => {
+  for (const w of STOPWORDS[lang]!) STOPWORD_LANG.set(w, (STOPWORD_LANG.get(w) ?? 0) | (1 << i));
+});
+const WORDS = /[\p{L}']+/gu;
+let BY_HASH: Map<number, number> | undefined;
+function byHash(): Map<number, number> {
+  if (!BY_HASH) {
+    BY_HASH = new Map();
+    for (const [w, bits] of STOPWORD_LANG) {
+      const h = ownWordHash(w);
+      BY_HASH.set(h, (BY_HASH.get(h) ?? 0) | bits);
+    }
+  }
+  return BY_HASH;
+}
+
+/** The words of the text as features.ts hashes them, to count function words without a second pass. */
+export interface HashedWords {
+  readonly count: number;
+  readonly word: Uint32Array;
+  readonly part: Uint8Array;
 }
 
 export interface LanguageGuess {
@@ -49,8 +67,11 @@ export interface LanguageGuess {
   readonly confidence: number;
 }
 
-/** `text` is the original; `tokens` its words read through a lexicon tagged by tagLanguageWords. */
-export function detectLanguage(text: string, tokens: Tokens, lexicon: Lexicon, firstBit: number): LanguageGuess {
+/**
+ * The main language of `text` (its first 1,200 characters decide). With `words` (the email's
+ * words as read for the model, part `part`), function words are counted from their hashes.
+ */
+export function detectLanguage(text: string, words?: HashedWords, part?: number): LanguageGuess {
   const sample = text.length > 1200 ? text.slice(0, 1200) : text;
   if (NON_ASCII.test(sample)) {
     let ascii = 0;
@@ -72,14 +93,28 @@ export function detectLanguage(text: string, tokens: Tokens, lexicon: Lexicon, f
     }
   }
   const counts = new Float64Array(LANGS.length);
-  const limit = Math.min(tokens.count, 250);
-  const mask = ((1 << LANGS.length) - 1) << firstBit;
-  for (let i = 0; i < limit; i++) {
-    const bits = (lexicon.tags(tokens.ids[i]!) & mask) >>> firstBit;
-    if (bits === 0) continue;
+  const add = (bits: number) => {
+    if (bits === 0) return;
     let n = 0;
     for (let b = bits; b; b &= b - 1) n++;
     for (let k = 0; k < LANGS.length; k++) if (bits & (1 << k)) counts[k]! += 1 / n;
+  };
+  if (words && part !== undefined) {
+    const table = byHash();
+    let seen = 0;
+    for (let w = 0; w < words.count && seen < 250; w++) {
+      if (words.part[w] !== part) continue;
+      seen++;
+      add(table.get(words.word[w]!) ?? 0);
+    }
+  } else {
+    let seen = 0;
+    for (const m of sample.matchAll(WORDS)) {
+      if (++seen > 250) break;
+      const lower = m[0].toLowerCase();
+      const w = (NON_ASCII.test(lower) ? lower.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : lower).replace(/'/g, "");
+      add(STOPWORD_LANG.get(w) ?? 0);
+    }
   }
   let best = "en";
   let bestN = 0;

@@ -25,6 +25,10 @@ export function classifyRequest(input: unknown, classifier: Classifier): Record<
     body: typeof input["body"] === "string" ? input["body"] : "",
     bodyType,
   });
+  // the must-forward safety net goes into the warnings, with the sentence that points at it
+  const warnings = c.mayBe
+    ? [...c.warnings, `this may be ${c.mayBe.category === "appeal" ? "an appeal" : "a grievance"} (${Math.round(c.mayBe.probability * 100)}%)${c.mayBe.sentence ? `: “${c.mayBe.sentence}”` : ""}`]
+    : c.warnings;
   return {
     id,
     category: c.category,
@@ -36,6 +40,8 @@ export function classifyRequest(input: unknown, classifier: Classifier): Record<
     confidence: c.confidence,
     reasons: c.reasons.map((r) => `${r.field}: ${r.text}`),
     ...(c.missingFields.length ? { missingFields: c.missingFields } : {}),
-    ...(c.warnings.length ? { warnings: c.warnings } : {}),
+    ...(warnings.length ? { warnings } : {}),
+    ...(c.mayBe ? { mayBe: c.mayBe } : {}),
+    model: c.modelVersion,
   };
 }

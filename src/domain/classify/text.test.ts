@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { Lexicon } from "./lexicon";
 import { decodeEntities, htmlToText, splitQuoted, stripBoilerplate } from "./text";
 
 describe("htmlToText", () => {
@@ -36,16 +35,4 @@ describe("entities and tokens", () => {
     expect(decodeEntities("&#233;&#x41;&lt;&bogus;&#xD800;")).toBe("éA<&bogus; ");
   });
 
-  it("reads words through the lexicon: accents off, capitals folded, apostrophes joined, breaks kept", () => {
-    const lex = new Lexicon();
-    const reconsider = lex.addPrefix("reconsider");
-    const favor = lex.add("favor");
-    const dont = lex.add("dont");
-    const t = lex.tokenize("Reconsideración, por FAVOR. Don't wait!");
-    expect(t.count).toBe(5);
-    expect([...t.ids]).toEqual([-1, -1, favor, dont, -1]);
-    expect(t.prefix[0]).toBe(reconsider);
-    expect([...t.boundaryBefore]).toEqual([2, 1, 0, 2, 0, 2]);
-    expect(lex.text(t, 2, 4)).toBe("favor. don't");
-  });
 });

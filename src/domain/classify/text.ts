@@ -5,7 +5,7 @@
  */
 
 /** Analysis reads at most this many characters of a body; a longer one is noted in the reasons. */
-export const MAX_ANALYSED_CHARS = 100_000;
+export const MAX_ANALYSED_CHARS = 1_200_000;
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", ndash: "–", mdash: "—",

@@ -7,7 +7,7 @@
 import type { BusinessCalendar } from "../calendar/calendar";
 import { formatInZone } from "../calendar/zone";
 import { FLAGS, type Flag } from "../classify/classifier";
-import { CATEGORIES, SENDER_TYPES, type Category, type SenderType } from "../classify/vocabulary";
+import { CATEGORIES, SENDER_TYPES, type Category, type SenderType } from "../classify/labels";
 import { computeClocks, type SlaEvent } from "../sla/clocks";
 import { CLOCK_NAMES, EVENT_TYPES, MAILBOXES, PRIORITIES, findPolicy, type Mailbox, type Priority, type SlaPolicy } from "../sla/policies";
 import { lastResolution, nextReportTime } from "../reports/report-time";

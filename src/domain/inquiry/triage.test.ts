@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { BusinessCalendar } from "../calendar/calendar";
 import { formatInZone } from "../calendar/zone";
+import { loadModel } from "../../cli/model";
 import { Classifier } from "../classify/classifier";
 import { DEFAULT_SETTINGS } from "../settings";
 import { triage, type TriageInput } from "./triage";
 
-const deps = { classifier: new Classifier(), calendar: new BusinessCalendar(), settings: DEFAULT_SETTINGS };
+const deps = { classifier: new Classifier({ model: loadModel() }), calendar: new BusinessCalendar(), settings: DEFAULT_SETTINGS };
 const base: TriageInput = {
   email: { from: "pat@example.com", subject: "Bill", body: "I got a bill from the lab. Was my claim paid?", bodyType: "text", receivedAt: "2026-03-04T10:00:00-06:00" },
   deliveredTo: ["securemessages@plan.example"],

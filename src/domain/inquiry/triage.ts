@@ -6,7 +6,7 @@
 import type { BusinessCalendar } from "../calendar/calendar";
 import { parseInstant } from "../calendar/zone";
 import { languageName, type Classification, type Classifier, type EmailInput, type Flag } from "../classify/classifier";
-import type { Category } from "../classify/vocabulary";
+import type { Category } from "../classify/labels";
 import { computeClocks, type SlaEvent, type SlaResult } from "../sla/clocks";
 import { findPolicy, isMailbox, policyFor, type Mailbox, type Priority } from "../sla/policies";
 import type { DeploymentSettings } from "../settings";
@@ -28,6 +28,7 @@ export interface TriageInput {
 
 export type InstructionKind =
   | "appealsGrievances"
+  | "mayBeAppealsGrievances"
   | "clinical"
   | "verify"
   | "missingInfo"
@@ -70,7 +71,7 @@ export function instructionsFor(
   category: Category,
   priority: Priority,
   flags: readonly Flag[],
-  c: Pick<Classification, "missingFields" | "language">,
+  c: Pick<Classification, "missingFields" | "language" | "mayBe">,
   settings: DeploymentSettings,
 ): Instruction[] {
   const out: Instruction[] = [];
@@ -81,6 +82,15 @@ export function instructionsFor(
       tone: "urgent",
       title: `Forward to the ${org.appealsCoordinator} now`,
       detail: category === "appeal" ? "An appeal: the sender asks the plan to reconsider a decision." : "A grievance: the sender wants a complaint registered or acted on.",
+    });
+  }
+  if (category !== "appeal" && category !== "grievance" && c.mayBe) {
+    const which = c.mayBe.category === "appeal" ? "an appeal" : "a grievance";
+    out.push({
+      kind: "mayBeAppealsGrievances",
+      tone: "warning",
+      title: `This may be ${which}: read it before answering`,
+      detail: `${c.mayBe.sentence ? `“${c.mayBe.sentence}” ` : ""}If it is, correct the category and forward it to the ${org.appealsCoordinator} now.`,
     });
   }
   if (priority === "high") {

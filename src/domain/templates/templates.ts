@@ -4,7 +4,7 @@
  * placeholder is unfilled; suggestions list the approved templates that fit an email, best first.
  */
 import type { Flag } from "../classify/classifier";
-import type { Category } from "../classify/vocabulary";
+import type { Category } from "../classify/labels";
 
 export const PURPOSES = [
   "acknowledgement",

@@ -1,0 +1,35 @@
+/**
+ * `npm run -s eval`: honest figures for the classifier. Leave-one-writer-out over the corpus (each
+ * writer's emails classified by a model trained on the other writers, with thresholds fitted on the
+ * other writers too), then the model trained on all writers scored on the sets it never trains on
+ * (the shared dev set and the team's held-out fixtures), as unseen writers.
+ *   --fit   also write the thresholds fitted on all writers to corpus/calibration.json (then run npm run train)
+ */
+import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { formatScores, score, type Expected } from "../src/domain/classify/evaluate";
+import { THRESHOLDS_PATH, readCorpus, readUnseenSets } from "./corpus";
+import { classifyAll, leaveOneWriterOut, trainOn } from "./lowo";
+
+const { values } = parseArgs({ options: { fit: { type: "boolean" } } });
+const sets = readCorpus();
+const t0 = performance.now();
+const lowo = leaveOneWriterOut(sets, {}, () => process.stderr.write("."));
+process.stderr.write("\n");
+for (const w of lowo.writers) console.log(formatScores(`writer ${w.writer}`, w.scores));
+console.log(formatScores("leave-one-writer-out overall", lowo.overall));
+console.log(`thresholds fitted on all writers' out-of-fold probabilities: ${JSON.stringify(lowo.thresholds)}`);
+if (values.fit) {
+  writeFileSync(THRESHOLDS_PATH, `${JSON.stringify({ thresholds: lowo.thresholds }, null, 2)}\n`);
+  console.log(`wrote ${THRESHOLDS_PATH}`);
+}
+const full = trainOn(sets);
+const unseen: { expected: Expected; got: ReturnType<typeof classifyAll>[number] }[] = [];
+for (const s of readUnseenSets()) {
+  const got = classifyAll(full, s.rows, lowo.thresholds);
+  const pairs = s.rows.map((r, k) => ({ expected: r.expected as Expected, got: got[k]! }));
+  unseen.push(...pairs);
+  console.log(formatScores(`unseen ${s.name}`, score(pairs)));
+}
+console.log(formatScores("unseen sets together", score(unseen)));
+console.log(`(${sets.length} writers, ${sets.reduce((n, s) => n + s.rows.length, 0)} emails, ${((performance.now() - t0) / 1000).toFixed(1)} s)`);

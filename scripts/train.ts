@@ -1,0 +1,27 @@
+/**
+ * `npm run train`: the shared model from the corpus (corpus/writers/*.jsonl), with the thresholds
+ * fitted on held-out writers (corpus/calibration.json, written by `npm run eval -- --fit`), into
+ * assets/triage-model.bin. A fixed seed: the same corpus gives the same file, byte for byte.
+ * The shared dev set and the held-out fixtures are never read here.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { CORPUS_DIR, MODEL_PATH, THRESHOLDS_PATH, readCorpus } from "./corpus";
+import { trainOn } from "./lowo";
+
+const sets = readCorpus(CORPUS_DIR);
+const hash = createHash("sha256");
+for (const s of sets) hash.update(JSON.stringify(s.rows));
+const corpusHash = hash.digest("hex");
+const thresholds = existsSync(THRESHOLDS_PATH) ? (JSON.parse(readFileSync(THRESHOLDS_PATH, "utf8")) as { thresholds: Record<string, number> }).thresholds : {};
+const version = `shared-${corpusHash.slice(0, 10)}`;
+const t0 = performance.now();
+const model = trainOn(sets, { version, corpusHash, thresholds });
+const bytes = model.encode();
+writeFileSync(MODEL_PATH, bytes);
+const emails = sets.reduce((n, s) => n + s.rows.length, 0);
+console.log(
+  `model ${version}: ${emails} emails from ${sets.length} writers, ${model.weights.length / model.outputs} weighted features, ` +
+    `${(bytes.length / 1024).toFixed(0)} KB (${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(0)} KB gzip), trained in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${MODEL_PATH}`,
+);
