@@ -80,7 +80,8 @@ function Harness() {
   // ?user= picks the signed-in advocate, so two browser windows can act as two advocates
   const paneUrl = useMemo(() => {
     const user = params.get("user");
-    return `/taskpane.html?host=harness${user ? `&user=${encodeURIComponent(user)}` : ""}`;
+    const theme = params.get("theme"); // Office's theme, as Outlook would report it to the pane
+    return `/taskpane.html?host=harness${user ? `&user=${encodeURIComponent(user)}` : ""}${theme ? `&theme=${encodeURIComponent(theme)}` : ""}`;
   }, []);
 
   const post = useCallback((message: HarnessToPane) => {

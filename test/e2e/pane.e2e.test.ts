@@ -19,8 +19,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openHarness(query = ""): Promise<{ page: Page; pane: FrameLocator; watched: Watched }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, timezoneId: "America/New_York" });
+async function openHarness(query = "", options: { forcedColors?: "active" } = {}): Promise<{ page: Page; pane: FrameLocator; watched: Watched }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, timezoneId: "America/New_York", ...options });
   const page = await context.newPage();
   const watched = watch(page);
   await page.goto(`${BASE}harness/?now=${encodeURIComponent(NOW)}${query}`);
@@ -154,6 +154,23 @@ describe("the task pane in the harness", () => {
     }
     expect(violations).toEqual([]);
     await page.context().close();
+  });
+
+  it("follows Office's dark theme and the system's high contrast, with no axe-core violations in either", async () => {
+    for (const [query, options, expected] of [
+      ["&theme=dark", {}, "dark"],
+      ["&theme=light", { forcedColors: "active" as const }, "highContrast"],
+    ] as const) {
+      const { page, pane } = await openHarness(query, options);
+      expect(await pane.locator("[data-theme]").first().getAttribute("data-theme")).toBe(expected);
+      const violations: string[] = [];
+      for (const id of ["s01", "s04", "s20", "s27"]) {
+        await pick(page, pane, id);
+        for (const v of await paneViolations(page)) violations.push(`${expected} ${id}: ${v}`);
+      }
+      expect(violations).toEqual([]);
+      await page.context().close();
+    }
   });
 
   it("sends nothing beyond localhost and writes nothing about a member to the console", async () => {
