@@ -22,7 +22,7 @@ declare const __CLOUD_HOSTS__: CloudHosts;
 export async function microsoftLog(
   sharePoint: SharePointSettings,
   deps: LogDeps,
-  office: Pick<typeof Office, "context" | "EventType" | "AsyncResultStatus">,
+  office: Pick<typeof Office, "context" | "EventType" | "AsyncResultStatus"> & { readonly auth?: Pick<typeof Office.auth, "getAuthContext"> },
   options: { readonly silentOnly?: boolean } = {},
   hosts: CloudHosts = __CLOUD_HOSTS__,
 ): Promise<PaneLog> {
@@ -39,6 +39,11 @@ export async function microsoftLog(
       naaSupported: () => office.context.requirements.isSetSupported("NestedAppAuth", "1.1"),
       dialog: () => signInWithDialog(office, dialogUrl),
       log: (level) => logEvent("msal", level),
+      // the Office user's account, so MSAL need not ask which one (NestedAppAuth 1.1)
+      loginHint: async () =>
+        office.context.requirements.isSetSupported("NestedAppAuth", "1.1") && typeof office.auth?.getAuthContext === "function"
+          ? (await office.auth.getAuthContext()).loginHint || null
+          : null,
     },
   );
   const client = new InquiryListClient({
