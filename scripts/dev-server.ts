@@ -3,7 +3,7 @@
  * Builds the production pane for https://localhost:3000 (office.js from Microsoft's CDN, the
  * manifest at dist-dev/manifest.xml) and serves it over HTTPS with the development certificate of
  * office-addin-dev-certs, so the dev manifest can be sideloaded into real Outlook
- * (`npm run sideload`). Certificates: `npx office-addin-dev-certs install` makes and trusts them
+ * (`npm run sideload`). Certificates: `npm run dev-certs` (office-addin-dev-certs install) makes and trusts them
  * once (it asks for administrator rights to add its CA to the system store).
  */
 import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";

@@ -9,7 +9,7 @@
  * - JSON (the unified manifest): office-addin-manifest's own validation, against the schema that
  *   @microsoft/app-manifest ships (checked to be on disk first, so it is never fetched).
  * What cannot be done offline: office-addin-manifest's XML validation posts the manifest to
- * Microsoft's online validation service; run `npx office-addin-manifest validate dist/manifest.xml`
+ * Microsoft's online validation service; run `npm run validate:online`
  * on a connected machine before a store submission.
  */
 import { existsSync, readFileSync } from "node:fs";
