@@ -1,6 +1,6 @@
 /**
  * The Microsoft 365 clouds a plan's tenant can live in, and the hosts the add-in talks to in each
- * (decision 44). Every host is Microsoft's documented one; docs/clouds.md names the pages.
+ * (decision 44). Every host is Microsoft's documented one, from these pages:
  * - office.js: "Guidance for deploying Office Add-ins on government clouds" (GCC may use the public
  *   CDN, Microsoft recommends its GCC CDN; GCC High and DoD cannot reach the public CDN at all).
  * - Graph and sign-in: "Microsoft Graph national cloud deployments" (GCC keeps the worldwide

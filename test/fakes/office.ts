@@ -66,11 +66,16 @@ export interface FakeOffice {
   select(message: FakeMessage | null): void;
   compose(draft: FakeCompose): void;
   fireItemChanged(): void;
+  /** Outlook's theme changes (OfficeThemeChanged, Mailbox 1.14). */
+  setTheme(theme: { isDarkTheme: boolean }): void;
 }
 
-export function createFakeOffice(options: { requirementSets?: Record<string, string>; userEmail?: string; itemChangedSupported?: boolean } = {}): FakeOffice {
+export function createFakeOffice(
+  options: { requirementSets?: Record<string, string>; userEmail?: string; itemChangedSupported?: boolean; officeTheme?: { isDarkTheme: boolean } } = {},
+): FakeOffice {
   const stats = { inFlight: 0, maxInFlight: 0, calls: [] as string[] };
   let handler: (() => void) | undefined;
+  let themeHandler: (() => void) | undefined;
   let current: FakeMessage | null = null;
   let composing: FakeCompose | null = null;
   const sets = options.requirementSets ?? { Mailbox: "1.13" };
@@ -129,7 +134,12 @@ export function createFakeOffice(options: { requirementSets?: Record<string, str
       };
     },
     userProfile: { emailAddress: options.userEmail ?? "advocate@plan.example" },
-    addHandlerAsync: (_type: string, h: () => void, cb: (r: Office.AsyncResult<void>) => void) => {
+    addHandlerAsync: (type: string, h: () => void, cb: (r: Office.AsyncResult<void>) => void) => {
+      if (type === "officeThemeChanged") {
+        themeHandler = h;
+        later("addHandlerAsync:theme", cb, undefined);
+        return;
+      }
       if (options.itemChangedSupported === false) {
         later("addHandlerAsync", cb, undefined, true);
         return;
@@ -142,6 +152,7 @@ export function createFakeOffice(options: { requirementSets?: Record<string, str
   const office = {
     context: {
       mailbox,
+      ...(options.officeTheme ? { officeTheme: options.officeTheme } : {}),
       requirements: {
         isSetSupported: (name: string, version?: string) => {
           const have = sets[name];
@@ -154,7 +165,7 @@ export function createFakeOffice(options: { requirementSets?: Record<string, str
         },
       },
     },
-    EventType: { ItemChanged: "olkItemSelectedChanged" },
+    EventType: { ItemChanged: "olkItemSelectedChanged", OfficeThemeChanged: "officeThemeChanged" },
     CoercionType: { Text: "text", Html: "html" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
   } as unknown as OfficeApi;
@@ -170,5 +181,9 @@ export function createFakeOffice(options: { requirementSets?: Record<string, str
       composing = c;
     },
     fireItemChanged: () => handler?.(),
+    setTheme: (theme) => {
+      (office.context as unknown as { officeTheme: { isDarkTheme: boolean } }).officeTheme = theme;
+      themeHandler?.();
+    },
   };
 }

@@ -186,4 +186,18 @@ describe("Outlook mailbox adapter", () => {
       expect((await new OfficeMailbox(fake.office).readItem())?.shared?.canAct).toBe(true);
     });
   });
+
+  it("reports Office's theme on Mailbox 1.14 and says when it changes; nothing below 1.14", async () => {
+    const fake = createFakeOffice({ requirementSets: { Mailbox: "1.14" }, officeTheme: { isDarkTheme: false } });
+    const mailbox = new OfficeMailbox(fake.office);
+    expect(mailbox.theme()).toEqual({ isDark: false });
+    const changed = vi.fn();
+    mailbox.onThemeChanged(changed);
+    await new Promise((r) => setTimeout(r, 10));
+    fake.setTheme({ isDarkTheme: true });
+    expect(changed).toHaveBeenCalledTimes(1);
+    expect(mailbox.theme()).toEqual({ isDark: true });
+    const old = new OfficeMailbox(createFakeOffice({ requirementSets: { Mailbox: "1.13" }, officeTheme: { isDarkTheme: true } }).office);
+    expect(old.theme()).toBeNull();
+  });
 });
