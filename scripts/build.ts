@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { build } from "vite";
 import { CLOUDS } from "../src/domain/clouds";
 import { DEFAULT_SETTINGS, parseSettings, type DeploymentSettings } from "../src/domain/settings";
+import { decodePng, encodePng, outline, resize } from "./png";
 import { DEV_HOST, cloudManifest, packageVersion, rewriteManifest, stampVersion, unifiedManifest } from "./manifest";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -47,8 +48,10 @@ export async function buildProduction(host: string, outDir = join(ROOT, "dist"))
   const unified = join(outDir, "unified");
   mkdirSync(join(unified, "assets"), { recursive: true });
   writeFileSync(join(unified, "manifest.json"), `${JSON.stringify(await unifiedManifest(manifest), null, 2)}\n`);
-  // the app package (zip these with manifest.json) carries the icons the manifest names
-  for (const icon of ["icon-64.png", "icon-128.png"]) copyFileSync(join(ROOT, "assets", icon), join(unified, "assets", icon));
+  // the app package (zip these with manifest.json) carries its two icons: 192×192 colour, 32×32 outline
+  const icon = decodePng(readFileSync(join(ROOT, "assets", "icon-128.png")));
+  writeFileSync(join(unified, "assets", "color.png"), encodePng(resize(icon, 192, 192)));
+  writeFileSync(join(unified, "assets", "outline.png"), encodePng(outline(resize(icon, 32, 32))));
   writeFileSync(
     join(outDir, "support.html"),
     `<!doctype html><html lang="en"><meta charset="utf-8"><title>Member Inbox Triage support</title><h1>Member Inbox Triage</h1><p>Contact your member-services lead or IT help desk for help with this add-in.</p></html>\n`,

@@ -54,7 +54,8 @@ const SEND_CHECK_MIN = "1.12";
  * - the send check's runtime and its autoRunEvents ask for Mailbox 1.12, as the XML's override does;
  * - shared folders and mailboxes use the permission Microsoft's shared-folders article names,
  *   `Mailbox.SharedFolder`;
- * - the short description fits its 80 characters.
+ * - the short description fits its 80 characters;
+ * - the app icons are the package's 192×192 colour and 32×32 outline icons.
  */
 export async function unifiedManifest(xml: string): Promise<Json> {
   const dir = mkdtempSync(join(tmpdir(), "triage-unified-"));
@@ -84,6 +85,8 @@ function fixUnified(m: Json): Json {
   const description = m["description"] as Json;
   description["short"] = "Classifies member-services email and runs its SLA clocks.";
   m["accentColor"] = "#0F6CBD";
+  // the app package's own icons (the build writes them beside manifest.json)
+  m["icons"] = { color: "assets/color.png", outline: "assets/outline.png" };
   const auth = ((m["authorization"] as Json)["permissions"] as Json)["resourceSpecific"] as Json[];
   for (const p of auth) if (p["name"] === "Mailbox.AccessSharedFolders.User") p["name"] = "Mailbox.SharedFolder";
   for (const ext of m["extensions"] as Json[]) {

@@ -11,6 +11,7 @@ import { gzipSync } from "node:zlib";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildProduction } from "../scripts/build";
 import { rewriteManifest, stampVersion } from "../scripts/manifest";
+import { decodePng } from "../scripts/png";
 import { projectRules, validateXsd } from "../scripts/manifest-check";
 import { validateBuild } from "../scripts/validate";
 
@@ -97,7 +98,15 @@ describe("a production build", () => {
     expect(ext.autoRunEvents[0].requirements.capabilities).toEqual([{ name: "Mailbox", minVersion: "1.12" }]);
     expect(ext.ribbons.map((r: { contexts: string[] }) => r.contexts[0])).toEqual(["mailRead", "mailCompose"]);
     expect(JSON.stringify(m)).not.toContain("localhost");
-    expect(readFileSync(join(out, "unified", "assets", "icon-128.png")).length).toBeGreaterThan(100);
+    // the app package's icons at the sizes Microsoft's app package asks for; the outline white on transparent
+    const color = decodePng(readFileSync(join(out, "unified", m["icons"].color)));
+    const line = decodePng(readFileSync(join(out, "unified", m["icons"].outline)));
+    expect([color.width, color.height, line.width, line.height]).toEqual([192, 192, 32, 32]);
+    for (let i = 0; i < line.data.length; i += 4) {
+      expect([line.data[i], line.data[i + 1], line.data[i + 2]]).toEqual([255, 255, 255]);
+      expect([0, 255]).toContain(line.data[i + 3]);
+    }
+    expect(color.data.some((v, i) => i % 4 === 3 && v > 0)).toBe(true);
   });
 
   it("a broken unified manifest fails validation", async () => {
