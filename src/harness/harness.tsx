@@ -107,7 +107,9 @@ function Harness() {
         done?.({ allowEvent: data.allowEvent === true, ...(typeof data.errorMessage === "string" ? { errorMessage: data.errorMessage.slice(0, 500) } : {}), ...(data.promptUser === true ? { promptUser: true } : {}) });
       }
       if (data.type === "getItem" && typeof data.requestId === "number") {
-        post({ protocol: HARNESS_PROTOCOL, type: "item", requestId: data.requestId, item: toItem(selectedRef.current, harnessNow()) });
+        // ?access=read: the advocate has read-only access to the shared mailbox, as delegatePermissions would say
+        const readOnly = params.get("access") === "read";
+        post({ protocol: HARNESS_PROTOCOL, type: "item", requestId: data.requestId, item: { ...toItem(selectedRef.current, harnessNow()), ...(readOnly ? { readOnly: true } : {}) } });
       }
     };
     window.addEventListener("message", onMessage);

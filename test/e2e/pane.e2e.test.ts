@@ -173,6 +173,18 @@ describe("the task pane in the harness", () => {
     }
   });
 
+  it("with read-only access to the shared mailbox, says the advocate can read it but not act, and offers no actions or templates", async () => {
+    const { page, pane } = await openHarness("&access=read");
+    const notice = pane.getByTestId("read-only-mailbox");
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/You can read \S+@plan\.example but not act in it/);
+    await page.waitForTimeout(1500); // the log has had time to load
+    expect(await pane.getByTestId("inquiry-status").count()).toBe(0);
+    expect(await pane.getByTestId("template-select").count()).toBe(0);
+    expect(await paneViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it("sends nothing beyond localhost and writes nothing about a member to the console", async () => {
     const { page, pane, watched } = await openHarness();
     for (const s of SAMPLES) await pick(page, pane, s.id);
