@@ -192,7 +192,12 @@ export class SharePointEmulator {
   seed(listKey: string, count: number, make: (i: number) => Record<string, unknown>): void {
     const list = this.findList(listKey);
     if (!list) throw new Error(`no list ${listKey}`);
-    for (let i = 0; i < count; i++) this.insert(list, make(i));
+    // seeded items are held to the same rules as created ones (known fields, text limits, UTC dates)
+    for (let i = 0; i < count; i++) {
+      const checked = this.checkFields(list, make(i));
+      if ("problem" in checked) throw new Error(`seed item ${i}: ${JSON.stringify(checked.problem.body)}`);
+      this.insert(list, checked.fields);
+    }
   }
 
   private insert(list: List, fields: Record<string, unknown>): Item {
