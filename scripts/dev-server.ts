@@ -34,9 +34,18 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
-/** office-addin-dev-certs' certificates: made (and trusted) by it when missing, as the templates do. */
-export async function officeDevCertificates(): Promise<DevCertificates> {
+/**
+ * office-addin-dev-certs' certificates: made (and trusted) by it when missing, as the templates do.
+ * With `certDir`, the certificate in that folder (made there by office-addin-dev-certs when
+ * missing, and not added to the system's trust store: for CI and machines without admin rights).
+ */
+export async function officeDevCertificates(certDir?: string): Promise<DevCertificates> {
   const certs = (await import("office-addin-dev-certs")) as typeof import("office-addin-dev-certs");
+  if (certDir) {
+    const [ca, cert, key] = ["ca.crt", "localhost.crt", "localhost.key"].map((f) => join(certDir, f)) as [string, string, string];
+    if (!existsSync(cert) || !existsSync(key)) await certs.generateCertificates(ca, cert, key);
+    return { key: readFileSync(key), cert: readFileSync(cert), ca: readFileSync(ca) };
+  }
   const options = await certs.getHttpsServerOptions();
   return { key: options.key, cert: options.cert, ...(options.ca ? { ca: options.ca } : {}) };
 }
@@ -69,14 +78,15 @@ export function startDevServer(options: { root: string; port: number; certificat
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const { values } = parseArgs({ options: { port: { type: "string" }, settings: { type: "string" } } });
+  const { values } = parseArgs({ options: { port: { type: "string" }, settings: { type: "string" }, "cert-dir": { type: "string" } } });
   if (values.settings) process.env["TRIAGE_SETTINGS"] = resolve(values.settings);
   const port = Number(values.port ?? 3000);
   const outDir = join(ROOT, "dist-dev");
   const { buildProduction } = await import("./build");
   const { DEV_HOST } = await import("./manifest");
+  const certificates = await officeDevCertificates(values["cert-dir"] ? resolve(values["cert-dir"]) : undefined);
   await buildProduction(port === 3000 ? DEV_HOST : `https://localhost:${port}`, outDir);
-  const server = await startDevServer({ root: outDir, port, certificates: await officeDevCertificates() });
+  const server = await startDevServer({ root: outDir, port, certificates });
   console.log(
     `\nMember inbox triage — development server over HTTPS\n\n  ${server.url}taskpane.html\n  manifest: ${join(outDir, "manifest.xml")} (${readFileSync(join(outDir, "manifest.xml"), "utf8").match(/<Version>([^<]+)/)?.[1] ?? "?"})\n\n` +
       `Sideload it with npm run sideload (Outlook on Windows or Mac), or in Outlook on the web: Get Add-ins → My add-ins → Add a custom add-in → Add from file.\nPress Ctrl+C to stop.`,

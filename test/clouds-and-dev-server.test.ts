@@ -3,16 +3,19 @@
  * documented hosts (decision 44), and `npm run dev-server` answers over HTTPS on localhost with an
  * office-addin-dev-certs certificate (decision 42).
  */
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { get } from "node:https";
+import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { generateCertificates } from "office-addin-dev-certs";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildProduction } from "../scripts/build";
 import { startDevServer } from "../scripts/dev-server";
 import { CLOUDS, type Cloud } from "../src/domain/clouds";
 
+const ROOT = resolve(import.meta.dirname, "..");
 const settingsBefore = process.env["TRIAGE_SETTINGS"];
 afterEach(() => {
   if (settingsBefore === undefined) delete process.env["TRIAGE_SETTINGS"];
@@ -64,33 +67,59 @@ describe("a build for each cloud", () => {
 });
 
 describe("npm run dev-server", () => {
-  it("answers over HTTPS on localhost with the office-addin-dev-certs certificate, serving the pane and the dev manifest", async () => {
+  const fetchTls = (port: number, path: string, ca: Buffer) =>
+    new Promise<{ status: number; body: string; type: string }>((resolve, reject) => {
+      get({ host: "localhost", port, path, ca, servername: "localhost" }, (res) => {
+        let body = "";
+        res.on("data", (c: Buffer) => (body += c.toString("utf8")));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body, type: String(res.headers["content-type"]) }));
+      }).on("error", reject);
+    });
+
+  it("answers over HTTPS on localhost with the office-addin-dev-certs certificate: the built pane and the dev manifest", async () => {
     const dir = mkdtempSync(join(tmpdir(), "triage-dev-"));
-    const ca = join(dir, "ca.crt");
-    const cert = join(dir, "localhost.crt");
-    const key = join(dir, "localhost.key");
+    const port = await new Promise<number>((resolve) => {
+      const probe = createNetServer().listen(0, "127.0.0.1", () => {
+        const a = probe.address();
+        probe.close(() => resolve(typeof a === "object" && a ? a.port : 0));
+      });
+    });
+    // the command itself, with its certificate in a folder of its own (not added to the system's trust store)
+    const child = spawn(process.execPath, [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/dev-server.ts", "--port", String(port), "--cert-dir", dir], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, TRIAGE_SETTINGS: "" },
+    });
+    let output = "";
+    child.stdout.on("data", (c: Buffer) => (output += c.toString("utf8")));
+    child.stderr.on("data", (c: Buffer) => (output += c.toString("utf8")));
+    try {
+      await expect.poll(() => output, { timeout: 90_000, interval: 250 }).toContain("development server over HTTPS");
+      const ca = readFileSync(join(dir, "ca.crt"));
+      const pane = await fetchTls(port, "/taskpane.html", ca);
+      expect(pane).toMatchObject({ status: 200, type: "text/html; charset=utf-8" });
+      expect(pane.body).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+      const manifest = await fetchTls(port, "/manifest.xml", ca);
+      expect(manifest.status).toBe(200);
+      expect(manifest.body).toContain(`https://localhost:${port}/taskpane.html`);
+      expect((await fetchTls(port, "/../package.json", ca)).status).toBe(404);
+    } finally {
+      child.kill("SIGTERM");
+    }
+  }, 120_000);
+
+  it("serves only its own folder", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "triage-dev-"));
+    const [ca, cert, key] = ["ca.crt", "localhost.crt", "localhost.key"].map((f) => join(dir, f)) as [string, string, string];
     await generateCertificates(ca, cert, key, 2);
     const root = join(dir, "site");
-    const { mkdirSync } = await import("node:fs");
     mkdirSync(root);
     writeFileSync(join(root, "taskpane.html"), "<!doctype html><title>Member inbox triage</title>");
-    writeFileSync(join(root, "manifest.xml"), "<OfficeApp/>");
     const server = await startDevServer({ root, port: 0, certificates: { key: readFileSync(key), cert: readFileSync(cert) } });
     try {
-      const fetchTls = (path: string) =>
-        new Promise<{ status: number; body: string; type: string }>((resolve, reject) => {
-          get({ host: "localhost", port: server.port, path, ca: readFileSync(ca), servername: "localhost" }, (res) => {
-            let body = "";
-            res.on("data", (c: Buffer) => (body += c.toString("utf8")));
-            res.on("end", () => resolve({ status: res.statusCode ?? 0, body, type: String(res.headers["content-type"]) }));
-          }).on("error", reject);
-        });
       expect(server.url).toMatch(/^https:\/\/localhost:\d+\/$/);
-      const pane = await fetchTls("/taskpane.html");
-      expect(pane).toMatchObject({ status: 200, type: "text/html; charset=utf-8" });
-      expect(pane.body).toContain("Member inbox triage");
-      expect((await fetchTls("/manifest.xml")).status).toBe(200);
-      expect((await fetchTls("/../package.json")).status).toBe(404);
+      expect((await fetchTls(server.port, "/", readFileSync(ca))).body).toContain("Member inbox triage");
+      expect((await fetchTls(server.port, "/%2e%2e/%2e%2e/etc/passwd", readFileSync(ca))).status).toBe(404);
     } finally {
       await server.close();
     }
