@@ -63,6 +63,8 @@ export function App({ services }: AppProps) {
   const [tab, setTab] = useState<PaneTab>("email");
   const themeName = usePaneTheme(services.mailbox);
   const openItem = state.status === "ready" ? state.item.itemId : null;
+  // read-only access to the shared mailbox (delegatePermissions without Write): read, but no acting
+  const readOnly = state.status === "ready" && state.item.shared?.canAct === false;
   useEffect(() => setTab("email"), [openItem]); // a newly selected email is shown at once
   const isLead = roles.has("lead");
   const isManager = roles.has("manager");
@@ -148,10 +150,10 @@ export function App({ services }: AppProps) {
                 <MessageBarBody>{view.warnings.join(" ")}</MessageBarBody>
               </MessageBar>
             ) : null}
-            {state.item.shared && !state.item.shared.canAct ? (
+            {readOnly ? (
               <MessageBar intent="warning" layout="multiline" data-testid="read-only-mailbox">
                 <MessageBarBody>
-                  You can read {state.item.shared.owner} but not act in it: your access to this mailbox is read-only, so replies,
+                  You can read {state.item.mailboxAddress} but not act in it: your access to this mailbox is read-only, so replies,
                   templates and logged actions are off here. Ask your Exchange administrator for full access to the mailbox.
                 </MessageBarBody>
               </MessageBar>
@@ -168,7 +170,7 @@ export function App({ services }: AppProps) {
                 </MessageBarBody>
               </MessageBar>
             ) : null}
-            {worked && logUser && state.item.shared?.canAct !== false ? (
+            {worked && logUser && !readOnly ? (
               <ActionBar
                 record={worked}
                 me={logUser.upn}
@@ -180,28 +182,30 @@ export function App({ services }: AppProps) {
                 {...(signIn ? { onSignIn: () => void signIn() } : {})}
               />
             ) : null}
-            {state.item.shared?.canAct === false ? null : <TemplatesPanel
-              key={state.item.internetMessageId || state.item.itemId}
-              templates={templates}
-              context={{
-                category: view.category,
-                flags: view.classification.flags,
-                policy: view.policy,
-                language: view.classification.language,
-                mailbox: view.mailbox,
-              }}
-              known={{
-                memberName: state.item.from.name,
-                organisationName: services.settings.organisation.name,
-                memberServicesPhone: services.settings.organisation.memberServicesPhone,
-                ttyPhone: services.settings.organisation.ttyPhone,
-                hours: services.settings.organisation.hours,
-                missingFields: view.classification.missingFields.join("\n"),
-              }}
-              needsConfirmation={true}
-              error={templateError}
-              onInsert={(t, values, all) => void insertTemplate(t, values, all)}
-            />}
+            {readOnly ? null : (
+              <TemplatesPanel
+                key={state.item.internetMessageId || state.item.itemId}
+                templates={templates}
+                context={{
+                  category: view.category,
+                  flags: view.classification.flags,
+                  policy: view.policy,
+                  language: view.classification.language,
+                  mailbox: view.mailbox,
+                }}
+                known={{
+                  memberName: state.item.from.name,
+                  organisationName: services.settings.organisation.name,
+                  memberServicesPhone: services.settings.organisation.memberServicesPhone,
+                  ttyPhone: services.settings.organisation.ttyPhone,
+                  hours: services.settings.organisation.hours,
+                  missingFields: view.classification.missingFields.join("\n"),
+                }}
+                needsConfirmation={true}
+                error={templateError}
+                onInsert={(t, values, all) => void insertTemplate(t, values, all)}
+              />
+            )}
             <CorrectionForm view={view} correction={correction} onCorrect={(next) => void correct(next)} />
             {logService ? <ConfirmationLookup log={logService} /> : null}
           </>
