@@ -9,19 +9,24 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { defineConfig, type Plugin } from "vite";
 
-const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-
-const CSP_PRODUCTION = [
-  "default-src 'self'",
-  "script-src 'self' https://appsforoffice.microsoft.com",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self' https://graph.microsoft.com https://login.microsoftonline.com",
-  "frame-src 'self' https://login.microsoftonline.com",
-  "object-src 'none'",
-  "base-uri 'self'",
-].join("; ");
+/**
+ * The production CSP for the settings' cloud (decision 44): scripts from the pane itself and that
+ * cloud's office.js CDN; connections to the pane, that cloud's Graph and its sign-in host.
+ */
+export function productionCsp(hosts: CloudHosts): string {
+  const origin = (url: string) => new URL(url).origin;
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${origin(hosts.officeJs)}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    `connect-src 'self' ${hosts.graph} ${hosts.login}`,
+    `frame-src 'self' ${hosts.login}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+  ].join("; ");
+}
 
 const CSP_HARNESS = [
   "default-src 'self'",
@@ -34,7 +39,20 @@ const CSP_HARNESS = [
   "base-uri 'self'",
 ].join("; ");
 
-function paneHtml(harness: boolean): Plugin {
+/** The settings' cloud's hosts (src/domain/clouds.ts), handed over by scripts/build.ts. */
+interface CloudHosts {
+  readonly officeJs: string;
+  readonly graph: string;
+  readonly login: string;
+}
+
+function cloudHosts(): CloudHosts {
+  const raw = process.env["TRIAGE_CLOUD_HOSTS"];
+  if (!raw) throw new Error("build the production pane with npm run build (it picks the cloud's hosts from the settings)");
+  return JSON.parse(raw) as CloudHosts;
+}
+
+function paneHtml(harness: boolean, hosts: CloudHosts | null): Plugin {
   return {
     name: "pane-html",
     transformIndexHtml: {
@@ -44,10 +62,10 @@ function paneHtml(harness: boolean): Plugin {
         // frames the pane, so the harness build (only) sets it from a same-origin file.
         const officeJs = harness
           ? `/office-js/osf-opt-out.js"></script>\n    <script vite-ignore src="/office-js/office.js`
-          : OFFICE_CDN;
+          : hosts!.officeJs;
         return html
           .replace("%OFFICE_JS_URL%", officeJs)
-          .replace("%PANE_CSP%", harness ? CSP_HARNESS : CSP_PRODUCTION);
+          .replace("%PANE_CSP%", harness ? CSP_HARNESS : productionCsp(hosts!));
       },
     },
   };
@@ -71,12 +89,14 @@ function deploymentSettings(): unknown {
 export default defineConfig(({ mode }) => {
   const harness = mode === "harness";
   const src = resolve(import.meta.dirname, "src");
+  const settings = harness ? null : deploymentSettings();
+  const hosts = harness ? null : cloudHosts();
   return {
     root: src,
     base: harness ? "/" : "./",
     publicDir: false,
-    plugins: [react(), paneHtml(harness)],
-    define: { __TRIAGE_SETTINGS__: JSON.stringify(harness ? null : deploymentSettings()) },
+    plugins: [react(), paneHtml(harness, hosts)],
+    define: { __TRIAGE_SETTINGS__: JSON.stringify(settings), __CLOUD_HOSTS__: JSON.stringify(hosts) },
     build: {
       outDir: resolve(import.meta.dirname, harness ? "dist-harness" : "dist"),
       emptyOutDir: true,

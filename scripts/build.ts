@@ -6,21 +6,27 @@ import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } fro
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { build } from "vite";
-import { parseSettings } from "../src/domain/settings";
-import { DEV_HOST, rewriteManifest } from "./manifest";
+import { CLOUDS } from "../src/domain/clouds";
+import { DEFAULT_SETTINGS, parseSettings, type DeploymentSettings } from "../src/domain/settings";
+import { decodePng, encodePng, outline, resize } from "./png";
+import { DEV_HOST, cloudManifest, packageVersion, rewriteManifest, stampVersion, unifiedManifest } from "./manifest";
 
 const ROOT = resolve(import.meta.dirname, "..");
 
 export async function buildProduction(host: string, outDir = join(ROOT, "dist")): Promise<void> {
-  const manifest = rewriteManifest(readFileSync(join(ROOT, "manifest.xml"), "utf8"), host);
   const settingsPath = process.env["TRIAGE_SETTINGS"];
+  let settings: DeploymentSettings = DEFAULT_SETTINGS;
   if (settingsPath) {
     try {
-      parseSettings(JSON.parse(readFileSync(settingsPath, "utf8")));
+      settings = parseSettings(JSON.parse(readFileSync(settingsPath, "utf8")));
     } catch (e) {
       throw new Error(`settings file ${settingsPath}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+  // the pane's office.js, CSP, Graph and sign-in hosts: the settings' cloud's (vite.config.ts reads them)
+  process.env["TRIAGE_CLOUD_HOSTS"] = JSON.stringify(CLOUDS[settings.cloud]);
+  // one source, manifest.xml: pointed at the host, the version from package.json, the cloud's sign-in host
+  const manifest = cloudManifest(stampVersion(rewriteManifest(readFileSync(join(ROOT, "manifest.xml"), "utf8"), host), packageVersion()), settings.cloud);
   await build({ configFile: join(ROOT, "vite.config.ts"), mode: "production", logLevel: "warn", build: { outDir } });
   // classic Outlook on Windows runs the on-send handler from one plain script, not a page with modules
   await build({
@@ -30,14 +36,22 @@ export async function buildProduction(host: string, outDir = join(ROOT, "dist"))
     build: {
       outDir,
       emptyOutDir: false,
-      lib: { entry: join(ROOT, "src", "ui", "commands.ts"), formats: ["iife"], name: "MemberTriageCommands", fileName: () => "commands.js" },
+      lib: { entry: join(ROOT, "src", "ui", "commands-classic.ts"), formats: ["iife"], name: "MemberTriageCommands", fileName: () => "commands.js" },
       minify: true,
-      rollupOptions: { input: join(ROOT, "src", "ui", "commands.ts") },
+      rollupOptions: { input: join(ROOT, "src", "ui", "commands-classic.ts") },
     },
   });
   mkdirSync(join(outDir, "assets"), { recursive: true });
   for (const f of readdirSync(join(ROOT, "assets"))) copyFileSync(join(ROOT, "assets", f), join(outDir, "assets", f));
   writeFileSync(join(outDir, "manifest.xml"), manifest);
+  // the unified manifest (JSON) for tenants that deploy through Integrated apps, from the same source
+  const unified = join(outDir, "unified");
+  mkdirSync(join(unified, "assets"), { recursive: true });
+  writeFileSync(join(unified, "manifest.json"), `${JSON.stringify(await unifiedManifest(manifest), null, 2)}\n`);
+  // the app package (zip these with manifest.json) carries its two icons: 192×192 colour, 32×32 outline
+  const icon = decodePng(readFileSync(join(ROOT, "assets", "icon-128.png")));
+  writeFileSync(join(unified, "assets", "color.png"), encodePng(resize(icon, 192, 192)));
+  writeFileSync(join(unified, "assets", "outline.png"), encodePng(outline(resize(icon, 32, 32))));
   writeFileSync(
     join(outDir, "support.html"),
     `<!doctype html><html lang="en"><meta charset="utf-8"><title>Member Inbox Triage support</title><h1>Member Inbox Triage</h1><p>Contact your member-services lead or IT help desk for help with this add-in.</p></html>\n`,
@@ -45,7 +59,7 @@ export async function buildProduction(host: string, outDir = join(ROOT, "dist"))
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const { values } = parseArgs({ options: { host: { type: "string" }, settings: { type: "string" } } });
+  const { values } = parseArgs({ options: { host: { type: "string" }, settings: { type: "string" }, out: { type: "string" } } });
   const host = values.host ?? process.env["ADDIN_HOST"];
   if (values.settings) process.env["TRIAGE_SETTINGS"] = resolve(values.settings);
   if (!host) {
@@ -57,8 +71,9 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
     process.exit(2);
   }
   try {
-    await buildProduction(host);
-    console.log(`Built dist/ for ${host}. Upload dist/ to that host, then sideload or deploy dist/manifest.xml.`);
+    const out = resolve(values.out ?? join(ROOT, "dist"));
+    await buildProduction(host, out);
+    console.log(`Built ${out} for ${host}. Upload it to that host, then sideload or deploy manifest.xml (or unified/ for Integrated apps); npm run validate checks both offline.`);
   } catch (e) {
     console.error(e instanceof Error ? e.message : String(e));
     process.exit(1);

@@ -4,17 +4,34 @@
  * --sharepoint-url with SHAREPOINT_TOKEN. The local harness needs no token.
  */
 import { Client } from "@microsoft/microsoft-graph-client";
+import { readFileSync } from "node:fs";
+import { CLOUDS, type Cloud } from "../domain/clouds";
+import { parseSettings } from "../domain/settings";
 import { InquiryListClient } from "../adapters/graph/list-client";
 import { SharePointRest } from "../adapters/sharepoint/views";
+
+/** Graph's service root for the settings' cloud (TRIAGE_SETTINGS), the worldwide one without settings. */
+export function defaultGraphUrl(): string {
+  const path = process.env["TRIAGE_SETTINGS"];
+  let cloud: Cloud = "commercial";
+  if (path) {
+    try {
+      cloud = parseSettings(JSON.parse(readFileSync(path, "utf8"))).cloud;
+    } catch {
+      // the command's own settings check reports a bad file
+    }
+  }
+  return `${CLOUDS[cloud].graph}/`;
+}
 
 const isLocal = (url: string) => /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(url);
 
 /** Graph's address with a trailing slash and the token for it, or why there is none. */
-export function graphAccess(baseUrl = "https://graph.microsoft.com/"): { url: string; token: string } | string {
+export function graphAccess(baseUrl = defaultGraphUrl()): { url: string; token: string } | string {
   if (!/^https?:\/\//.test(baseUrl)) return `--base-url must be an http(s) address, not ${JSON.stringify(baseUrl.slice(0, 40))}`;
   const url = baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`;
   const token = process.env["GRAPH_TOKEN"] || (isLocal(url) ? "local" : undefined);
-  return token ? { url, token } : "set GRAPH_TOKEN to a delegated Microsoft Graph token (Sites.ReadWrite.All or Sites.Selected on the site; Mail.Send to send reports)";
+  return token ? { url, token } : "set GRAPH_TOKEN to a delegated Microsoft Graph token (Sites.ReadWrite.All or Sites.Selected on the site; Mail.Send to send a report, Mail.Send.Shared with --from-mailbox)";
 }
 
 export function graphClient(baseUrl?: string): Client | string {

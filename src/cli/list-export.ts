@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { readListItem, type InquiryRecord } from "../domain/inquiry/record";
-import { listClient } from "./graph";
+import { defaultGraphUrl, listClient } from "./graph";
 
 export interface ListExport {
   readonly records: InquiryRecord[];
@@ -45,7 +45,7 @@ export function reportProblems(problems: readonly string[]): void {
 }
 
 /** Every item of the list itself, through Graph (--site, --base-url, GRAPH_TOKEN). */
-export async function readListFromGraph(site: string, baseUrl = "https://graph.microsoft.com/"): Promise<ListExport> {
+export async function readListFromGraph(site: string, baseUrl = defaultGraphUrl()): Promise<ListExport> {
   const client = listClient(site, baseUrl);
   if (typeof client === "string") {
     process.stderr.write(`${client}\n`);

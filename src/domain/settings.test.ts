@@ -13,6 +13,12 @@ describe("deployment settings", () => {
     expect(s.sharePoint).toEqual({ site: "contoso.sharepoint.com,1,2", clientId: "11111111-2222-3333-4444-555555555555", tenantId: "organizations", scopes: ["Sites.Selected"] });
   });
 
+  it("reads the tenant's cloud, commercial by default, and names the choices when it is wrong", () => {
+    expect(parseSettings({}).cloud).toBe("commercial");
+    expect(parseSettings({ cloud: "gccHigh" }).cloud).toBe("gccHigh");
+    expect(() => parseSettings({ cloud: "GCC-High" })).toThrow(new SettingsError('cloud: "GCC-High" is not one of commercial, gcc, gccHigh, dod'));
+  });
+
   it("reads the documented example", () => {
     const s = parseSettings(JSON.parse(readFileSync(resolve(import.meta.dirname, "../../docs/settings.example.json"), "utf8")));
     expect(s.mailboxAddresses["agentsupport@example-plan.org"]).toBe("agent-support");

@@ -3,6 +3,7 @@
  * defaults are fictional; the names and numbers in the customer's procedures are examples of their
  * own settings, never shipped as text.
  */
+import { CLOUD_NAMES, isCloud, type Cloud } from "./clouds";
 import { BusinessCalendar, CalendarConfigError, DEFAULT_CALENDAR, type CalendarConfig } from "./calendar/calendar";
 import { NO_TEAM, type RoleRule, type TeamMember, type TeamSettings } from "./team/roles";
 import { DEFAULT_POLICIES, DEFAULT_ROUTES, isMailbox, type MailboxRoute, type Mailbox, type SlaPolicy } from "./sla/policies";
@@ -29,6 +30,8 @@ export interface SharePointSettings {
 }
 
 export interface DeploymentSettings {
+  /** The tenant's Microsoft 365 cloud: which office.js, Graph and sign-in hosts the add-in uses. */
+  readonly cloud: Cloud;
   readonly organisation: Organisation;
   readonly calendar: CalendarConfig;
   readonly policies: readonly SlaPolicy[];
@@ -45,6 +48,7 @@ export interface DeploymentSettings {
 }
 
 export const DEFAULT_SETTINGS: DeploymentSettings = {
+  cloud: "commercial",
   organisation: {
     name: "Prairie Lantern Health",
     memberServicesPhone: "1-800-555-0100",
@@ -131,8 +135,12 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export function parseSettings(raw: unknown): DeploymentSettings {
   if (raw === undefined || raw === null) return DEFAULT_SETTINGS;
   if (!isRecord(raw)) throw new SettingsError("settings must be a JSON object");
+  if (raw["cloud"] !== undefined && !isCloud(raw["cloud"])) {
+    throw new SettingsError(`cloud: "${String(raw["cloud"])}" is not one of ${CLOUD_NAMES.join(", ")}`);
+  }
   const merged = {
     ...DEFAULT_SETTINGS,
+    ...(isCloud(raw["cloud"]) ? { cloud: raw["cloud"] } : {}),
     ...(isRecord(raw["organisation"]) ? { organisation: { ...DEFAULT_SETTINGS.organisation, ...(raw["organisation"] as object) } } : {}),
     ...(isRecord(raw["calendar"]) ? { calendar: { ...DEFAULT_CALENDAR, ...(raw["calendar"] as object) } } : {}),
     ...(Array.isArray(raw["policies"]) ? { policies: raw["policies"] as SlaPolicy[] } : {}),

@@ -80,7 +80,8 @@ function Harness() {
   // ?user= picks the signed-in advocate, so two browser windows can act as two advocates
   const paneUrl = useMemo(() => {
     const user = params.get("user");
-    return `/taskpane.html?host=harness${user ? `&user=${encodeURIComponent(user)}` : ""}`;
+    const theme = params.get("theme"); // Office's theme, as Outlook would report it to the pane
+    return `/taskpane.html?host=harness${user ? `&user=${encodeURIComponent(user)}` : ""}${theme ? `&theme=${encodeURIComponent(theme)}` : ""}`;
   }, []);
 
   const post = useCallback((message: HarnessToPane) => {
@@ -106,7 +107,9 @@ function Harness() {
         done?.({ allowEvent: data.allowEvent === true, ...(typeof data.errorMessage === "string" ? { errorMessage: data.errorMessage.slice(0, 500) } : {}), ...(data.promptUser === true ? { promptUser: true } : {}) });
       }
       if (data.type === "getItem" && typeof data.requestId === "number") {
-        post({ protocol: HARNESS_PROTOCOL, type: "item", requestId: data.requestId, item: toItem(selectedRef.current, harnessNow()) });
+        // ?access=read: the advocate has read-only access to the shared mailbox, as delegatePermissions would say
+        const readOnly = params.get("access") === "read";
+        post({ protocol: HARNESS_PROTOCOL, type: "item", requestId: data.requestId, item: { ...toItem(selectedRef.current, harnessNow()), ...(readOnly ? { readOnly: true } : {}) } });
       }
     };
     window.addEventListener("message", onMessage);

@@ -8,7 +8,6 @@ import {
   Text,
   makeStyles,
   tokens,
-  webLightTheme,
 } from "@fluentui/react-components";
 import { Suspense, lazy, useEffect, useLayoutEffect, useState } from "react";
 import { ActionBar } from "./ActionBar";
@@ -22,6 +21,7 @@ import { TriageSummary } from "./TriageSummary";
 import { hasFollowUp } from "../domain/sla/policies";
 import type { PaneServices } from "./services";
 import { usePane } from "./usePane";
+import { PANE_THEMES, usePaneTheme } from "./theme";
 
 // the team views load when first opened, keeping them out of the pane's first JavaScript
 const MyWork = lazy(() => import("./team/MyWork").then((m) => ({ default: m.MyWork })));
@@ -61,7 +61,10 @@ export function App({ services }: AppProps) {
   const { state, view, correction, correct, loadedAt, worked, act, actionError, logStatus, logUser, signIn, needsSignIn, insertTemplate, templateError, logService, templates, roles, clock, now } =
     usePane(services);
   const [tab, setTab] = useState<PaneTab>("email");
+  const themeName = usePaneTheme(services.mailbox);
   const openItem = state.status === "ready" ? state.item.itemId : null;
+  // read-only access to the shared mailbox (delegatePermissions without Write): read, but no acting
+  const readOnly = state.status === "ready" && state.item.shared?.canAct === false;
   useEffect(() => setTab("email"), [openItem]); // a newly selected email is shown at once
   const isLead = roles.has("lead");
   const isManager = roles.has("manager");
@@ -78,7 +81,7 @@ export function App({ services }: AppProps) {
   }, [view, loadedAt]);
 
   return (
-    <FluentProvider theme={webLightTheme} className={styles.root}>
+    <FluentProvider theme={PANE_THEMES[themeName]} className={styles.root} data-theme={themeName}>
       <main className={styles.main} aria-labelledby="pane-title" aria-busy={state.status === "loading"}>
         <header className={styles.header}>
           <h1 id="pane-title" className={styles.title}>
@@ -147,6 +150,14 @@ export function App({ services }: AppProps) {
                 <MessageBarBody>{view.warnings.join(" ")}</MessageBarBody>
               </MessageBar>
             ) : null}
+            {readOnly ? (
+              <MessageBar intent="warning" layout="multiline" data-testid="read-only-mailbox">
+                <MessageBarBody>
+                  You can read {state.item.mailboxAddress} but not act in it: your access to this mailbox is read-only, so replies,
+                  templates and logged actions are off here. Ask your Exchange administrator for full access to the mailbox.
+                </MessageBarBody>
+              </MessageBar>
+            ) : null}
             <InstructionList instructions={view.instructions} />
             <ClockList sla={view.sla} calendar={services.calendar} receivedAt={view.receivedAt} />
             {needsSignIn ? (
@@ -159,7 +170,7 @@ export function App({ services }: AppProps) {
                 </MessageBarBody>
               </MessageBar>
             ) : null}
-            {worked && logUser ? (
+            {worked && logUser && !readOnly ? (
               <ActionBar
                 record={worked}
                 me={logUser.upn}
@@ -171,28 +182,30 @@ export function App({ services }: AppProps) {
                 {...(signIn ? { onSignIn: () => void signIn() } : {})}
               />
             ) : null}
-            <TemplatesPanel
-              key={state.item.internetMessageId || state.item.itemId}
-              templates={templates}
-              context={{
-                category: view.category,
-                flags: view.classification.flags,
-                policy: view.policy,
-                language: view.classification.language,
-                mailbox: view.mailbox,
-              }}
-              known={{
-                memberName: state.item.from.name,
-                organisationName: services.settings.organisation.name,
-                memberServicesPhone: services.settings.organisation.memberServicesPhone,
-                ttyPhone: services.settings.organisation.ttyPhone,
-                hours: services.settings.organisation.hours,
-                missingFields: view.classification.missingFields.join("\n"),
-              }}
-              needsConfirmation={true}
-              error={templateError}
-              onInsert={(t, values, all) => void insertTemplate(t, values, all)}
-            />
+            {readOnly ? null : (
+              <TemplatesPanel
+                key={state.item.internetMessageId || state.item.itemId}
+                templates={templates}
+                context={{
+                  category: view.category,
+                  flags: view.classification.flags,
+                  policy: view.policy,
+                  language: view.classification.language,
+                  mailbox: view.mailbox,
+                }}
+                known={{
+                  memberName: state.item.from.name,
+                  organisationName: services.settings.organisation.name,
+                  memberServicesPhone: services.settings.organisation.memberServicesPhone,
+                  ttyPhone: services.settings.organisation.ttyPhone,
+                  hours: services.settings.organisation.hours,
+                  missingFields: view.classification.missingFields.join("\n"),
+                }}
+                needsConfirmation={true}
+                error={templateError}
+                onInsert={(t, values, all) => void insertTemplate(t, values, all)}
+              />
+            )}
             <CorrectionForm view={view} correction={correction} onCorrect={(next) => void correct(next)} />
             {logService ? <ConfirmationLookup log={logService} /> : null}
           </>

@@ -4,12 +4,16 @@ import { MicrosoftSignIn } from "../adapters/auth/msal";
 import { InquiryListClient } from "../adapters/graph/list-client";
 import { InquiryLogService } from "../adapters/graph/log-service";
 import { signInWithDialog } from "../adapters/mailbox/office-dialog";
+import type { CloudHosts } from "../domain/clouds";
 import type { SharePointSettings } from "../domain/settings";
 import { logEvent } from "./log";
 import type { LogDeps, PaneLog } from "./log-setup";
 import { loadTemplates } from "../adapters/graph/templates-client";
 import { LocalStore } from "../adapters/storage/local";
 import { DEFAULT_TEMPLATES } from "../domain/templates/defaults";
+
+/** The settings' cloud's Graph and sign-in hosts, fixed by the build (vite.config.ts, decision 44). */
+declare const __CLOUD_HOSTS__: CloudHosts;
 
 /**
  * Outlook: Microsoft sign-in (nested app authentication, popup, Office dialog) and the tenant's
@@ -18,11 +22,14 @@ import { DEFAULT_TEMPLATES } from "../domain/templates/defaults";
 export async function microsoftLog(
   sharePoint: SharePointSettings,
   deps: LogDeps,
-  office: Pick<typeof Office, "context" | "EventType" | "AsyncResultStatus">,
+  office: Pick<typeof Office, "context" | "EventType" | "AsyncResultStatus"> & { readonly auth?: Pick<typeof Office.auth, "getAuthContext"> },
   options: { readonly silentOnly?: boolean } = {},
+  hosts: CloudHosts = __CLOUD_HOSTS__,
 ): Promise<PaneLog> {
   const base = new URL(".", window.location.href).toString().replace(/\/$/, "");
-  const authority = `https://login.microsoftonline.com/${sharePoint.tenantId}`;
+  // the settings' cloud decides the sign-in and Graph hosts (decision 44)
+  const authority = `${hosts.login}/${sharePoint.tenantId}`;
+  const graphBase = `${hosts.graph}/`;
   const dialogUrl = `${base}/auth-dialog.html?${new URLSearchParams({ clientId: sharePoint.clientId, authority, scopes: sharePoint.scopes.join(" ") })}`;
   const signIn = new MicrosoftSignIn(
     { clientId: sharePoint.clientId, authority, scopes: sharePoint.scopes, redirectUri: `${base}/redirect.html`, ...(options.silentOnly ? { silentOnly: true } : {}) },
@@ -32,16 +39,21 @@ export async function microsoftLog(
       naaSupported: () => office.context.requirements.isSetSupported("NestedAppAuth", "1.1"),
       dialog: () => signInWithDialog(office, dialogUrl),
       log: (level) => logEvent("msal", level),
+      // the Office user's account, so MSAL need not ask which one (NestedAppAuth 1.1)
+      loginHint: async () =>
+        office.context.requirements.isSetSupported("NestedAppAuth", "1.1") && typeof office.auth?.getAuthContext === "function"
+          ? (await office.auth.getAuthContext()).loginHint || null
+          : null,
     },
   );
   const client = new InquiryListClient({
-    baseUrl: "https://graph.microsoft.com/",
+    baseUrl: graphBase,
     site: sharePoint.site,
     authProvider: { getAccessToken: () => signIn.getAccessToken() },
   });
   const service = await InquiryLogService.open(client, deps, "member-triage-outbox");
   const templates = loadTemplates(
-    { baseUrl: "https://graph.microsoft.com/", site: sharePoint.site, authProvider: { getAccessToken: () => signIn.getAccessToken() } },
+    { baseUrl: graphBase, site: sharePoint.site, authProvider: { getAccessToken: () => signIn.getAccessToken() } },
     new LocalStore("member-triage"),
     DEFAULT_TEMPLATES,
   ).then((r) => r.templates);

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { SignedInUser } from "../adapters/auth/types";
 import type { InquiryLogService, LogStatus } from "../adapters/graph/log-service";
-import type { MailItem } from "../adapters/mailbox/types";
+import { channelAddresses, type MailItem } from "../adapters/mailbox/types";
 import { applyAction, correctRecord, recordFromFields, type InquiryRecord } from "../domain/inquiry/record";
 import { TransitionError, allowedActions, type Action } from "../domain/inquiry/status";
 import { placeholdersOf, renderTemplate, type Purpose, type Template } from "../domain/templates/templates";
@@ -182,7 +182,7 @@ export function usePane(services: PaneServices) {
           bodyType: item.body.type,
           receivedAt: item.receivedAt,
         },
-        deliveredTo: [item.mailboxAddress, ...item.to.map((a) => a.address), ...item.cc.map((a) => a.address)],
+        deliveredTo: channelAddresses(item),
         ...(correction ? { correction } : {}),
         ...(events ? { events } : {}),
         now,

@@ -19,8 +19,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openHarness(query = ""): Promise<{ page: Page; pane: FrameLocator; watched: Watched }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, timezoneId: "America/New_York" });
+async function openHarness(query = "", options: { forcedColors?: "active" } = {}): Promise<{ page: Page; pane: FrameLocator; watched: Watched }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, timezoneId: "America/New_York", ...options });
   const page = await context.newPage();
   const watched = watch(page);
   await page.goto(`${BASE}harness/?now=${encodeURIComponent(NOW)}${query}`);
@@ -153,6 +153,35 @@ describe("the task pane in the harness", () => {
       for (const v of await paneViolations(page)) violations.push(`${id}: ${v}`);
     }
     expect(violations).toEqual([]);
+    await page.context().close();
+  });
+
+  it("follows Office's dark theme and the system's high contrast, with no axe-core violations in either", async () => {
+    for (const [query, options, expected] of [
+      ["&theme=dark", {}, "dark"],
+      ["&theme=light", { forcedColors: "active" as const }, "highContrast"],
+    ] as const) {
+      const { page, pane } = await openHarness(query, options);
+      expect(await pane.locator("[data-theme]").first().getAttribute("data-theme")).toBe(expected);
+      const violations: string[] = [];
+      for (const id of ["s01", "s04", "s20", "s27"]) {
+        await pick(page, pane, id);
+        for (const v of await paneViolations(page)) violations.push(`${expected} ${id}: ${v}`);
+      }
+      expect(violations).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it("with read-only access to the shared mailbox, says the advocate can read it but not act, and offers no actions or templates", async () => {
+    const { page, pane } = await openHarness("&access=read");
+    const notice = pane.getByTestId("read-only-mailbox");
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/You can read \S+@plan\.example but not act in it/);
+    await page.waitForTimeout(1500); // the log has had time to load
+    expect(await pane.getByTestId("inquiry-status").count()).toBe(0);
+    expect(await pane.getByTestId("template-select").count()).toBe(0);
+    expect(await paneViolations(page)).toEqual([]);
     await page.context().close();
   });
 

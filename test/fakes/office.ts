@@ -22,8 +22,43 @@ export interface FakeMessage {
   conversationId?: string;
   itemId?: string;
   dateTimeCreated?: Date;
-  sharedMailbox?: string;
+  /**
+   * What getSharedPropertiesAsync answers for this item, as the Outlook client gives it; absent, the
+   * call fails as Outlook's does for an item in the user's own mailbox. Use one of OUTLOOK_CLIENTS.
+   */
+  shared?: { owner: string; targetMailbox: string; delegatePermissions: number; targetRestUrl?: string };
 }
+
+/** DelegatePermissions bits (Office.MailboxEnums.DelegatePermissions). */
+export const PERMISSIONS = { Read: 1, Write: 2, DeleteOwn: 4, DeleteAll: 8, EditOwn: 16, EditAll: 32 } as const;
+const FULL_ACCESS = PERMISSIONS.Read | PERMISSIONS.Write | PERMISSIONS.DeleteOwn | PERMISSIONS.DeleteAll | PERMISSIONS.EditOwn | PERMISSIONS.EditAll;
+
+/**
+ * How each Outlook client describes an item in a shared mailbox, after Microsoft's SharedProperties
+ * reference and its shared-folders article: `owner` is the mailbox's SMTP address (in the case the
+ * directory holds it), `targetMailbox` is a client-dependent location for REST calls (not an
+ * address to match), and a shared mailbox opened as its own account (Outlook on the web's "Open
+ * another mailbox" in its own tab, a promoted account in new Outlook) has no shared properties at
+ * all: the call fails, and userProfile is the signed-in advocate.
+ */
+export const OUTLOOK_CLIENTS = {
+  /** Outlook on the web (same tab) and new Outlook (not promoted): shared folder of the mailbox. */
+  web: (owner: string, delegatePermissions: number = FULL_ACCESS) => ({
+    owner,
+    targetMailbox: `${owner.split("@")[0]!.toUpperCase()}-mbx-00000000-0000-0000-0000-0000000000ab@plan.onmicrosoft.test`,
+    targetRestUrl: "https://outlook.office.com/api",
+    delegatePermissions,
+  }),
+  /** Classic Outlook on Windows (automapped shared mailbox). */
+  classicWindows: (owner: string, delegatePermissions: number = FULL_ACCESS) => ({
+    owner,
+    targetMailbox: "AAMkADQ5ZmYwMTc0LTJhYzUtNDk4Mi04NTFlLWU0NjA2ZTk0MDk3ZQAuAAAAAAD4",
+    targetRestUrl: "https://outlook.office.com/api",
+    delegatePermissions,
+  }),
+  /** Outlook on Mac. */
+  mac: (owner: string, delegatePermissions: number = FULL_ACCESS) => ({ owner, targetMailbox: owner, targetRestUrl: "https://outlook.office.com/api", delegatePermissions }),
+} as const;
 
 export interface FakeOffice {
   readonly office: OfficeApi;
@@ -31,14 +66,19 @@ export interface FakeOffice {
   select(message: FakeMessage | null): void;
   compose(draft: FakeCompose): void;
   fireItemChanged(): void;
+  /** Outlook's theme changes (OfficeThemeChanged, Mailbox 1.14). */
+  setTheme(theme: { isDarkTheme: boolean }): void;
 }
 
-export function createFakeOffice(options: { requirementSets?: Record<string, string>; userEmail?: string; itemChangedSupported?: boolean } = {}): FakeOffice {
+export function createFakeOffice(
+  options: { requirementSets?: Record<string, string>; userEmail?: string; itemChangedSupported?: boolean; officeTheme?: { isDarkTheme: boolean } } = {},
+): FakeOffice {
   const stats = { inFlight: 0, maxInFlight: 0, calls: [] as string[] };
   let handler: (() => void) | undefined;
+  let themeHandler: (() => void) | undefined;
   let current: FakeMessage | null = null;
   let composing: FakeCompose | null = null;
-  const sets = options.requirementSets ?? { Mailbox: "1.8" };
+  const sets = options.requirementSets ?? { Mailbox: "1.13" };
 
   const later = <T>(name: string, callback: (r: Office.AsyncResult<T>) => void, value: T, fail = false) => {
     stats.calls.push(name);
@@ -88,13 +128,18 @@ export function createFakeOffice(options: { requirementSets?: Record<string, str
             later(`body.getAsync:${coercion}`, cb, m.body ?? "", m.bodyFails === true),
         },
         getSharedPropertiesAsync: (cb: (r: Office.AsyncResult<Office.SharedProperties>) => void) => {
-          if (!m.sharedMailbox) later("getSharedPropertiesAsync", cb, {} as Office.SharedProperties, true);
-          else later("getSharedPropertiesAsync", cb, { targetMailbox: m.sharedMailbox } as Office.SharedProperties);
+          if (!m.shared) later("getSharedPropertiesAsync", cb, undefined as unknown as Office.SharedProperties, true);
+          else later("getSharedPropertiesAsync", cb, { ...m.shared } as unknown as Office.SharedProperties);
         },
       };
     },
     userProfile: { emailAddress: options.userEmail ?? "advocate@plan.example" },
-    addHandlerAsync: (_type: string, h: () => void, cb: (r: Office.AsyncResult<void>) => void) => {
+    addHandlerAsync: (type: string, h: () => void, cb: (r: Office.AsyncResult<void>) => void) => {
+      if (type === "officeThemeChanged") {
+        themeHandler = h;
+        later("addHandlerAsync:theme", cb, undefined);
+        return;
+      }
       if (options.itemChangedSupported === false) {
         later("addHandlerAsync", cb, undefined, true);
         return;
@@ -107,14 +152,20 @@ export function createFakeOffice(options: { requirementSets?: Record<string, str
   const office = {
     context: {
       mailbox,
+      ...(options.officeTheme ? { officeTheme: options.officeTheme } : {}),
       requirements: {
         isSetSupported: (name: string, version?: string) => {
           const have = sets[name];
-          return have !== undefined && (version === undefined || Number(have) >= Number(version));
+          if (have === undefined) return false;
+          if (version === undefined) return true;
+          // requirement-set versions compare part by part: 1.13 is after 1.8
+          const [a1 = 0, a2 = 0] = have.split(".").map(Number);
+          const [b1 = 0, b2 = 0] = version.split(".").map(Number);
+          return a1 > b1 || (a1 === b1 && a2 >= b2);
         },
       },
     },
-    EventType: { ItemChanged: "olkItemSelectedChanged" },
+    EventType: { ItemChanged: "olkItemSelectedChanged", OfficeThemeChanged: "officeThemeChanged" },
     CoercionType: { Text: "text", Html: "html" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
   } as unknown as OfficeApi;
@@ -130,5 +181,9 @@ export function createFakeOffice(options: { requirementSets?: Record<string, str
       composing = c;
     },
     fireItemChanged: () => handler?.(),
+    setTheme: (theme) => {
+      (office.context as unknown as { officeTheme: { isDarkTheme: boolean } }).officeTheme = theme;
+      themeHandler?.();
+    },
   };
 }

@@ -6,18 +6,20 @@ import { SignInRequired } from "./types";
 const options = { clientId: "c", authority: "https://login.microsoftonline.com/organizations", scopes: ["Sites.Selected"], redirectUri: "https://addin.example.org/taskpane.html" };
 const account = { username: "Ana@Plan.Example", name: "Ana", homeAccountId: "h", environment: "e", tenantId: "t", localAccountId: "l" };
 
-function fakePca(over: Partial<Record<"silent" | "popup", () => Promise<unknown>>>, accounts = [account]) {
+function fakePca(over: Partial<Record<"silent" | "popup" | "sso", () => Promise<unknown>>>, accounts = [account]) {
   return {
+    ssoSilent: vi.fn(over.sso ?? (async () => ({ accessToken: "sso-token", account }))),
     getActiveAccount: () => null,
     getAllAccounts: () => accounts,
     setActiveAccount: vi.fn(),
     acquireTokenSilent: vi.fn(over.silent ?? (async () => ({ accessToken: "silent-token" }))),
     acquireTokenPopup: vi.fn(over.popup ?? (async () => ({ accessToken: "popup-token", account }))),
-  } as unknown as IPublicClientApplication & { acquireTokenSilent: ReturnType<typeof vi.fn>; acquireTokenPopup: ReturnType<typeof vi.fn> };
+  } as unknown as IPublicClientApplication & { acquireTokenSilent: ReturnType<typeof vi.fn>; acquireTokenPopup: ReturnType<typeof vi.fn>; ssoSilent: ReturnType<typeof vi.fn> };
 }
 
-function factories(pca: IPublicClientApplication, naa = true, dialog?: MsalFactories["dialog"]): MsalFactories & { nestable: ReturnType<typeof vi.fn>; standard: ReturnType<typeof vi.fn> } {
+function factories(pca: IPublicClientApplication, naa = true, dialog?: MsalFactories["dialog"], loginHint?: string): MsalFactories & { nestable: ReturnType<typeof vi.fn>; standard: ReturnType<typeof vi.fn> } {
   return {
+    ...(loginHint ? { loginHint: async () => loginHint } : {}),
     nestable: vi.fn(async () => pca),
     standard: vi.fn(async () => pca),
     naaSupported: () => naa,
@@ -61,5 +63,25 @@ describe("Microsoft sign-in", () => {
     await expect(s.getAccessToken()).rejects.toEqual(new SignInRequired("Sign-in did not finish. Try again, or allow pop-ups for Outlook."));
     const cancelled = fakePca({ silent: needsUser, popup: async () => Promise.reject(Object.assign(new Error("x"), { errorCode: "user_cancelled" })) });
     await expect(new MicrosoftSignIn(options, factories(cancelled)).getAccessToken()).rejects.toThrow("Sign-in was cancelled.");
+  });
+
+  it("signs in the Office user's own account with the login hint from getAuthContext when MSAL has none cached", async () => {
+    const pca = fakePca({}, []);
+    const s = new MicrosoftSignIn(options, factories(pca, true, undefined, "ana@plan.example"));
+    expect(await s.getAccessToken()).toBe("sso-token");
+    expect(pca.ssoSilent).toHaveBeenCalledWith({ scopes: ["Sites.Selected"], loginHint: "ana@plan.example" });
+    expect(pca.acquireTokenSilent).not.toHaveBeenCalled();
+    const needsUser = async () => {
+      throw new InteractionRequiredAuthError("interaction_required", "interaction required");
+    };
+    const prompt = fakePca({ sso: needsUser }, []);
+    expect(await new MicrosoftSignIn(options, factories(prompt, true, undefined, "ana@plan.example")).getAccessToken()).toBe("popup-token");
+    expect(prompt.acquireTokenPopup).toHaveBeenCalledWith({ scopes: ["Sites.Selected"], loginHint: "ana@plan.example" });
+  });
+
+  it("uses the cached account, not the hint, once MSAL has one", async () => {
+    const pca = fakePca({});
+    expect(await new MicrosoftSignIn(options, factories(pca, true, undefined, "ana@plan.example")).getAccessToken()).toBe("silent-token");
+    expect(pca.ssoSilent).not.toHaveBeenCalled();
   });
 });

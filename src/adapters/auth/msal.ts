@@ -36,6 +36,11 @@ export interface MsalFactories {
   readonly dialog: (scopes: readonly string[]) => Promise<{ accessToken: string; username: string; name: string }>;
   /** Where MSAL's log lines go: the level only, never the message. */
   readonly log: (level: number) => void;
+  /**
+   * The signed-in Office user's login hint (Office.auth.getAuthContext(), NestedAppAuth 1.1), or
+   * null where the host does not give it: MSAL then signs in that account without asking which.
+   */
+  readonly loginHint?: () => Promise<string | null>;
 }
 
 function errorCode(e: unknown): string {
@@ -96,20 +101,30 @@ export class MicrosoftSignIn implements SignIn {
   }
 
   /** Silent first; a popup when the broker or cache needs the user; the Office dialog when popups are blocked. */
+  private hint: Promise<string | null> | undefined;
+
+  private loginHint(): Promise<string | null> {
+    this.hint ??= (this.factories.loginHint?.() ?? Promise.resolve(null)).then((h) => (typeof h === "string" && h ? h : null)).catch(() => null);
+    return this.hint;
+  }
+
   async getAccessToken(): Promise<string> {
     if (this.dialogToken && this.dialogToken.until > Date.now()) return this.dialogToken.token;
     const scopes = [...this.options.scopes];
     const pca = await this.app();
     const account = MicrosoftSignIn.account(pca);
+    const loginHint = account ? null : await this.loginHint();
     try {
-      const r = await pca.acquireTokenSilent({ scopes, ...(account ? { account } : {}) });
+      // no cached account yet: the Office user's login hint lets MSAL pick that account silently
+      const r = loginHint ? await pca.ssoSilent({ scopes, loginHint }) : await pca.acquireTokenSilent({ scopes, ...(account ? { account } : {}) });
+      if (loginHint && r.account) pca.setActiveAccount(r.account);
       return r.accessToken;
     } catch (e) {
       if (!(e instanceof InteractionRequiredAuthError) && account) throw new SignInRequired("Sign in again to save your work to SharePoint.");
     }
     if (this.options.silentOnly) throw new SignInRequired("Sign in from the pane to save your work to SharePoint.");
     try {
-      const r = await pca.acquireTokenPopup({ scopes });
+      const r = await pca.acquireTokenPopup({ scopes, ...(loginHint ? { loginHint } : {}) });
       if (r.account) pca.setActiveAccount(r.account);
       return r.accessToken;
     } catch (e) {

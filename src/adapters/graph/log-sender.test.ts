@@ -75,4 +75,17 @@ describe("the log sender", () => {
     expect(r).toMatchObject({ sent: 0, remaining: 1, problem: "signIn", conflicts: 0 });
     expect((await outbox.stats()).pending).toBe(1);
   });
+
+  it("says a 403 from the list is missing access, not sign-in, and keeps the writes waiting", async () => {
+    const outbox = await Outbox.open(`forbidden-${Math.random()}`);
+    await outbox.add(op("o1", "<m>", 1));
+    const client = {
+      find: vi.fn(async () => {
+        throw new ListError(403, "accessDenied");
+      }),
+    } as unknown as InquiryListClient;
+    const r = await new LogSender(outbox, client, { calendar: new BusinessCalendar(), policies: DEFAULT_POLICIES, now: () => Date.now(), sleep: async () => undefined }).sendPending();
+    expect(r).toMatchObject({ sent: 0, remaining: 1, problem: "noAccess", conflicts: 0 });
+    expect((await outbox.stats()).pending).toBe(1);
+  });
 });

@@ -21,7 +21,7 @@ export interface SendResult {
   /** Graph requests made (the bench's round trips per action). */
   readonly requests: number;
   /** Why ops are waiting, when it is something a person must fix. */
-  readonly problem: "missingList" | "signIn" | null;
+  readonly problem: "missingList" | "signIn" | "noAccess" | null;
 }
 
 const KEEP_APPLIED = 60;
@@ -119,7 +119,8 @@ export class LogSender {
       blocked.add(op.messageId);
       await this.outbox.attempted(op.opId);
       if (e instanceof ListError) {
-        if (e.status === 404 || e.status === 401 || e.status === 403) this.problem = e.status === 404 ? "missingList" : "signIn";
+        // 403: signed in, but without rights on the list (Sites.Selected grants the app; the advocate needs Edit on the site)
+        if (e.status === 404 || e.status === 401 || e.status === 403) this.problem = e.status === 404 ? "missingList" : e.status === 403 ? "noAccess" : "signIn";
         else if (!e.transient && e.status >= 400 && e.status < 500 && e.status !== 412) {
           await this.outbox.settle(op.opId, "conflict", `The list refused this change (${e.message}).`);
           conflicts++;

@@ -9,8 +9,12 @@ import { logFields, readListItem, type InquiryRecord } from "../../domain/inquir
 import { STATUSES, type Action } from "../../domain/inquiry/status";
 import type { SlaPolicy } from "../../domain/sla/policies";
 import { Outbox, type LogOp, type OutboxStats } from "../storage/outbox";
-import type { InquiryListClient, StoredItem } from "./list-client";
+import { ListError, type InquiryListClient, type StoredItem } from "./list-client";
 import { LogSender } from "./log-sender";
+
+/** A 403 from the list: signed in, but without rights on it — not a sign-in problem (decision 41). */
+export const NO_ACCESS =
+  "you are signed in but do not have access to the SharePoint list: ask the owner of the member-services SharePoint site (your lead or IT help desk) to give you Edit rights on the site; your work waits here until then";
 
 export interface LogStatus extends OutboxStats {
   /** The last reason sending stopped (throttled, offline), if the last round failed. */
@@ -76,8 +80,12 @@ export class InquiryLogService {
         this.lastProblem = `the SharePoint list is missing or out of date (${problems[0]}): ask an administrator to run npm run provision`;
         await this.publish();
       }
-    } catch {
-      // offline or throttled: the send loop will say so
+    } catch (e) {
+      // offline or throttled: the send loop will say so; refused is said at once
+      if (e instanceof ListError && e.status === 403) {
+        this.lastProblem = NO_ACCESS;
+        await this.publish();
+      }
     }
   }
 
@@ -202,7 +210,9 @@ export class InquiryLogService {
       this.lastProblem =
         r.problem === "missingList"
           ? "the SharePoint list is missing or out of date: ask an administrator to run npm run provision"
-          : r.problem === "signIn"
+          : r.problem === "noAccess"
+            ? NO_ACCESS
+            : r.problem === "signIn"
             ? "sign in again to save to SharePoint"
             : r.remaining > 0
               ? "SharePoint did not answer; trying again"

@@ -49,6 +49,8 @@ export function parseItem(v: unknown): MailItem | null {
     body: { type: body["type"] === "html" ? "html" : "text", content: str(body["content"]) },
     receivedAt: str(o["receivedAt"]),
     mailboxAddress: str(o["mailboxAddress"]).toLowerCase(),
+    // the stand-in's messages all sit in a shared mailbox the advocate may act in, as Outlook reports one
+    ...(str(o["mailboxAddress"]) ? { shared: { owner: str(o["mailboxAddress"]).toLowerCase(), canAct: o["readOnly"] !== true } } : {}),
   };
 }
 
@@ -122,6 +124,12 @@ export class HarnessMailbox implements MailboxAdapter {
 
   readonly reply = async (html: string, all: boolean): Promise<void> => {
     this.post({ protocol: HARNESS_PROTOCOL, type: "reply", html, all });
+  };
+
+  /** The stand-in's Office theme: the pane's ?theme=dark (the harness page passes its own on). */
+  readonly theme = (): { isDark: boolean } | null => {
+    const t = new URLSearchParams(this.win.location.search).get("theme");
+    return t === "dark" ? { isDark: true } : t === "light" ? { isDark: false } : null;
   };
 
   /** The harness shows read mode only; compose mode is Outlook's. */

@@ -4,7 +4,7 @@
  * asynchronous Office call goes through one SerialQueue.
  */
 import { SerialQueue } from "./queue";
-import type { Address, ItemListener, MailItem, MailboxAdapter } from "./types";
+import type { Address, HostTheme, ItemListener, MailItem, MailboxAdapter, SharedMailbox } from "./types";
 
 /** The part of the Office global this adapter uses; tests pass a fake with the same shape. */
 export type OfficeApi = Pick<typeof Office, "context" | "EventType" | "CoercionType" | "AsyncResultStatus">;
@@ -24,6 +24,15 @@ function asyncCall<T>(start: (callback: (r: Office.AsyncResult<T>) => void) => v
       reject(e instanceof Error ? e : new Error("Outlook call failed"));
     }
   });
+}
+
+/** DelegatePermissions is a bitmask: Read 1, Write 2, DeleteOwn 4, DeleteAll 8, EditOwn 16, EditAll 32. */
+const WRITE = 2;
+const EDIT_ALL = 32;
+
+/** Acting on a shared mailbox's mail (replying from it, moving it along) needs Write or EditAll. */
+export function canAct(delegatePermissions: number): boolean {
+  return (delegatePermissions & (WRITE | EDIT_ALL)) !== 0;
 }
 
 function isoWithOffset(d: Date | undefined): string {
@@ -48,19 +57,8 @@ export class OfficeMailbox implements MailboxAdapter {
     const body = await this.queue.run(() =>
       asyncCall<string>((cb) => item.body.getAsync(office.CoercionType.Text, cb), office),
     );
-    let mailboxAddress = "";
-    const requirements = office.context.requirements;
-    if (typeof item.getSharedPropertiesAsync === "function" && requirements?.isSetSupported("Mailbox", "1.8")) {
-      try {
-        const shared = await this.queue.run(() =>
-          asyncCall<Office.SharedProperties>((cb) => item.getSharedPropertiesAsync(cb), office),
-        );
-        mailboxAddress = (shared.targetMailbox ?? "").toLowerCase();
-      } catch {
-        // not a shared folder: fall back to the user's own mailbox below
-      }
-    }
-    if (!mailboxAddress) mailboxAddress = (office.context.mailbox.userProfile?.emailAddress ?? "").toLowerCase();
+    const own = (office.context.mailbox.userProfile?.emailAddress ?? "").toLowerCase();
+    const shared = await this.sharedProperties(item);
     return {
       itemId: item.itemId ?? "",
       internetMessageId: item.internetMessageId ?? "",
@@ -71,9 +69,32 @@ export class OfficeMailbox implements MailboxAdapter {
       cc: (item.cc ?? []).map(toAddress),
       body: { type: "text", content: body ?? "" },
       receivedAt: isoWithOffset(item.dateTimeCreated),
-      mailboxAddress,
+      mailboxAddress: shared?.owner || own,
+      ...(shared ? { shared } : {}),
+      userAddress: own,
     };
   };
+
+  /**
+   * The shared folder or shared mailbox the item is in (its owner's address and whether this user
+   * may act in it), or null when it is in the user's own mailbox. getSharedPropertiesAsync is
+   * Mailbox 1.8 for shared folders (delegate access) and 1.13 for shared mailboxes; it fails for an
+   * item in the user's own mailbox, and for a shared mailbox opened as its own account (web "Open
+   * another mailbox", a promoted account in new Outlook), where the recipients then decide.
+   * `targetMailbox` is a client-dependent location for REST calls, never an address: not used.
+   */
+  private async sharedProperties(item: Office.MessageRead): Promise<SharedMailbox | null> {
+    const office = this.office;
+    if (typeof item.getSharedPropertiesAsync !== "function" || !office.context.requirements?.isSetSupported("Mailbox", "1.8")) return null;
+    try {
+      const props = await this.queue.run(() => asyncCall<Office.SharedProperties>((cb) => item.getSharedPropertiesAsync(cb), office));
+      const owner = (props?.owner ?? "").trim().toLowerCase();
+      if (!owner) return null;
+      return { owner, canAct: canAct(Number(props.delegatePermissions ?? 0)) };
+    } catch {
+      return null; // not in a shared folder or shared mailbox
+    }
+  }
 
   readonly reply = async (html: string, all: boolean): Promise<void> => {
     const item = this.office.context.mailbox.item as Office.MessageRead | null | undefined;
@@ -139,6 +160,47 @@ export class OfficeMailbox implements MailboxAdapter {
     }
     return () => {
       this.listeners.delete(listener);
+    };
+  };
+
+  /** Office's theme (Office.context.officeTheme, Mailbox 1.14 in Outlook). */
+  readonly theme = (): HostTheme | null => {
+    const ctx = this.office.context as { officeTheme?: { isDarkTheme?: unknown; bodyBackgroundColor?: unknown } };
+    if (!this.office.context.requirements?.isSetSupported("Mailbox", "1.14") || !ctx.officeTheme) return null;
+    const t = ctx.officeTheme;
+    if (typeof t.isDarkTheme === "boolean") return { isDark: t.isDarkTheme };
+    return null;
+  };
+
+  private readonly themeListeners = new Set<() => void>();
+  private themeSubscribed = false;
+
+  readonly onThemeChanged = (listener: () => void): (() => void) => {
+    this.themeListeners.add(listener);
+    const office = this.office;
+    const type = (office.EventType as unknown as Record<string, string | undefined>)["OfficeThemeChanged"];
+    if (!this.themeSubscribed && type && office.context.requirements?.isSetSupported("Mailbox", "1.14")) {
+      this.themeSubscribed = true;
+      void this.queue
+        .run(() =>
+          asyncCall<void>(
+            (cb) =>
+              office.context.mailbox.addHandlerAsync(
+                type as unknown as Office.EventType,
+                () => {
+                  for (const l of this.themeListeners) l();
+                },
+                cb,
+              ),
+            office,
+          ),
+        )
+        .catch(() => {
+          // the theme then stays as the pane opened
+        });
+    }
+    return () => {
+      this.themeListeners.delete(listener);
     };
   };
 }

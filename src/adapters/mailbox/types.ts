@@ -21,8 +21,30 @@ export interface MailItem {
   readonly body: { readonly type: "text" | "html"; readonly content: string };
   /** ISO 8601 with offset, or "" when the host gave none. */
   readonly receivedAt: string;
-  /** The address of the mailbox the item arrived in (a shared mailbox, or the user's own). */
+  /** The address of the mailbox the item is in: a shared mailbox's owner, else the user's own. */
   readonly mailboxAddress: string;
+  /** Set when Outlook says the item is in a shared folder or shared mailbox (getSharedPropertiesAsync). */
+  readonly shared?: SharedMailbox;
+  /** The signed-in user's own address (Outlook's userProfile), when the host gives it. */
+  readonly userAddress?: string;
+}
+
+export interface SharedMailbox {
+  /** The shared mailbox's (or delegating owner's) address, lower case. */
+  readonly owner: string;
+  /** False when this user may read the mailbox but not write to it (no Write or EditAll permission). */
+  readonly canAct: boolean;
+}
+
+/**
+ * The addresses that decide an item's channel, in Microsoft's documented order: the shared
+ * mailbox's owner (getSharedPropertiesAsync), then the recipients (the first that the settings
+ * know wins), then the user's own mailbox.
+ */
+export function channelAddresses(item: Pick<MailItem, "shared" | "to" | "cc" | "mailboxAddress" | "userAddress">): string[] {
+  const recipients = [...item.to.map((a) => a.address), ...item.cc.map((a) => a.address)];
+  if (item.shared) return [item.shared.owner, ...recipients];
+  return [...recipients, item.userAddress ?? item.mailboxAddress];
 }
 
 export type ItemListener = () => void;
@@ -45,6 +67,15 @@ export interface MailboxAdapter {
   readonly insertAtCursor: (html: string, text: string) => Promise<void>;
   /** Compose mode: the draft's text so far. */
   readonly readDraftText: () => Promise<string>;
+  /** Office's theme as the host reports it (Outlook: Mailbox 1.14), or null when it does not. */
+  readonly theme?: () => HostTheme | null;
+  /** Called when the advocate changes Office's theme (OfficeThemeChanged). Returns an unsubscribe function. */
+  readonly onThemeChanged?: (listener: () => void) => () => void;
+}
+
+/** What the pane needs of Office's theme: dark or not (high contrast comes from the system's forced colours). */
+export interface HostTheme {
+  readonly isDark: boolean;
 }
 
 /** What the send check answers (OnMessageSend), as Outlook's event.completed takes it. */

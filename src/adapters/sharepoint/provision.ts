@@ -32,7 +32,7 @@ export async function provisionList(
     await client.api(`${sitePath}/lists`).post({ displayName: listName, list: { template: "genericList" }, columns: columns.map(columnDefinition) });
     return { created: true, changes: [`created the list "${listName}" with ${columns.length} columns`] };
   }
-  const existing = ((await client.api(`${listPath}/columns`).get()) as { value?: { name?: string; indexed?: boolean }[] }).value ?? [];
+  const existing = ((await client.api(`${listPath}/columns`).get()) as { value?: { id?: string; name?: string; indexed?: boolean }[] }).value ?? [];
   const byName = new Map(existing.map((c) => [c.name, c]));
   const changes: string[] = [];
   for (const column of columns) {
@@ -41,7 +41,9 @@ export async function provisionList(
       await client.api(`${listPath}/columns`).post(columnDefinition(column));
       changes.push(`added column ${column.name}${column.indexed ? " (indexed)" : ""}`);
     } else if (column.indexed && found.indexed !== true) {
-      await client.api(`${listPath}/columns/${encodeURIComponent(column.name)}`).patch({ indexed: true });
+      // Graph addresses a column by the id it returned (PATCH …/columns/{column-id}), not its name
+      if (!found.id) throw new Error(`the list's column ${column.name} came back without an id`);
+      await client.api(`${listPath}/columns/${encodeURIComponent(found.id)}`).patch({ indexed: true });
       changes.push(`indexed column ${column.name}`);
     }
   }

@@ -5,6 +5,12 @@
  * 20-request limit and per-request statuses (a 429 inside a 200 envelope), unique columns, and 429,
  * 503 and dropped connections on demand from a seeded random source. It is HTTP-agnostic: the
  * harness server and the tests hand it requests.
+ *
+ * As strict as Graph where the product relies on it (docs/emulator-fidelity.md lists each rule and
+ * the Microsoft page it follows): columns have ids and are addressed by id (`columns/{column-id}`),
+ * single-line text holds at most its maxLength (255), dateTime values come back in UTC with `Z`,
+ * text compares case-insensitively (filters and unique columns) while field names must match a
+ * column exactly, and a field the list does not have is refused.
  */
 
 import { TimeZone } from "../../domain/calendar/zone";
@@ -12,6 +18,8 @@ import { matches } from "../../domain/reports/views";
 import { CamlError, parseCaml } from "./caml";
 
 export interface ColumnDef {
+  /** Graph's columnDefinition id (a GUID); the address of `columns/{column-id}`. */
+  id: string;
   name: string;
   indexed: boolean;
   enforceUniqueValues: boolean;
@@ -94,6 +102,35 @@ function random(seed: number): () => number {
   };
 }
 
+/** A stable GUID-shaped id for a list's column (Graph's column ids are GUIDs). */
+function columnId(listId: string, name: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (const ch of `${listId}/${name}`) {
+    h1 = Math.imul(h1 ^ ch.charCodeAt(0), 16777619) >>> 0;
+    h2 = Math.imul(h2 + ch.charCodeAt(0), 2246822519) >>> 0;
+  }
+  const hex = (h1.toString(16).padStart(8, "0") + h2.toString(16).padStart(8, "0")).repeat(2);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Fields every list item has that a client may write (the rest of the built-ins are read-only). */
+const WRITABLE_BUILT_INS = new Set(["Title"]);
+/** Built-in fields Graph returns and ignores when sent back. */
+const READ_ONLY_BUILT_INS = new Set(["id", "ID", "Created", "Modified", "AuthorLookupId", "EditorLookupId", "ContentType", "Attachments", "Edit", "LinkTitle", "LinkTitleNoMenu", "ItemChildCount", "FolderChildCount", "_UIVersionString"]);
+
+/** Text compares as SharePoint compares it: without regard to case. */
+function sameValue(a: unknown, b: unknown): boolean {
+  return typeof a === "string" && typeof b === "string" ? a.localeCompare(b, undefined, { sensitivity: "accent" }) === 0 : a === b;
+}
+
+/** Graph's form of a dateTime value: UTC, whole seconds, `Z` (as written it may carry any offset). */
+function utc(value: string): string | null {
+  const t = Date.parse(value);
+  if (!/^\d{4}-\d{2}-\d{2}(T|$)/.test(value) || Number.isNaN(t)) return null;
+  return new Date(t).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
 export class SharePointEmulator {
   private readonly lists = new Map<string, List>();
   private faults: Faults = { rate429: 0, rate503: 0, rateDrop: 0, retryAfter: 1, seed: 1 };
@@ -113,7 +150,9 @@ export class SharePointEmulator {
     snapshot?: Snapshot,
   ) {
     for (const l of snapshot?.lists ?? []) {
-      const list: List = { ...l, views: l.views ?? [], byId: new Map(l.items.map((i) => [i.id, i])) };
+      // a list saved before columns had ids gets them now
+      const columns = l.columns.map((c) => (typeof c.id === "string" && c.id ? c : { ...c, id: columnId(l.id, c.name) }));
+      const list: List = { ...l, columns, views: l.views ?? [], byId: new Map(l.items.map((i) => [i.id, i])) };
       this.lists.set(l.id, list);
     }
   }
@@ -153,12 +192,17 @@ export class SharePointEmulator {
   seed(listKey: string, count: number, make: (i: number) => Record<string, unknown>): void {
     const list = this.findList(listKey);
     if (!list) throw new Error(`no list ${listKey}`);
-    for (let i = 0; i < count; i++) this.insert(list, make(i));
+    // seeded items are held to the same rules as created ones (known fields, text limits, UTC dates)
+    for (let i = 0; i < count; i++) {
+      const checked = this.checkFields(list, make(i));
+      if ("problem" in checked) throw new Error(`seed item ${i}: ${JSON.stringify(checked.problem.body)}`);
+      this.insert(list, checked.fields);
+    }
   }
 
   private insert(list: List, fields: Record<string, unknown>): Item {
     const id = String(list.nextId++);
-    const now = new Date().toISOString();
+    const now = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
     const item: Item = { id, guid: `${list.id.slice(0, 8)}-${id.padStart(8, "0")}`, version: 1, created: now, modified: now, fields: { ...fields } };
     list.items.push(item);
     list.byId.set(id, item);
@@ -250,30 +294,41 @@ export class SharePointEmulator {
     if (typeof b.displayName !== "string" || !b.displayName) return error(400, "invalidRequest", "displayName is required");
     if (this.findList(b.displayName)) return error(409, "nameAlreadyExists", "A list with that name exists");
     const id = `list-${this.lists.size + 1}-${b.displayName.replace(/\W+/g, "").toLowerCase()}`;
-    const columns = Array.isArray(b.columns) ? b.columns.map((c) => this.normaliseColumn(c)) : [];
-    const list: List = { id, displayName: b.displayName, columns: [{ name: "Title", indexed: false, enforceUniqueValues: false, text: {} }, ...columns], items: [], byId: new Map(), nextId: 1, views: [] };
+    const columns = Array.isArray(b.columns) ? b.columns.map((c) => this.normaliseColumn(c, id)) : [];
+    const list: List = {
+      id,
+      displayName: b.displayName,
+      columns: [{ id: columnId(id, "Title"), name: "Title", indexed: false, enforceUniqueValues: false, text: { maxLength: 255 } }, ...columns],
+      items: [],
+      byId: new Map(),
+      nextId: 1,
+      views: [],
+    };
     this.lists.set(id, list);
     this.changed();
     return json(201, { id, displayName: b.displayName });
   }
 
-  private normaliseColumn(c: unknown): ColumnDef {
+  private normaliseColumn(c: unknown, listId: string): ColumnDef {
     const o = (c ?? {}) as Record<string, unknown>;
-    return { ...o, name: String(o["name"] ?? ""), indexed: o["indexed"] === true, enforceUniqueValues: o["enforceUniqueValues"] === true };
+    const name = String(o["name"] ?? "");
+    // the id is Graph's to give: one sent in the body is not kept
+    return { ...o, id: columnId(listId, name), name, indexed: o["indexed"] === true, enforceUniqueValues: o["enforceUniqueValues"] === true };
   }
 
-  private columns(list: List, method: string, name: string | undefined, body: unknown): EmuResponse {
-    if (!name && method === "GET") return json(200, { value: list.columns });
-    if (!name && method === "POST") {
-      const col = this.normaliseColumn(body);
+  private columns(list: List, method: string, columnIdOrName: string | undefined, body: unknown): EmuResponse {
+    if (!columnIdOrName && method === "GET") return json(200, { value: list.columns });
+    if (!columnIdOrName && method === "POST") {
+      const col = this.normaliseColumn(body, list.id);
       if (!col.name) return error(400, "invalidRequest", "name is required");
-      if (list.columns.some((c) => c.name === col.name)) return error(409, "nameAlreadyExists", "The column exists");
+      if (list.columns.some((c) => c.name.toLowerCase() === col.name.toLowerCase())) return error(409, "nameAlreadyExists", "The column exists");
       list.columns.push(col);
       this.changed();
       return json(201, col);
     }
-    const col = list.columns.find((c) => c.name === decodeURIComponent(name ?? ""));
-    if (!col) return error(404, "itemNotFound", "No such column");
+    // Graph addresses a column by its id (`columns/{column-id}`), never by its name
+    const col = list.columns.find((c) => c.id === decodeURIComponent(columnIdOrName ?? ""));
+    if (!col) return error(404, "itemNotFound", "The column does not exist: columns are addressed by their id");
     if (method === "PATCH") {
       const patch = (body ?? {}) as Record<string, unknown>;
       if (typeof patch["indexed"] === "boolean") col.indexed = patch["indexed"];
@@ -304,7 +359,7 @@ export class SharePointEmulator {
         const raw = m![3]!;
         const value: unknown = raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw === "true" ? true : raw === "false" ? false : Number(raw);
         const op = m![2]!.toLowerCase();
-        if (op === "eq") return (v: unknown) => v === value;
+        if (op === "eq") return (v: unknown) => sameValue(v, value);
         // dates compare as instants (stored values carry their own offsets), everything else as is
         const asTime = (v: unknown) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}T/.test(v) ? Date.parse(v) : v);
         const b = asTime(value) as number | string;
@@ -331,20 +386,50 @@ export class SharePointEmulator {
     return json(200, body);
   }
 
+  /**
+   * The fields as Graph would store them, or its refusal: a name the list has no column for
+   * (matched exactly, as Graph matches field names), single-line text past its maxLength (255
+   * unless the column says less), a dateTime that is not one. dateTime values are kept in UTC `Z`.
+   */
+  private checkFields(list: List, raw: Record<string, unknown>): { fields: Record<string, unknown> } | { problem: EmuResponse } {
+    const fields: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(raw)) {
+      if (name.startsWith("@odata.") || READ_ONLY_BUILT_INS.has(name)) continue;
+      const column = list.columns.find((c) => c.name === name);
+      if (!column && !WRITABLE_BUILT_INS.has(name)) return { problem: error(400, "invalidRequest", `Field '${name}' is not recognized`) };
+      const text = column?.["text"] as { maxLength?: unknown; allowMultipleLines?: unknown } | undefined;
+      if (text && text.allowMultipleLines !== true && typeof value === "string") {
+        const max = typeof text.maxLength === "number" ? Math.min(text.maxLength, 255) : 255;
+        if (value.length > max) return { problem: error(400, "invalidRequest", `The value of field '${name}' is longer than ${max} characters`) };
+      }
+      if (column?.["dateTime"] !== undefined && value !== null && value !== "") {
+        const at = typeof value === "string" ? utc(value) : null;
+        if (at === null) return { problem: error(400, "invalidRequest", `The value of field '${name}' is not a valid date and time`) };
+        fields[name] = at;
+        continue;
+      }
+      fields[name] = value;
+    }
+    return { fields };
+  }
+
   private uniqueViolation(list: List, fields: Record<string, unknown>, except?: Item): string | null {
     for (const c of list.columns) {
       if (!c.enforceUniqueValues || fields[c.name] === undefined || fields[c.name] === null) continue;
-      if (list.items.some((i) => i !== except && i.fields[c.name] === fields[c.name])) return c.name;
+      if (list.items.some((i) => i !== except && sameValue(i.fields[c.name], fields[c.name]))) return c.name;
     }
     return null;
   }
 
   private createItem(list: List, body: unknown): EmuResponse {
-    const fields = ((body ?? {}) as { fields?: unknown }).fields;
-    if (!fields || typeof fields !== "object") return error(400, "invalidRequest", "fields are required");
-    const clash = this.uniqueViolation(list, fields as Record<string, unknown>);
+    const raw = ((body ?? {}) as { fields?: unknown }).fields;
+    if (!raw || typeof raw !== "object") return error(400, "invalidRequest", "fields are required");
+    const checked = this.checkFields(list, raw as Record<string, unknown>);
+    if ("problem" in checked) return checked.problem;
+    const fields = checked.fields;
+    const clash = this.uniqueViolation(list, fields);
     if (clash) return error(409, "uniqueValueViolation", `A duplicate value was found for the unique column ${clash}`);
-    const item = this.insert(list, fields as Record<string, unknown>);
+    const item = this.insert(list, fields);
     this.changed();
     return json(201, this.itemJson(item), { etag: this.etag(item) });
   }
@@ -355,13 +440,14 @@ export class SharePointEmulator {
       this.counts.preconditionFailed++;
       return error(412, "preconditionFailed", "The item was changed by someone else");
     }
-    const patch = (req.body ?? {}) as Record<string, unknown>;
-    const next = { ...item.fields, ...patch };
+    const checked = this.checkFields(list, (req.body ?? {}) as Record<string, unknown>);
+    if ("problem" in checked) return checked.problem;
+    const next = { ...item.fields, ...checked.fields };
     const clash = this.uniqueViolation(list, next, item);
     if (clash) return error(409, "uniqueValueViolation", `A duplicate value was found for the unique column ${clash}`);
     item.fields = next;
     item.version++;
-    item.modified = new Date().toISOString();
+    item.modified = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
     this.changed();
     return json(200, this.itemJson(item)["fields"], { etag: this.etag(item) });
   }
