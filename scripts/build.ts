@@ -42,7 +42,8 @@ export async function buildProduction(host: string, outDir = join(ROOT, "dist"))
     },
   });
   mkdirSync(join(outDir, "assets"), { recursive: true });
-  for (const f of readdirSync(join(ROOT, "assets"))) copyFileSync(join(ROOT, "assets", f), join(outDir, "assets", f));
+  // the icons (the model travels with the pane's code, under its content hash)
+  for (const f of readdirSync(join(ROOT, "assets")).filter((x) => x.endsWith(".png"))) copyFileSync(join(ROOT, "assets", f), join(outDir, "assets", f));
   writeFileSync(join(outDir, "manifest.xml"), manifest);
   // the unified manifest (JSON) for tenants that deploy through Integrated apps, from the same source
   const unified = join(outDir, "unified");

@@ -31,7 +31,8 @@ export const TARGETS = { gaRecall: 0.975, highRecall: 0.95, highPrecision: 0.7, 
 
 export function fitThresholds(oof: readonly OutOfFold[]): Record<string, number> {
   const ga = oof.filter((o) => isGa(o.expected.category));
-  const pga = (o: OutOfFold) => (o.ga >= 0 ? o.ga : o.category[G]! + o.category[A]!);
+  // as the classifier reads them: the yes/no head and the softmax's share, averaged
+  const pga = (o: OutOfFold) => (o.ga >= 0 ? (o.ga + o.category[G]! + o.category[A]!) / 2 : o.category[G]! + o.category[A]!);
   const pick = (t: number) => {
     let correct = 0;
     let found = 0;
@@ -52,7 +53,7 @@ export function fitThresholds(oof: readonly OutOfFold[]): Record<string, number>
   const gaPick = (okGa.length ? okGa.sort((a, b) => b.acc - a.acc || b.t - a.t)[0]! : gaCands.sort((a, b) => b.recall - a.recall || b.acc - a.acc)[0]!).t;
 
   const high = oof.filter((o) => o.expected.priority === "high");
-  const phigh = (o: OutOfFold) => (o.high >= 0 ? o.high : o.priority[2]!);
+  const phigh = (o: OutOfFold) => (o.high >= 0 ? (o.high + o.priority[2]!) / 2 : o.priority[2]!);
   const hi = (t: number) => {
     let correct = 0;
     let found = 0;

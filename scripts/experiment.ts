@@ -84,7 +84,26 @@ for (const name of names) {
       }
       report.push(`t=${t}: cat ${(ok / oof.length).toFixed(3)} rec ${(hit / gaN).toFixed(3)}`);
     }
+    for (const t of [0.15, 0.2, 0.25, 0.3]) {
+      let ok = 0;
+      let hit = 0;
+      for (const o of oof) {
+        let b = 0;
+        const topics = o.category.map((p, k) => (k === G || k === A ? -1 : p));
+        for (let k = 1; k < topics.length; k++) if (topics[k]! > topics[b]!) b = k;
+        if ((o.ga + o.category[G]! + o.category[A]!) / 2 >= t) b = o.category[A]! >= o.category[G]! ? A : G;
+        ok += +(CATEGORIES[b] === o.expected.category);
+        if ((b === G || b === A) && (o.expected.category === "grievance" || o.expected.category === "appeal")) hit++;
+      }
+      report.push(`mean t=${t}: cat ${(ok / oof.length).toFixed(3)} rec ${(hit / gaN).toFixed(3)}`);
+    }
     const hiN = oof.filter((o) => o.expected.priority === "high").length;
+    for (const t of [0.1, 0.15, 0.2]) {
+      let hit = 0;
+      let fp = 0;
+      for (const o of oof) if ((o.high + o.priority[2]!) / 2 >= t) o.expected.priority === "high" ? hit++ : fp++;
+      report.push(`mean high t=${t}: rec ${(hit / hiN).toFixed(3)} prec ${(hit / Math.max(1, hit + fp)).toFixed(3)}`);
+    }
     for (const t of [0.1, 0.2, 0.3, 0.4]) {
       let hit = 0;
       let fp = 0;

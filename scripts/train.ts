@@ -9,13 +9,15 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { CORPUS_DIR, MODEL_PATH, THRESHOLDS_PATH, readCorpus } from "./corpus";
 import { trainOn } from "./lowo";
+import { TRAINING } from "../src/domain/classify/training";
 
 const sets = readCorpus(CORPUS_DIR);
 const hash = createHash("sha256");
 for (const s of sets) hash.update(JSON.stringify(s.rows));
 const corpusHash = hash.digest("hex");
 const thresholds = existsSync(THRESHOLDS_PATH) ? (JSON.parse(readFileSync(THRESHOLDS_PATH, "utf8")) as { thresholds: Record<string, number> }).thresholds : {};
-const version = `shared-${corpusHash.slice(0, 10)}`;
+// the version names what made the weights: the corpus, the training settings and the thresholds
+const version = `shared-${createHash("sha256").update(corpusHash).update(JSON.stringify(TRAINING)).update(JSON.stringify(thresholds)).digest("hex").slice(0, 10)}`;
 const t0 = performance.now();
 const model = trainOn(sets, { version, corpusHash, thresholds });
 const bytes = model.encode();

@@ -69,9 +69,14 @@ describe("category", () => {
 });
 
 describe("priority and flags", () => {
-  it("marks a medication about to run out as high priority and a clinical referral", () => {
+  it("marks a medication about to run out as high priority, an authorization matter", () => {
     const c = classifier.classify(email({ body: "My pharmacy says my insulin needs a new prior authorization and I ran out yesterday. I have none left. Please help today." }));
     expect(c.priority).toBe("high");
+    expect(c.category).toBe("authorization");
+  });
+
+  it("refers urgent symptoms to clinical staff", () => {
+    const c = classifier.classify(email({ body: "My mother was sent home from the hospital yesterday and now she has a fever of 103 and is confused. The discharge nurse said to call you. What should we do?" }));
     expect(c.flags).toContain("clinical_referral");
   });
 

@@ -127,6 +127,9 @@ const INDIVIDUAL =
 
 const PRIORITY_LABELS: readonly Priority[] = ["routine", "escalated", "high"];
 
+/** Topics that are about the sender's own account (the contract's account_verification_required). */
+const ACCOUNT_TOPICS: ReadonlySet<Category> = new Set(["claims_billing", "eligibility_enrollment", "member_materials", "appeal"]);
+
 /** Where a signature starts: the short closing lines of the sender's own words. */
 function signatureStart(own: string): number {
   let end = own.length;
@@ -306,7 +309,8 @@ export class Classifier {
     // grievance or appeal: the yes/no head decides (fitted for recall); then which of the two
     const pG = catP[catIndex("grievance")]!;
     const pA = catP[catIndex("appeal")]!;
-    const ga = this.heads.ga >= 0 ? model.probabilities(this.heads.ga, logits)[0]! : pG + pA;
+    // two estimates of one question, averaged: the yes/no head and the softmax's share
+    const ga = this.heads.ga >= 0 ? (model.probabilities(this.heads.ga, logits)[0]! + pG + pA) / 2 : pG + pA;
     if (!ruled) {
       if (ga >= this.thresholds["gaPick"]!) category = pA >= pG ? "appeal" : "grievance";
       else if (category === "grievance" || category === "appeal") {
@@ -360,15 +364,21 @@ export class Classifier {
     };
     learned("repeat_contact", true, "repeat contact");
     learned("clinical_referral", true, "needs clinical staff");
-    learned(
-      "account_verification_required",
-      mailbox === "contact-us" || mailbox === "voicemail-followup",
-      "asks for account details through an unauthenticated channel: general information only until identity is verified",
-    );
+    const unauthenticated = mailbox === "contact-us" || mailbox === "voicemail-followup";
+    if (unauthenticated && ACCOUNT_TOPICS.has(category)) {
+      // the contract's own examples: claims, eligibility, member-specific details, acting on the account
+      flags.add("account_verification_required");
+      reasons.push({
+        field: "flags",
+        text: `asks about ${labelOf(category)} through an unauthenticated channel: general information only until identity is verified`,
+      });
+    } else {
+      learned("account_verification_required", unauthenticated, "asks for account details through an unauthenticated channel: general information only until identity is verified");
+    }
 
     // ---- priority
     const pP = model.probabilities(this.heads.priority, logits);
-    const pHigh = this.heads.high >= 0 ? model.probabilities(this.heads.high, logits)[0]! : pP[2]!;
+    const pHigh = this.heads.high >= 0 ? (model.probabilities(this.heads.high, logits)[0]! + pP[2]!) / 2 : pP[2]!;
     let priority: Priority = pHigh >= this.thresholds["high"]! ? "high" : pP[1]! > pP[0]! ? "escalated" : "routine";
     const prOut = (label: Priority) => model.offsets[this.heads.priority]! + PRIORITY_LABELS.indexOf(label);
     if (priority === "high") {
@@ -391,7 +401,7 @@ export class Classifier {
         const m = re.exec(ownFull);
         if (!m || m[1]!.trim().replace(/^[-–_.]+$/, "") === "") missingFields.push(name);
       }
-      if (!AGENT_SUBJECT.test(subject.trim())) missingFields.push("subject in the form “Last, First Medicare” or “Last, First Individual”");
+      if (!AGENT_SUBJECT.test(subject.trim())) missingFields.push("subject in the form 'Last, First Medicare' or 'Last, First Individual'");
     }
     if (mailbox === "specialist" && (category === "provider_search" || category === "authorization")) {
       const body = `${subject}\n${own}`;

@@ -53,7 +53,7 @@ export const NEGATORS: readonly string[] = [
 ];
 const NEGATION_WINDOW = 4;
 
-export const DEFAULT_FEATURES: FeatureConfig = { charNgrams: [4], bigrams: true, quotedWeight: 0.35, subjectWeight: 1.5, charWeight: 0.5 };
+export const DEFAULT_FEATURES: FeatureConfig = { charNgrams: [4], bigrams: true, quotedWeight: 0.35, subjectWeight: 1.5, charWeight: 0.5, negation: true };
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
