@@ -20,6 +20,7 @@ import { CorrectionForm } from "./CorrectionForm";
 import { InstructionList } from "./InstructionList";
 import { TriageSummary } from "./TriageSummary";
 import { hasFollowUp } from "../domain/sla/policies";
+import { STATUS_LABELS, TARGET_OF } from "../domain/inquiry/status";
 import type { PaneServices } from "./services";
 import { usePane } from "./usePane";
 
@@ -58,7 +59,7 @@ export interface AppProps {
 
 export function App({ services }: AppProps) {
   const styles = useStyles();
-  const { state, view, correction, correct, loadedAt, worked, act, actionError, logStatus, logUser, signIn, needsSignIn, insertTemplate, templateError, logService, templates, roles, clock, now } =
+  const { state, view, correction, correct, loadedAt, worked, act, actionError, logStatus, logUser, signIn, needsSignIn, insertTemplate, templateError, draftOffer, markDraftSent, dismissDraft, logService, templates, roles, clock, now } =
     usePane(services);
   const [tab, setTab] = useState<PaneTab>("email");
   const openItem = state.status === "ready" ? state.item.itemId : null;
@@ -170,6 +171,19 @@ export function App({ services }: AppProps) {
                 {...(isLead ? { team: services.settings.team.advocates } : {})}
                 {...(signIn ? { onSignIn: () => void signIn() } : {})}
               />
+            ) : null}
+            {draftOffer ? (
+              <MessageBar intent="info" layout="multiline" data-testid="draft-offer">
+                <MessageBarBody>
+                  Reply drafted from “{draftOffer.templateTitle}”. It is not recorded as sent: {services.mailbox.isEmulator ? "sending it from the reading pane records it, or" : "Outlook records it when you send it where it runs the send check, or"} mark it here once it has gone.{" "}
+                  <Button size="small" appearance="primary" data-testid="draft-mark-sent" onClick={() => void markDraftSent()}>
+                    Mark {STATUS_LABELS[TARGET_OF[draftOffer.action.kind]].toLowerCase()}
+                  </Button>{" "}
+                  <Button size="small" data-testid="draft-dismiss" onClick={dismissDraft}>
+                    I discarded it
+                  </Button>
+                </MessageBarBody>
+              </MessageBar>
             ) : null}
             <TemplatesPanel
               key={state.item.internetMessageId || state.item.itemId}

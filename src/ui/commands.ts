@@ -33,7 +33,7 @@ async function onMessageSendHandler(event: Office.MailboxEvent): Promise<void> {
       // the outbox needs IndexedDB, which classic Outlook's JavaScript-only runtime lacks
       if (!sharePoint || typeof indexedDB === "undefined") return null;
       const { microsoftLog } = await import("./microsoft-log");
-      const log = await microsoftLog(sharePoint, { calendar, policies: settings.policies, now: () => Date.now() }, Office, { silentOnly: true });
+      const log = await microsoftLog(sharePoint, { calendar, policies: settings.policies, routes: settings.routes, now: () => Date.now() }, Office, { silentOnly: true });
       const me = await log.signIn.user().catch(() => null);
       return me ? { service: log.service, me: me.upn } : null;
     },

@@ -85,12 +85,13 @@ async function start(): Promise<void> {
         m.harnessLog(window.location.origin, params.get("user") ?? "advocate@plan.example", {
           calendar,
           policies: settings.policies,
+          routes: settings.routes,
           now: () => Date.now() + mailbox.clockOffsetMs,
         }),
       )
     : settings.sharePoint && typeof Office !== "undefined"
       ? import("./microsoft-log").then((m) =>
-          m.microsoftLog(settings.sharePoint!, { calendar, policies: settings.policies, now: () => Date.now() }, Office),
+          m.microsoftLog(settings.sharePoint!, { calendar, policies: settings.policies, routes: settings.routes, now: () => Date.now() }, Office),
         )
       : Promise.resolve(null);
   log.catch(() => logEvent("log.unavailable"));

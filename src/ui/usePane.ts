@@ -1,12 +1,18 @@
-/** The pane's state: the open item (re-read on every item change), the advocate's correction, and a minute clock. */
+/**
+ * The pane's state: the open item (re-read on every item change, and its logged state again when the
+ * pane regains focus or an action is refused), the advocate's correction, and a minute clock. The
+ * email is classified once per item (and mailbox); each minute only the clocks are recomputed.
+ */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { SignedInUser } from "../adapters/auth/types";
 import type { InquiryLogService, LogStatus } from "../adapters/graph/log-service";
 import type { MailItem } from "../adapters/mailbox/types";
 import { applyAction, correctRecord, recordFromFields, type InquiryRecord } from "../domain/inquiry/record";
 import { TransitionError, allowedActions, type Action } from "../domain/inquiry/status";
-import { placeholdersOf, renderTemplate, type Purpose, type Template } from "../domain/templates/templates";
+import { placeholdersOf, renderTemplate, type Template } from "../domain/templates/templates";
 import { triage, type Correction, type TriageView } from "../domain/inquiry/triage";
+import { actionForPurpose } from "../domain/templates/drafts";
+import { classifyOnce } from "./classify-once";
 import { policyFor, type Mailbox } from "../domain/sla/policies";
 import { rolesOf, type Role } from "../domain/team/roles";
 import { logEvent } from "./log";
@@ -37,18 +43,12 @@ export function useMinuteClock(offsetMs: number): number {
   return now;
 }
 
-/** The event a template's reply stands for. */
-const ACTION_FOR_PURPOSE: Readonly<Record<Purpose, Action | null>> = {
-  acknowledgement: { kind: "acknowledge" },
-  researching: { kind: "acknowledge" },
-  routed: { kind: "route", to: "another department" },
-  requestInfo: { kind: "awaitInformation" },
-  outOfScope: { kind: "respond" },
-  generalInfoUntilVerified: { kind: "respond" },
-  specialistInfo: { kind: "respond" },
-  followUp: { kind: "followUp" },
-  resolution: { kind: "respond" },
-};
+/** A reply the pane drafted from a template, not yet known to be sent: what sending it records. */
+export interface DraftOffer {
+  readonly messageId: string;
+  readonly action: Action;
+  readonly templateTitle: string;
+}
 
 function messageKey(item: MailItem): string {
   return item.internetMessageId || item.itemId;
@@ -169,6 +169,8 @@ export function usePane(services: PaneServices) {
   const key = item ? messageKey(item) : null;
   const events = worked && worked.internetMessageId === key ? worked.events : undefined;
 
+  // one classification per item (and mailbox): the minute clock recomputes the clocks only
+  const classifier = useMemo(() => classifyOnce(services.classifier), [item, services.classifier]);
   const view: TriageView | null = useMemo(() => {
     if (!item) return null;
     return triage(
@@ -187,38 +189,74 @@ export function usePane(services: PaneServices) {
         ...(events ? { events } : {}),
         now,
       },
-      services,
+      { ...services, classifier },
     );
-  }, [item, correction, now, services, events]);
+  }, [item, correction, now, services, events, classifier]);
 
   // on each new email: what the list already holds for it
   const viewRef = useRef(view);
   viewRef.current = view;
-  useEffect(() => {
-    const v = viewRef.current;
-    if (!item || !v || !log) return;
-    const base = recordOf(item, v);
-    setActionError(null);
-    setWorked(base);
-    let cancelled = false;
-    log.service.lookup(base.internetMessageId).then(
-      (stored) => {
-        if (cancelled) return;
+  const [draft, setDraft] = useState<DraftOffer | null>(null);
+  const reads = useRef(0);
+  /** Reads the open inquiry's logged state and shows it (the list's word over anything the pane assumed). */
+  const reread = useCallback(
+    async (first: boolean) => {
+      const v = viewRef.current;
+      if (!item || !v || !log) return;
+      const base = recordOf(item, v);
+      const mine = ++reads.current;
+      if (first) {
+        setActionError(null);
+        setDraft(null);
+        setWorked(base);
+      }
+      try {
+        const stored = await log.service.lookup(base.internetMessageId);
+        if (mine !== reads.current) return;
         // first sight of mail to a shared mailbox: log its arrival, so leads see it in the queue
-        if (!stored && v.mailbox) void log.service.intake(base, log.user.upn, Date.now() + mailbox.clockOffsetMs);
+        if (!stored && first && v.mailbox) void log.service.intake(base, log.user.upn, Date.now() + mailbox.clockOffsetMs);
         if (!stored) return;
         const record = recordFromFields(stored.fields, base);
         setWorked(record);
         if (Object.keys(record.correctedFrom).length) {
           setCorrection({ category: record.category, priority: record.priority, ...(record.mailbox ? { mailbox: record.mailbox } : {}) });
         }
-      },
-      () => logEvent("log.lookup-failed"),
-    );
+      } catch {
+        logEvent("log.lookup-failed");
+      }
+    },
+    [item, log, mailbox.clockOffsetMs],
+  );
+  useEffect(() => {
+    void reread(true);
     return () => {
-      cancelled = true;
+      reads.current++;
     };
-  }, [item, log, mailbox.clockOffsetMs]);
+  }, [reread]);
+  // back to the pane after working elsewhere: someone may have changed the inquiry meanwhile
+  useEffect(() => {
+    const onFocus = () => void reread(false);
+    const onVisible = () => document.visibilityState === "visible" && onFocus();
+    window.addEventListener("focus", onFocus);
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      window.removeEventListener("focus", onFocus);
+      document.removeEventListener("visibilitychange", onVisible);
+    };
+  }, [reread]);
+  // an action of this pane refused (someone else changed the inquiry): drop what the pane assumed, show the list's state
+  const seenConflicts = useRef<Set<string> | null>(null);
+  useEffect(() => {
+    if (!logStatus) return;
+    const ids = logStatus.conflicts.map((c) => c.opId);
+    if (seenConflicts.current === null) {
+      seenConflicts.current = new Set(ids);
+      return;
+    }
+    const fresh = logStatus.conflicts.filter((c) => !seenConflicts.current!.has(c.opId));
+    for (const id of ids) seenConflicts.current.add(id);
+    if (key && fresh.some((c) => c.messageId === key)) void reread(false);
+  }, [logStatus, key, reread]);
 
   const roles: ReadonlySet<Role> = useMemo(() => rolesOf(log?.user ?? { upn: "" }, services.settings.team), [log, services.settings.team]);
   const clock = useCallback(() => Date.now() + mailbox.clockOffsetMs, [mailbox.clockOffsetMs]);
@@ -249,7 +287,7 @@ export function usePane(services: PaneServices) {
         const classified = { category: view.classification.category, priority: view.classification.priority, mailbox: (view.corrected.mailbox ?? view.mailbox) as Mailbox | null };
         const corrected = correctRecord(worked, next ?? {}, classified, (m, p) => policyFor(m ?? "member-services-email", p, services.settings.routes));
         setWorked(corrected);
-        await log.service.correct(corrected, log.user.upn, Date.now() + mailbox.clockOffsetMs);
+        await log.service.correct(corrected, log.user.upn, Date.now() + mailbox.clockOffsetMs, worked);
       }
     },
     [item, store, log, worked, view, services.settings.routes, mailbox.clockOffsetMs],
@@ -293,25 +331,33 @@ export function usePane(services: PaneServices) {
         setTemplateError("Outlook could not open the reply. Open it yourself and try again.");
         return;
       }
-      // the reply is an event of the inquiry: log it (assigning the inquiry first if nobody has it)
-      const action = ACTION_FOR_PURPOSE[template.purpose];
-      if (log && worked && action) {
+      // a draft is not a reply: the log records the draft (and takes the inquiry if nobody has it);
+      // the reply is recorded when it is sent (the on-send check) or when the advocate says so
+      const action = actionForPurpose(template.purpose);
+      if (log && worked) {
         let record = worked;
         const at = Date.now() + mailbox.clockOffsetMs;
-        if (!allowedActions(record.status).includes(action.kind) && allowedActions(record.status).includes("assign") && !record.assignee) {
+        if (!record.assignee && allowedActions(record.status).includes("assign")) {
           await log.service.act(record, { kind: "assign", to: log.user.upn }, log.user.upn, at, null);
           record = applyAction(record, { kind: "assign", to: log.user.upn }, at, log.user.upn);
         }
-        if (allowedActions(record.status).includes(action.kind)) {
-          const used = `${template.id}@${template.approval.version}`;
-          await log.service.act(record, action, log.user.upn, at, undefined, used);
-          record = { ...applyAction(record, action, at, log.user.upn), templatesUsed: [...(record.templatesUsed ?? []), used] };
-        }
+        const used = `${template.id}@${template.approval.version}`;
+        await log.service.drafted(record, log.user.upn, at, used);
+        record = { ...record, templatesUsed: [...(record.templatesUsed ?? []), used] };
         setWorked(record);
+        setDraft(action ? { messageId: record.internetMessageId, action, templateTitle: template.title } : null);
       }
     },
     [item, view, log, worked, mailbox, services.settings.organisation],
   );
 
-  return { state, view, correction, correct, insertTemplate, templateError, now, reload: load, loadedAt, worked: worked && worked.internetMessageId === key ? worked : null, act, actionError, logStatus, logUser: log?.user ?? null, signIn: log?.signIn, needsSignIn, logService: log?.service ?? null, templates, roles, clock };
+  /** The advocate says the drafted reply went: record what it stands for. */
+  const markDraftSent = useCallback(async () => {
+    if (!draft || !worked || draft.messageId !== worked.internetMessageId) return;
+    setDraft(null);
+    if (allowedActions(worked.status).includes(draft.action.kind)) await act(draft.action);
+  }, [draft, worked, act]);
+
+  const draftOffer = draft && worked && draft.messageId === worked.internetMessageId && worked.internetMessageId === key && allowedActions(worked.status).includes(draft.action.kind) ? draft : null;
+  return { state, view, correction, correct, insertTemplate, templateError, draftOffer, markDraftSent, dismissDraft: () => setDraft(null), now, reload: load, loadedAt, worked: worked && worked.internetMessageId === key ? worked : null, act, actionError, logStatus, logUser: log?.user ?? null, signIn: log?.signIn, needsSignIn, logService: log?.service ?? null, templates, roles, clock };
 }

@@ -4,7 +4,7 @@
  * eTag. The client's own RetryHandler retries 429/503/504 after Retry-After; what still fails comes
  * back as a ListError with the status, so the caller can decide.
  */
-import { Client, type AuthenticationProvider } from "@microsoft/microsoft-graph-client";
+import { Client, MiddlewareFactory, RetryHandler, RetryHandlerOptions, type AuthenticationProvider } from "@microsoft/microsoft-graph-client";
 import { LIST_NAME, schemaProblems } from "../sharepoint/schema";
 import { filterEq, filterParam, odataString, pathSegment } from "./odata";
 
@@ -51,9 +51,31 @@ function toListError(e: unknown): ListError {
   return new ListError(status < 0 ? 0 : status, typeof code === "string" && code ? code : status ? `HTTP ${status}` : "no answer from the list");
 }
 
-/** A Graph client for the given base URL; the auth header goes to that host only. */
+/**
+ * The longest Retry-After any one request waits (in the client's retries and in a batch round).
+ * Longer, the request fails as throttled and its op waits in the outbox, so one answer cannot hold
+ * the send loop (or a report) for minutes.
+ */
+export const MAX_RETRY_AFTER_SECONDS = 30;
+
+/** Seconds a response's Retry-After asks for (delta-seconds or an HTTP date), or null without one. */
+export function retryAfterSeconds(value: string | null | undefined, now = Date.now()): number | null {
+  if (!value) return null;
+  const n = Number(value);
+  if (Number.isFinite(n)) return Math.max(0, n);
+  const t = Date.parse(value);
+  return Number.isFinite(t) ? Math.max(0, (t - now) / 1000) : null;
+}
+
+const shouldRetry = (_delay: number, _attempt: number, _request: unknown, _options: unknown, response: Response) => {
+  const wait = retryAfterSeconds(response?.headers?.get?.("Retry-After"));
+  return wait === null || wait <= MAX_RETRY_AFTER_SECONDS;
+};
+
+/** A Graph client for the given base URL; the auth header goes to that host only; Retry-After capped. */
 export function makeGraphClient(baseUrl: string, authProvider: AuthenticationProvider): Client {
-  return Client.initWithMiddleware({ authProvider, baseUrl, defaultVersion: "v1.0", customHosts: new Set([new URL(baseUrl).hostname.toLowerCase()]) });
+  const middleware = MiddlewareFactory.getDefaultMiddlewareChain(authProvider).map((m) => (m instanceof RetryHandler ? new RetryHandler(new RetryHandlerOptions(3, 3, shouldRetry)) : m));
+  return Client.initWithMiddleware({ middleware, baseUrl, defaultVersion: "v1.0", customHosts: new Set([new URL(baseUrl).hostname.toLowerCase()]) });
 }
 
 export class InquiryListClient {

@@ -224,6 +224,44 @@ export function mergeFields(base: LogFields, mine: LogFields, theirs: LogFields)
   return { merged, conflicts };
 }
 
+/** The classification fields a correction changes, with the classifier's values it replaced. */
+export type ClassificationFields = Partial<Pick<InquiryRecord, "category" | "priority" | "mailbox" | "policy" | "correctedFrom">>;
+const CORRECTABLE = ["category", "priority", "mailbox"] as const;
+
+/**
+ * A correction applied to the inquiry as it is now, field by field (decision 14's three-way merge):
+ * `changed` holds the fields the advocate changed, `saw` the same fields as her pane showed them. A
+ * field nobody else touched since takes her value; one someone else changed keeps theirs; one both
+ * changed to different values keeps theirs and is a conflict to show her, never overwritten.
+ * The policy follows the merged mailbox and priority (`policyOf`).
+ */
+export function mergeCorrection(
+  current: InquiryRecord,
+  changed: ClassificationFields,
+  saw: ClassificationFields | undefined,
+  policyOf?: (mailbox: Mailbox | null, priority: Priority) => string,
+): { record: InquiryRecord; conflicts: FieldConflict[] } {
+  const fields = CORRECTABLE.filter((f) => f in changed);
+  const pick = (r: ClassificationFields): LogFields => Object.fromEntries(fields.map((f) => [f, (r[f] ?? null) as FieldValue]));
+  const theirs = pick(current);
+  const { merged, conflicts } = saw ? mergeFields(pick(saw), pick(changed), theirs) : { merged: pick(changed), conflicts: [] };
+  const taken = fields.filter((f) => !conflicts.some((c) => c.field === f) && merged[f] !== theirs[f]);
+  const next: { -readonly [K in keyof InquiryRecord]: InquiryRecord[K] } = { ...current };
+  const correctedFrom: { category?: Category; priority?: Priority; mailbox?: Mailbox } = { ...current.correctedFrom };
+  for (const f of taken) {
+    (next as Record<string, unknown>)[f] = merged[f];
+    const from = changed.correctedFrom?.[f];
+    if (from === undefined) delete correctedFrom[f];
+    else (correctedFrom as Record<string, unknown>)[f] = from;
+  }
+  next.correctedFrom = correctedFrom;
+  if (taken.length) {
+    if (policyOf) next.policy = policyOf(next.mailbox, next.priority);
+    else if (changed.policy && !conflicts.length) next.policy = changed.policy;
+  }
+  return { record: next, conflicts };
+}
+
 const isoTime = (v: unknown): number | null => {
   if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}T/.test(v)) return null;
   const t = Date.parse(v);
