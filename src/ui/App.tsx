@@ -131,7 +131,7 @@ export function App({ services }: AppProps) {
         ) : null}
         {tab !== "email" ? null : state.status === "loading" && !view ? <Spinner label="Reading the email…" size="small" /> : null}
         {tab !== "email" ? null : state.status === "empty" && services.mailbox.isComposing() ? (
-          <ComposePanel mailbox={services.mailbox} templates={templates} organisation={services.settings.organisation} />
+          <ComposePanel mailbox={services.mailbox} templates={templates} organisation={services.settings.organisation} linkHosts={services.settings.templateLinkHosts} />
         ) : state.status === "empty" ? (
           <Text data-testid="no-item">Select an email to see its triage.</Text>
         ) : null}
@@ -204,6 +204,7 @@ export function App({ services }: AppProps) {
                 missingFields: view.classification.missingFields.join("\n"),
               }}
               needsConfirmation={true}
+              linkHosts={services.settings.templateLinkHosts}
               error={templateError}
               onInsert={(t, values, all) => void insertTemplate(t, values, all)}
             />

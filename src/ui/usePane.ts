@@ -9,7 +9,9 @@ import type { InquiryLogService, LogStatus } from "../adapters/graph/log-service
 import type { MailItem } from "../adapters/mailbox/types";
 import { applyAction, correctRecord, recordFromFields, type InquiryRecord } from "../domain/inquiry/record";
 import { TransitionError, allowedActions, type Action } from "../domain/inquiry/status";
-import { placeholdersOf, renderTemplate, type Template } from "../domain/templates/templates";
+import { placeholdersOf, type Template } from "../domain/templates/templates";
+import { renderSafe } from "./safe-template";
+import { neutraliseBidi } from "../domain/text/bidi";
 import { triage, type Correction, type TriageView } from "../domain/inquiry/triage";
 import { actionForPurpose } from "../domain/templates/drafts";
 import { classifyOnce } from "./classify-once";
@@ -48,6 +50,12 @@ export interface DraftOffer {
   readonly messageId: string;
   readonly action: Action;
   readonly templateTitle: string;
+}
+
+/** The item as the pane shows it: bidi override and isolate characters out of everything displayed (ids kept exact, they are keys). */
+function shown(item: MailItem): MailItem {
+  const person = (a: MailItem["from"]) => ({ name: neutraliseBidi(a.name), address: neutraliseBidi(a.address) });
+  return { ...item, subject: neutraliseBidi(item.subject), from: person(item.from), to: item.to.map(person), cc: item.cc.map(person), body: { ...item.body, content: neutraliseBidi(item.body.content) } };
 }
 
 function messageKey(item: MailItem): string {
@@ -95,8 +103,9 @@ export function usePane(services: PaneServices) {
     const mine = ++generation.current;
     setState({ status: "loading" });
     try {
-      const item = await mailbox.readItem();
+      const read = await mailbox.readItem();
       if (mine !== generation.current) return;
+      const item = read ? shown(read) : null;
       if (!item) {
         setState({ status: "empty" });
         return;
@@ -320,7 +329,7 @@ export function usePane(services: PaneServices) {
           return;
         }
       }
-      const r = renderTemplate(template, values);
+      const r = renderSafe(template, values, services.settings.templateLinkHosts);
       if (!r.ok) {
         setTemplateError(`Fill in: ${r.missing.join(", ")}.`);
         return;
@@ -348,7 +357,7 @@ export function usePane(services: PaneServices) {
         setDraft(action ? { messageId: record.internetMessageId, action, templateTitle: template.title } : null);
       }
     },
-    [item, view, log, worked, mailbox, services.settings.organisation],
+    [item, view, log, worked, mailbox, services.settings.organisation, services.settings.templateLinkHosts],
   );
 
   /** The advocate says the drafted reply went: record what it stands for. */

@@ -115,7 +115,7 @@ describe("finding an inquiry by its confirmation number", () => {
     await expect.poll(() => pane.getByTestId("lookup-answer").textContent()).toMatch(/mistyped|never use/);
     await pane.getByTestId("lookup-input").fill(number.toLowerCase().replace("-", " "));
     await pane.getByTestId("lookup-button").click();
-    await expect.poll(() => pane.getByTestId("lookup-answer").textContent()).toBe(`${number}: “ASL interpreter for my appointment” — Assigned.`);
+    await expect.poll(() => pane.getByTestId("lookup-answer").textContent()).toBe(`${number}: “ASL interpreter for my appointment” — Assigned, with ana@plan.example.`);
     await page.context().close();
   });
 });

@@ -11,6 +11,7 @@ import { CATEGORIES, SENDER_TYPES, type Category, type SenderType } from "../cla
 import { computeClocks, type SlaEvent } from "../sla/clocks";
 import { CLOCK_NAMES, EVENT_TYPES, MAILBOXES, PRIORITIES, findPolicy, type Mailbox, type Priority, type SlaPolicy } from "../sla/policies";
 import { lastResolution, nextReportTime } from "../reports/report-time";
+import { neutraliseBidi } from "../text/bidi";
 import { EVENT_OF, STATUSES, transition, type Action, type Status, type Transition } from "./status";
 
 export interface InquiryRecord {
@@ -292,9 +293,9 @@ export function readListItem(value: unknown): InquiryRecord | string {
   const category = typeof f["Category"] === "string" && (CATEGORIES as readonly string[]).includes(f["Category"]) ? (f["Category"] as Category) : "general_inquiry";
   const priority = typeof f["Priority"] === "string" && (PRIORITIES as readonly string[]).includes(f["Priority"]) ? (f["Priority"] as Priority) : "routine";
   const fallback: InquiryRecord = {
-    internetMessageId: id, subject: typeof f["Title"] === "string" ? f["Title"] : "", mailbox, receivedAt,
+    internetMessageId: id, subject: typeof f["Title"] === "string" ? neutraliseBidi(f["Title"]) : "", mailbox, receivedAt,
     ...(typeof f["ConversationId"] === "string" && f["ConversationId"] ? { conversationId: f["ConversationId"] } : {}),
-    senderAddress: typeof f["SenderAddress"] === "string" ? f["SenderAddress"] : "",
+    senderAddress: typeof f["SenderAddress"] === "string" ? neutraliseBidi(f["SenderAddress"]) : "",
     senderType: (SENDER_TYPES as readonly unknown[]).includes(f["SenderType"]) ? (f["SenderType"] as SenderType) : "unknown",
     category, priority,
     flags: typeof f["Flags"] === "string" ? f["Flags"].split(";").filter((x): x is Flag => (FLAGS as readonly string[]).includes(x)) : [], policy: typeof f["Policy"] === "string" ? f["Policy"] : "", status: "new", assignee: null, assignedBy: null, assignedAt: null,
