@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { BusinessCalendar } from "../src/domain/calendar/calendar";
 import { Classifier, type EmailInput } from "../src/domain/classify/classifier";
+import { htmlToText } from "../src/domain/classify/text";
 import { computeClocks, dueFrom } from "../src/domain/sla/clocks";
 import { DEFAULT_POLICIES, findPolicy } from "../src/domain/sla/policies";
 import { SAMPLES } from "../src/harness/samples";
@@ -106,6 +107,20 @@ for (let i = 0; i < 10; i++) {
 }
 bigTimes.sort((a, b) => a - b);
 record("classifier, one 1 MB body (median of 10)", bigTimes[5]!, "ms", "< 50", bigTimes[5]! < 50);
+
+// ---- a hostile 1 MB body: "<p" then a million "<" (quadratic string rules took a minute on 400 KB)
+{
+  const hostile = "<p" + "<".repeat(1024 * 1024);
+  const times: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const t0 = performance.now();
+    htmlToText(hostile);
+    classifier.classify({ mailbox: "secure-message", from: "a@example.com", subject: "x", body: hostile, bodyType: "html" });
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  record("HTML to text and classify, adversarial 1 MB body (<p and 1 M '<', median of 10)", times[5]!, "ms", "< 50", times[5]! < 50);
+}
 
 // ---- plain-language check on a 5 KB reply (issue 4's target: under 5 ms)
 {
