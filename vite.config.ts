@@ -60,7 +60,7 @@ function paneHtml(harness: boolean): Plugin {
  */
 function deploymentSettings(): unknown {
   const path = process.env["TRIAGE_SETTINGS"];
-  if (!path) return null;
+  if (!path) throw new Error("a production build needs the deployment's settings: npm run build -- --host <https origin> --settings settings.json (start from docs/settings.example.json)");
   try {
     return JSON.parse(readFileSync(path, "utf8")) as unknown;
   } catch (e) {
@@ -76,7 +76,7 @@ export default defineConfig(({ mode }) => {
     base: harness ? "/" : "./",
     publicDir: false,
     plugins: [react(), paneHtml(harness)],
-    define: { __TRIAGE_SETTINGS__: JSON.stringify(harness ? null : deploymentSettings()) },
+    define: { __TRIAGE_SETTINGS__: JSON.stringify(harness ? null : deploymentSettings()), __HARNESS__: JSON.stringify(harness) },
     build: {
       outDir: resolve(import.meta.dirname, harness ? "dist-harness" : "dist"),
       emptyOutDir: true,

@@ -214,7 +214,7 @@ if (sink === 42) console.log("");
 
 // ---- bundle
 const out = mkdtempSync(join(tmpdir(), "triage-bench-"));
-await buildProduction("https://addin.example.org", out);
+await buildProduction("https://addin.example.org", out, join(import.meta.dirname, "..", "docs", "settings.example.json"));
 const html = readFileSync(join(out, "taskpane.html"), "utf8");
 const scripts = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\.\/([^"]+\.js)"/g)].map((m) => m[1]!);
 const gzip = scripts.reduce((sum, f) => sum + gzipSync(readFileSync(join(out, f)), { level: 9 }).length, 0);

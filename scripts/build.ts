@@ -11,16 +11,21 @@ import { DEV_HOST, rewriteManifest } from "./manifest";
 
 const ROOT = resolve(import.meta.dirname, "..");
 
-export async function buildProduction(host: string, outDir = join(ROOT, "dist")): Promise<void> {
+/**
+ * The production build, for `host`, with the deployment's settings (required: a build without them
+ * would ship the fictional team and mailboxes). Tests and the bench pass docs/settings.example.json.
+ */
+export async function buildProduction(host: string, outDir = join(ROOT, "dist"), settingsPath = process.env["TRIAGE_SETTINGS"]): Promise<void> {
   const manifest = rewriteManifest(readFileSync(join(ROOT, "manifest.xml"), "utf8"), host);
-  const settingsPath = process.env["TRIAGE_SETTINGS"];
-  if (settingsPath) {
-    try {
-      parseSettings(JSON.parse(readFileSync(settingsPath, "utf8")));
-    } catch (e) {
-      throw new Error(`settings file ${settingsPath}: ${e instanceof Error ? e.message : String(e)}`);
-    }
+  if (!settingsPath) {
+    throw new Error("a production build needs the deployment's settings: npm run build -- --host <https origin> --settings settings.json (start from docs/settings.example.json)");
   }
+  try {
+    parseSettings(JSON.parse(readFileSync(settingsPath, "utf8")));
+  } catch (e) {
+    throw new Error(`settings file ${settingsPath}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  process.env["TRIAGE_SETTINGS"] = settingsPath; // vite.config.ts embeds them
   await build({ configFile: join(ROOT, "vite.config.ts"), mode: "production", logLevel: "warn", build: { outDir } });
   // classic Outlook on Windows runs the on-send handler from one plain script, not a page with modules
   await build({
@@ -50,7 +55,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
   if (values.settings) process.env["TRIAGE_SETTINGS"] = resolve(values.settings);
   if (!host) {
     console.error(
-      `usage: npm run build -- --host https://addin.example.org [--settings settings.json]\n` +
+      `usage: npm run build -- --host https://addin.example.org --settings settings.json\n` +
         `  --host      the HTTPS origin (and path) that will serve dist/; ${DEV_HOST} for local sideloading\n` +
         `  --settings  the deployment's mailboxes, calendar and organisation (docs/settings.example.json)`,
     );

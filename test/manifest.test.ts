@@ -5,7 +5,7 @@
  * (event-based activation, Mailbox 1.12: the on-send check), which Outlook accepts and the 2017
  * schemas predate.
  */
-import { mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -102,7 +102,7 @@ describe("manifest.xml", () => {
 
   it("is rewritten for a real host by the build, and stays valid", async () => {
     const out = mkdtempSync(join(tmpdir(), "triage-build-"));
-    await buildProduction("https://addin.example.org/triage", out);
+    await buildProduction("https://addin.example.org/triage", out, join(ROOT, "docs", "settings.example.json"));
     const built = readFileSync(join(out, "manifest.xml"), "utf8");
     expect(built).not.toContain("localhost");
     expect(built).toContain("https://addin.example.org/triage/taskpane.html");
@@ -113,6 +113,21 @@ describe("manifest.xml", () => {
     const html = readFileSync(join(out, "taskpane.html"), "utf8");
     expect(html).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
     expect(html).not.toContain("/office-js/");
+    // no harness mailbox and no local sign-in: nothing a query string could switch on
+    const js = readdirSync(join(out, "assets")).filter((f) => f.endsWith(".js")).map((f) => readFileSync(join(out, "assets", f), "utf8")).join("\n");
+    expect(js).not.toContain("member-triage-harness/1");
+    expect(js).not.toContain("local-harness");
+    expect(js).toContain("Example Health Plan"); // the settings given
+  }, 180_000);
+
+  it("refuses to build without the deployment's settings", async () => {
+    const saved = process.env["TRIAGE_SETTINGS"];
+    delete process.env["TRIAGE_SETTINGS"];
+    try {
+      await expect(buildProduction("https://addin.example.org", mkdtempSync(join(tmpdir(), "triage-build-")), undefined)).rejects.toThrow(/needs the deployment's settings/);
+    } finally {
+      if (saved !== undefined) process.env["TRIAGE_SETTINGS"] = saved;
+    }
   });
 
   it("refuses a host that is not HTTPS", () => {
