@@ -23,7 +23,8 @@ export async function microsoftLog(
 ): Promise<PaneLog> {
   const base = new URL(".", window.location.href).toString().replace(/\/$/, "");
   const authority = `https://login.microsoftonline.com/${sharePoint.tenantId}`;
-  const dialogUrl = `${base}/auth-dialog.html?${new URLSearchParams({ clientId: sharePoint.clientId, authority, scopes: sharePoint.scopes.join(" ") })}`;
+  // the dialog page takes its configuration from the build, never from its address
+  const dialogUrl = `${base}/auth-dialog.html`;
   const signIn = new MicrosoftSignIn(
     { clientId: sharePoint.clientId, authority, scopes: sharePoint.scopes, redirectUri: `${base}/redirect.html`, ...(options.silentOnly ? { silentOnly: true } : {}) },
     {
@@ -39,7 +40,7 @@ export async function microsoftLog(
     site: sharePoint.site,
     authProvider: { getAccessToken: () => signIn.getAccessToken() },
   });
-  const service = await InquiryLogService.open(client, deps, "member-triage-outbox");
+  const service = await InquiryLogService.open(client, { ...deps, onUnauthorized: () => signIn.tokenRejected() }, "member-triage-outbox");
   const templates = loadTemplates(
     { baseUrl: "https://graph.microsoft.com/", site: sharePoint.site, authProvider: { getAccessToken: () => signIn.getAccessToken() } },
     new LocalStore("member-triage"),

@@ -22,6 +22,8 @@ export interface SendResult {
   readonly requests: number;
   /** Why ops are waiting, when it is something a person must fix. */
   readonly problem: "missingList" | "signIn" | null;
+  /** The list answered 401: the token was refused (not merely lacking a permission). */
+  readonly unauthorized: boolean;
 }
 
 const KEEP_APPLIED = 60;
@@ -124,6 +126,7 @@ export class LogSender {
   async sendPending(): Promise<SendResult> {
     const before = this.requests;
     this.problem = null;
+    let unauthorized = false;
     let sent = 0;
     let conflicts = 0;
     const queues = new Map<string, LogOp[]>();
@@ -138,6 +141,7 @@ export class LogSender {
       blocked.add(op.messageId);
       await this.outbox.attempted(op.opId);
       if (e instanceof ListError) {
+        if (e.status === 401) unauthorized = true;
         if (e.status === 404 || e.status === 401 || e.status === 403) this.problem = e.status === 404 ? "missingList" : "signIn";
         else if (!e.transient && e.status >= 400 && e.status < 500 && e.status !== 412) {
           await this.outbox.settle(op.opId, "conflict", `The list refused this change (${e.message}).`);
@@ -211,6 +215,6 @@ export class LogSender {
     }
     await this.outbox.prune(Date.now() - KEEP_CONFLICTS_MS); // createdAt is the device clock
     const remaining = (await this.outbox.pending()).length;
-    return { sent, conflicts, remaining, requests: this.requests - before, problem: this.problem };
+    return { sent, conflicts, remaining, requests: this.requests - before, problem: this.problem, unauthorized };
   }
 }

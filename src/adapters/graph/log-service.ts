@@ -24,6 +24,8 @@ export interface LogServiceDeps {
   readonly policies: readonly SlaPolicy[];
   readonly now: () => number;
   readonly routes?: Readonly<Record<string, MailboxRoute>>;
+  /** Called when the list refuses the token (401), so sign-in forgets it. */
+  readonly onUnauthorized?: () => void;
 }
 
 /** The list items that read as inquiries (a damaged item is left out rather than breaking the view). */
@@ -234,6 +236,7 @@ export class InquiryLogService {
     this.sending = true;
     try {
       const r = await this.sender.sendPending();
+      if (r.unauthorized) this.deps.onUnauthorized?.();
       this.lastProblem =
         r.problem === "missingList"
           ? "the SharePoint list is missing or out of date: ask an administrator to run npm run provision"
