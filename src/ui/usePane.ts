@@ -7,7 +7,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { SignedInUser } from "../adapters/auth/types";
 import type { InquiryLogService, LogStatus } from "../adapters/graph/log-service";
 import type { MailItem } from "../adapters/mailbox/types";
-import { applyAction, correctRecord, recordFromFields, type InquiryRecord } from "../domain/inquiry/record";
+import { applyAction, correctRecord, mergeCorrection, recordFromFields, type InquiryRecord } from "../domain/inquiry/record";
+import type { LogOp } from "../adapters/storage/outbox";
 import { TransitionError, allowedActions, type Action } from "../domain/inquiry/status";
 import { placeholdersOf, type Template } from "../domain/templates/templates";
 import { renderSafe } from "./safe-template";
@@ -56,6 +57,21 @@ export interface DraftOffer {
 function shown(item: MailItem): MailItem {
   const person = (a: MailItem["from"]) => ({ name: neutraliseBidi(a.name), address: neutraliseBidi(a.address) });
   return { ...item, subject: neutraliseBidi(item.subject), from: person(item.from), to: item.to.map(person), cc: item.cc.map(person), body: { ...item.body, content: neutraliseBidi(item.body.content) } };
+}
+
+/** A write still waiting in the outbox, applied as the list will apply it (one that will be refused is left out). */
+function replay(record: InquiryRecord, op: LogOp): InquiryRecord {
+  try {
+    if (op.kind === "action" && op.action) {
+      if (op.action.kind === "assign" && op.expectedAssignee !== undefined && (record.assignee ?? null) !== (op.expectedAssignee ?? null)) return record;
+      return applyAction(record, op.action, op.at, op.by);
+    }
+    if (op.kind === "correct" && op.corrected) return mergeCorrection(record, op.corrected, op.saw).record;
+    if (op.kind === "draft" && op.template) return { ...record, templatesUsed: [...(record.templatesUsed ?? []), op.template] };
+  } catch (e) {
+    if (!(e instanceof TransitionError)) throw e;
+  }
+  return record;
 }
 
 function messageKey(item: MailItem): string {
@@ -225,7 +241,10 @@ export function usePane(services: PaneServices) {
         // first sight of mail to a shared mailbox: log its arrival, so leads see it in the queue
         if (!stored && first && v.mailbox) void log.service.intake(base, log.user.upn, Date.now() + mailbox.clockOffsetMs);
         if (!stored) return;
-        const record = recordFromFields(stored.fields, base);
+        // the list's state, with this device's writes that are still on their way on top
+        let record = recordFromFields(stored.fields, base);
+        for (const op of await log.service.pendingFor(base.internetMessageId)) record = replay(record, op);
+        if (mine !== reads.current) return;
         setWorked(record);
         if (Object.keys(record.correctedFrom).length) {
           setCorrection({ category: record.category, priority: record.priority, ...(record.mailbox ? { mailbox: record.mailbox } : {}) });
@@ -274,6 +293,7 @@ export function usePane(services: PaneServices) {
     async (action: Action) => {
       if (!log || !worked || !item) return;
       setActionError(null);
+      reads.current++; // a re-read under way predates this action: its answer is dropped
       const at = Date.now() + mailbox.clockOffsetMs;
       try {
         const next = applyAction(worked, action, at, log.user.upn);
@@ -295,6 +315,7 @@ export function usePane(services: PaneServices) {
       if (log && worked && view) {
         const classified = { category: view.classification.category, priority: view.classification.priority, mailbox: (view.corrected.mailbox ?? view.mailbox) as Mailbox | null };
         const corrected = correctRecord(worked, next ?? {}, classified, (m, p) => policyFor(m ?? "member-services-email", p, services.settings.routes));
+        reads.current++;
         setWorked(corrected);
         await log.service.correct(corrected, log.user.upn, Date.now() + mailbox.clockOffsetMs, worked);
       }
@@ -353,6 +374,7 @@ export function usePane(services: PaneServices) {
         const used = `${template.id}@${template.approval.version}`;
         await log.service.drafted(record, log.user.upn, at, used);
         record = { ...record, templatesUsed: [...(record.templatesUsed ?? []), used] };
+        reads.current++;
         setWorked(record);
         setDraft(action ? { messageId: record.internetMessageId, action, templateTitle: template.title } : null);
       }

@@ -63,6 +63,11 @@ export class InquiryLogService {
     return service;
   }
 
+  /** This device's writes for a message that the list has not confirmed yet, in the order they will be sent. */
+  async pendingFor(internetMessageId: string): Promise<LogOp[]> {
+    return (await this.outbox.pending()).filter((op) => op.messageId === internetMessageId);
+  }
+
   /** The logged item for a message, or null when it has never been logged (one request). */
   lookup(internetMessageId: string): Promise<StoredItem | null> {
     return this.client.find(internetMessageId);
