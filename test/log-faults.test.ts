@@ -71,7 +71,7 @@ describe("the log under faults", () => {
       const action: Action = kind === "assign" || kind === "route" ? { kind, to: `adv${Math.floor(random() * 4)}@plan.example` } : ({ kind } as Action);
       const at = t0 + seq * 60_000;
       const op: LogOp = {
-        opId: `op-${seq}`, messageId: m, seq, createdAt: at, kind: "action", action, at, by: "adv@plan.example",
+        opId: `op-${seq}`, messageId: m, seq, createdAt: Date.now(), kind: "action", action, at, by: "adv@plan.example",
         ...(kind === "assign" ? { expectedAssignee: cur.assignee } : {}),
         record: record(m, messages.indexOf(m)), state: "pending", attempts: 0,
       };

@@ -82,6 +82,18 @@ export class LogSender {
    * to `item`. Throws a ListError when the item cannot be read or created.
    */
   private async prepare(op: LogOp): Promise<"done" | { conflict: string } | { item: StoredItem; patch: Record<string, unknown>; note?: string }> {
+    const cached = this.items.has(op.messageId);
+    const r = await this.prepareOn(op);
+    // another runtime on this device (or another sender) may have written since this copy was read:
+    // a conflict is only a conflict against the list as it is now
+    if (cached && typeof r === "object" && "conflict" in r) {
+      this.items.delete(op.messageId);
+      return this.prepareOn(op);
+    }
+    return r;
+  }
+
+  private async prepareOn(op: LogOp): Promise<"done" | { conflict: string } | { item: StoredItem; patch: Record<string, unknown>; note?: string }> {
     const item = await this.find(op);
     const applied = String(item.fields["AppliedOps"] ?? "").split(" ").filter(Boolean);
     if (applied.includes(op.opId) || op.kind === "open") return "done";
