@@ -78,7 +78,7 @@ function paneHtml(harness: boolean, hosts: CloudHosts | null): Plugin {
  */
 function deploymentSettings(): unknown {
   const path = process.env["TRIAGE_SETTINGS"];
-  if (!path) return null;
+  if (!path) throw new Error("a production build needs the deployment's settings: npm run build -- --host <https origin> --settings settings.json (start from docs/settings.example.json)");
   try {
     return JSON.parse(readFileSync(path, "utf8")) as unknown;
   } catch (e) {
@@ -96,7 +96,7 @@ export default defineConfig(({ mode }) => {
     base: harness ? "/" : "./",
     publicDir: false,
     plugins: [react(), paneHtml(harness, hosts)],
-    define: { __TRIAGE_SETTINGS__: JSON.stringify(settings), __CLOUD_HOSTS__: JSON.stringify(hosts) },
+    define: { __TRIAGE_SETTINGS__: JSON.stringify(settings), __CLOUD_HOSTS__: JSON.stringify(hosts), __HARNESS__: JSON.stringify(harness) },
     build: {
       outDir: resolve(import.meta.dirname, harness ? "dist-harness" : "dist"),
       emptyOutDir: true,

@@ -17,6 +17,7 @@ import { SHARED_MODEL_PATH, loadModel } from "../src/cli/model";
 import react from "@vitejs/plugin-react";
 import { createServer } from "node:http";
 import { build } from "vite";
+import { htmlToText } from "../src/domain/classify/text";
 import { computeClocks, dueFrom } from "../src/domain/sla/clocks";
 import { DEFAULT_POLICIES, findPolicy } from "../src/domain/sla/policies";
 import { SAMPLES } from "../src/harness/samples";
@@ -132,6 +133,20 @@ for (let i = 0; i < 10; i++) {
 bigTimes.sort((a, b) => a - b);
 record("classifier, one 1 MB body (median of 10)", bigTimes[5]!, "ms", "< 50", bigTimes[5]! < 50);
 
+// ---- a hostile 1 MB body: "<p" then a million "<" (quadratic string rules took a minute on 400 KB)
+{
+  const hostile = "<p" + "<".repeat(1024 * 1024);
+  const times: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const t0 = performance.now();
+    htmlToText(hostile);
+    classifier.classify({ mailbox: "secure-message", from: "a@example.com", subject: "x", body: hostile, bodyType: "html" });
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  record("HTML to text and classify, adversarial 1 MB body (<p and 1 M '<', median of 10)", times[5]!, "ms", "< 50", times[5]! < 50);
+}
+
 // ---- plain-language check on a 5 KB reply (issue 4's target: under 5 ms)
 {
   const reply = "Thank you for writing to us about your claim. We looked at it and we will pay the bill from the lab. You do not need to do anything. ";
@@ -224,7 +239,7 @@ if (sink === 42) console.log("");
 
 // ---- bundle
 const out = mkdtempSync(join(tmpdir(), "triage-bench-"));
-await buildProduction("https://addin.example.org", out);
+await buildProduction("https://addin.example.org", out, join(import.meta.dirname, "..", "docs", "settings.example.json"));
 const html = readFileSync(join(out, "taskpane.html"), "utf8");
 const scripts = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\.\/([^"]+\.js)"/g)].map((m) => m[1]!);
 const gzip = scripts.reduce((sum, f) => sum + gzipSync(readFileSync(join(out, f)), { level: 9 }).length, 0);

@@ -7,22 +7,27 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { build } from "vite";
 import { CLOUDS } from "../src/domain/clouds";
-import { DEFAULT_SETTINGS, parseSettings, type DeploymentSettings } from "../src/domain/settings";
+import { parseSettings, type DeploymentSettings } from "../src/domain/settings";
 import { decodePng, encodePng, outline, resize } from "./png";
 import { DEV_HOST, cloudManifest, packageVersion, rewriteManifest, stampVersion, unifiedManifest } from "./manifest";
 
 const ROOT = resolve(import.meta.dirname, "..");
 
-export async function buildProduction(host: string, outDir = join(ROOT, "dist")): Promise<void> {
-  const settingsPath = process.env["TRIAGE_SETTINGS"];
-  let settings: DeploymentSettings = DEFAULT_SETTINGS;
-  if (settingsPath) {
-    try {
-      settings = parseSettings(JSON.parse(readFileSync(settingsPath, "utf8")));
-    } catch (e) {
-      throw new Error(`settings file ${settingsPath}: ${e instanceof Error ? e.message : String(e)}`);
-    }
+/**
+ * The production build, for `host`, with the deployment's settings (required: a build without them
+ * would ship the fictional team and mailboxes). Tests and the bench pass docs/settings.example.json.
+ */
+export async function buildProduction(host: string, outDir = join(ROOT, "dist"), settingsPath = process.env["TRIAGE_SETTINGS"]): Promise<void> {
+  if (!settingsPath) {
+    throw new Error("a production build needs the deployment's settings: npm run build -- --host <https origin> --settings settings.json (start from docs/settings.example.json)");
   }
+  let settings: DeploymentSettings;
+  try {
+    settings = parseSettings(JSON.parse(readFileSync(settingsPath, "utf8")));
+  } catch (e) {
+    throw new Error(`settings file ${settingsPath}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  process.env["TRIAGE_SETTINGS"] = settingsPath; // vite.config.ts embeds them
   // the pane's office.js, CSP, Graph and sign-in hosts: the settings' cloud's (vite.config.ts reads them)
   process.env["TRIAGE_CLOUD_HOSTS"] = JSON.stringify(CLOUDS[settings.cloud]);
   // one source, manifest.xml: pointed at the host, the version from package.json, the cloud's sign-in host
@@ -65,7 +70,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
   if (values.settings) process.env["TRIAGE_SETTINGS"] = resolve(values.settings);
   if (!host) {
     console.error(
-      `usage: npm run build -- --host https://addin.example.org [--settings settings.json]\n` +
+      `usage: npm run build -- --host https://addin.example.org --settings settings.json\n` +
         `  --host      the HTTPS origin (and path) that will serve dist/; ${DEV_HOST} for local sideloading\n` +
         `  --settings  the deployment's mailboxes, calendar and organisation (docs/settings.example.json)`,
     );

@@ -1,6 +1,9 @@
 /**
  * The local harness server: the built pane and the Outlook stand-in page, plus office.js from the
- * npm copy. It listens on 127.0.0.1 only and serves files from two folders, nothing else.
+ * npm copy. It listens on 127.0.0.1 only and serves files from two folders, nothing else. It answers
+ * only requests addressed to itself (Host) and, when a browser says where a request comes from
+ * (Origin, or Sec-Fetch-Site), only its own pages: a page on another localhost port or a DNS-rebound
+ * name cannot read or change the emulated list.
  */
 import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -82,6 +85,32 @@ async function emulate(emulator: SharePointEmulator, req: IncomingMessage, res: 
   res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
 }
 
+/**
+ * Whether a request may be answered: its Host is this server (localhost or 127.0.0.1 on its port),
+ * and a browser's Origin, when sent, is this server's own origin. Requests without Origin (tools,
+ * the tests' Node fetch, a page's own GETs) pass on Host alone; a cross-site fetch the browser
+ * marks with Sec-Fetch-Site is refused too.
+ */
+export function sameOrigin(headers: IncomingMessage["headers"], port: number): boolean {
+  const own = new Set([`localhost:${port}`, `127.0.0.1:${port}`]);
+  const host = String(headers.host ?? "").toLowerCase();
+  if (!own.has(host)) return false;
+  const origin = headers.origin;
+  if (origin !== undefined) {
+    if (origin === "null") return false;
+    let o: URL;
+    try {
+      o = new URL(String(origin));
+    } catch {
+      return false;
+    }
+    if (o.protocol !== "http:" || !own.has(o.host.toLowerCase())) return false;
+  }
+  const site = headers["sec-fetch-site"];
+  if (site !== undefined && site !== "same-origin" && site !== "none") return false;
+  return true;
+}
+
 function safeJoin(root: string, urlPath: string): string | null {
   let decoded: string;
   try {
@@ -132,7 +161,12 @@ export function startHarnessServer(
     });
   }
   let origin = "http://127.0.0.1";
+  let listening = 0;
   const server: Server = createServer((req, res) => {
+    if (!sameOrigin(req.headers, listening)) {
+      res.writeHead(403, { "content-type": "text/plain; charset=utf-8" }).end("This local server answers only its own pages.");
+      return;
+    }
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     if (url.pathname.startsWith("/graph/v1.0/")) {
       void emulate(emulator, req, res, url, origin);
@@ -203,6 +237,7 @@ export function startHarnessServer(
       server.listen(port, "127.0.0.1", () => {
         const address = server.address();
         const actual = typeof address === "object" && address ? address.port : port;
+        listening = actual;
         origin = `http://localhost:${actual}`;
         resolvePromise({
           url: `http://localhost:${actual}/`,

@@ -66,6 +66,15 @@ describe("sla command line", () => {
     expect(r.out[5]).toHaveProperty("error");
   });
 
+  it("refuses dates outside 1900–2999 with a clear error instead of reading them as another year", () => {
+    const r = run("sla", [
+      JSON.stringify({ id: "y1", policy: "secure-message", priority: "routine", receivedAt: "0026-03-02T10:00:00-06:00", now: "2026-03-04T09:00:00-06:00" }),
+      JSON.stringify({ id: "y2", policy: "secure-message", priority: "routine", receivedAt: "2026-03-02T10:00:00-06:00", now: "9999-12-31T09:00:00-06:00" }),
+    ]);
+    expect(r.out[0]).toEqual({ id: "y1", error: 'receivedAt: "0026-03-02T10:00:00-06:00" is outside the supported years 1900 to 2999' });
+    expect(r.out[1]).toEqual({ id: "y2", error: 'now: "9999-12-31T09:00:00-06:00" is outside the supported years 1900 to 2999' });
+  });
+
   it("prints nothing but JSON on standard output", () => {
     const file = join(dir, "one.jsonl");
     writeFileSync(file, JSON.stringify({ id: "x", policy: "agent-support", receivedAt: "2026-03-02T10:00:00-06:00", now: "2026-03-02T10:00:00-06:00" }) + "\n");

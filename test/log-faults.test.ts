@@ -1,5 +1,7 @@
 /**
- * The log under fire: a thousand pane actions while the list emulator answers at random with 429,
+ * The log under fire: a thousand actions on inquiries with real-world message ids (Gmail's `+` and
+ * `=`, `%2B`, `&`, `#`, `'`, non-ASCII), queued by two runtimes sharing one outbox (the pane and the
+ * on-send handler) and sent by both at once, while the list emulator answers at random with 429,
  * 503 and dropped connections (some after the work was done), a second writer changes items under
  * us (412s), and the pane "reloads" every hundred actions. At the end the list holds exactly the
  * intended state: no lost write, no duplicate item, nothing of the other writer's overwritten.
@@ -49,7 +51,14 @@ const client = () => new InquiryListClient({ baseUrl: `${server.url}graph/`, sit
 describe("the log under faults", () => {
   it("ends with exactly the intended state after 1,000 actions, random 429/503/drops, 412s and reloads", async () => {
     const random = rng(7);
-    const messages = Array.from({ length: 40 }, (_, i) => `<m${i}@fault.test>`);
+    const messages = Array.from({ length: 40 }, (_, i) =>
+      [
+        `<CAJ+x7Q=${i}Ab+c/d_eF-gH=@mail.gmail.com>`,
+        `<DM6PR04MB${4400 + i}A1B2C3@DM6PR04MB${4400 + i}.namprd04.prod.outlook.com>`,
+        `<${i}.CAB%2Bvictim+list&x#y'z@lists.example.org>`,
+        `<réponse-${i}+ñ@correo.example>`,
+      ][i % 4]!,
+    );
     const intended = new Map<string, InquiryRecord>(messages.map((m, i) => [m, record(m, i)]));
     const ops: LogOp[] = [];
     let seq = 0;
@@ -62,7 +71,7 @@ describe("the log under faults", () => {
       const action: Action = kind === "assign" || kind === "route" ? { kind, to: `adv${Math.floor(random() * 4)}@plan.example` } : ({ kind } as Action);
       const at = t0 + seq * 60_000;
       const op: LogOp = {
-        opId: `op-${seq}`, messageId: m, seq, createdAt: at, kind: "action", action, at, by: "adv@plan.example",
+        opId: `op-${seq}`, messageId: m, seq, createdAt: Date.now(), kind: "action", action, at, by: "adv@plan.example",
         ...(kind === "assign" ? { expectedAssignee: cur.assignee } : {}),
         record: record(m, messages.indexOf(m)), state: "pending", attempts: 0,
       };
@@ -76,12 +85,15 @@ describe("the log under faults", () => {
     const dbName = `faults-${Date.now()}`;
     let outbox = await Outbox.open(dbName);
     let sender = new LogSender(outbox, client(), deps);
+    // the second runtime (the on-send handler) on the same device: the same database, its own connection and sender
+    let outboxB = await Outbox.open(dbName);
+    let senderB = new LogSender(outboxB, client(), deps);
     const other = client();
     const notes = new Map<string, string>();
     let reloads = 0;
     for (const [i, op] of ops.entries()) {
-      await outbox.add(op);
-      if (i % 7 === 6) await sender.sendPending();
+      await (i % 3 === 0 ? outboxB : outbox).add(op);
+      if (i % 7 === 6) await Promise.all([sender.sendPending(), i % 2 ? senderB.sendPending() : null]);
       if (i % 25 === 24) {
         // a second writer adds a note to an item that exists, with its own If-Match, until it lands
         const m = messages[Math.floor(random() * messages.length)]!;
@@ -100,8 +112,11 @@ describe("the log under faults", () => {
       }
       if (i % 100 === 99) {
         outbox.close();
+        outboxB.close();
         outbox = await Outbox.open(dbName); // the pane reloads: only what was stored survives
         sender = new LogSender(outbox, client(), deps);
+        outboxB = await Outbox.open(dbName);
+        senderB = new LogSender(outboxB, client(), deps);
         reloads++;
       }
     }
@@ -112,6 +127,7 @@ describe("the log under faults", () => {
     expect(stats.pending).toBe(0);
     expect(stats.conflicts.map((c) => c.message)).toEqual([]);
     expect(reloads).toBe(10);
+    expect(await outbox.all()).toEqual([]); // every confirmed op gone from the browser
 
     // the faults really happened
     expect(emulator.counts.throttled - counted.throttled).toBeGreaterThan(50);
@@ -121,7 +137,7 @@ describe("the log under faults", () => {
 
     const c = client();
     const list = emulator.snapshot().lists.find((l) => l.displayName === LIST_NAME)!;
-    const ids = list.items.map((i) => i.fields["InternetMessageId"]).filter((m) => String(m).endsWith("@fault.test>") && m !== "<race@fault.test>");
+    const ids = list.items.map((i) => i.fields["InternetMessageId"]).filter((m) => messages.includes(String(m)));
     expect(ids.length).toBe(new Set(ids).size); // no duplicate item
     expect(new Set(ids)).toEqual(new Set([...intended.keys()].filter((m) => intended.get(m)!.history.length > 0)));
     for (const [m, want] of intended) {
@@ -141,7 +157,7 @@ describe("the log under faults", () => {
     const base = record(m, 99);
     const [oa, ob] = [await Outbox.open(`race-a-${Date.now()}`), await Outbox.open(`race-b-${Date.now()}`)];
     const mk = (opId: string, to: string): LogOp => ({
-      opId, messageId: m, seq: 1, createdAt: 1, kind: "action", action: { kind: "assign", to }, expectedAssignee: null,
+      opId, messageId: m, seq: 1, createdAt: Date.now(), kind: "action", action: { kind: "assign", to }, expectedAssignee: null,
       at: Date.parse("2026-03-03T15:00:00Z"), by: to, record: base, state: "pending", attempts: 0,
     });
     await oa.add(mk("race-a", "ana@plan.example"));

@@ -4,7 +4,7 @@
  * SupportsSharedFolders) checked by the project's rules, the unified manifest against the schema
  * @microsoft/app-manifest ships, and `npm run validate` on a build with the network refused.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -46,6 +46,16 @@ describe("manifest.xml", () => {
     expect((await validate(xml.replace("<Permissions>ReadWriteItem</Permissions>", "<Permissions>Everything</Permissions>"))).valid).toBe(false);
   });
 
+  it("refuses to build without the deployment's settings", async () => {
+    const saved = process.env["TRIAGE_SETTINGS"];
+    delete process.env["TRIAGE_SETTINGS"];
+    try {
+      await expect(buildProduction("https://addin.example.org", mkdtempSync(join(tmpdir(), "triage-build-")), undefined)).rejects.toThrow(/needs the deployment's settings/);
+    } finally {
+      if (saved !== undefined) process.env["TRIAGE_SETTINGS"] = saved;
+    }
+  });
+
   it("refuses a host that is not HTTPS", () => {
     expect(() => rewriteManifest(xml, "http://addin.example.org")).toThrow(/must be https/);
     expect(() => rewriteManifest(xml, "not a url")).toThrow(/not a URL/);
@@ -59,8 +69,17 @@ describe("manifest.xml", () => {
 describe("a production build", () => {
   const out = mkdtempSync(join(tmpdir(), "triage-build-"));
   beforeAll(async () => {
-    await buildProduction("https://addin.example.org/triage", out);
-  }, 120_000);
+    await buildProduction("https://addin.example.org/triage", out, join(ROOT, "docs", "settings.example.json"));
+  }, 180_000);
+
+  it("carries no harness mailbox and no local sign-in, and the settings it was given", () => {
+    expect(readFileSync(join(out, "commands.js"), "utf8")).toMatch(/associate\(`onMessageSendHandler`|associate\("onMessageSendHandler"/); // one classic script for classic Outlook
+    // nothing a query string could switch on
+    const js = readdirSync(join(out, "assets")).filter((f) => f.endsWith(".js")).map((f) => readFileSync(join(out, "assets", f), "utf8")).join("\n");
+    expect(js).not.toContain("member-triage-harness/1");
+    expect(js).not.toContain("local-harness");
+    expect(js).toContain("Example Health Plan");
+  });
   afterEach(() => {
     vi.unstubAllGlobals();
   });

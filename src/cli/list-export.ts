@@ -3,7 +3,8 @@
  * the item `{ "id", "fields": {...} }` as Graph returns it. Lines that cannot be read are reported
  * by line number and reason only — never echoed, since they hold member data.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { createInterface } from "node:readline";
 import { readListItem, type InquiryRecord } from "../domain/inquiry/record";
 import { defaultGraphUrl, listClient } from "./graph";
 
@@ -12,30 +13,41 @@ export interface ListExport {
   readonly problems: string[];
 }
 
-/** The whole file; exits with a message when it cannot be read at all. */
-export function readListExport(path: string): ListExport {
+/** A line longer than this is not an item of the list (an item is a few kilobytes): it is skipped, not held. */
+export const MAX_LINE_CHARS = 1_000_000;
+
+/**
+ * The file read as a stream, line by line (an export of any size: nothing holds the whole file, so
+ * no string limit is met); exits with a message when it cannot be read at all.
+ */
+export async function readListExport(path: string): Promise<ListExport> {
   if (!existsSync(path) || !statSync(path).isFile()) {
     process.stderr.write(`cannot read ${path}: no such file\n`);
     process.exit(2);
   }
   const records: InquiryRecord[] = [];
   const problems: string[] = [];
-  readFileSync(path, "utf8")
-    .split(/\r?\n/)
-    .forEach((raw, i) => {
-      const line = raw.trim();
-      if (!line) return;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch {
-        problems.push(`line ${i + 1}: not valid JSON`);
-        return;
-      }
-      const r = readListItem(value);
-      if (typeof r === "string") problems.push(`line ${i + 1}: ${r}`);
-      else records.push(r);
-    });
+  const lines = createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Infinity });
+  let n = 0;
+  for await (const raw of lines) {
+    n++;
+    if (raw.length > MAX_LINE_CHARS) {
+      problems.push(`line ${n}: longer than ${MAX_LINE_CHARS} characters`);
+      continue;
+    }
+    const line = raw.trim();
+    if (!line) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      problems.push(`line ${n}: not valid JSON`);
+      continue;
+    }
+    const r = readListItem(value);
+    if (typeof r === "string") problems.push(`line ${n}: ${r}`);
+    else records.push(r);
+  }
   return { records, problems };
 }
 

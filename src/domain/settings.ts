@@ -45,6 +45,8 @@ export interface DeploymentSettings {
   readonly team: TeamSettings;
   /** Where `npm run report -- daily --send` mails the daily report (a distribution list). */
   readonly dailyReportTo?: string;
+  /** The hosts a template's links may point to (https only; a host's subdomains too). Any other link is removed. */
+  readonly templateLinkHosts: readonly string[];
 }
 
 export const DEFAULT_SETTINGS: DeploymentSettings = {
@@ -57,6 +59,7 @@ export const DEFAULT_SETTINGS: DeploymentSettings = {
     appealsCoordinator: "Appeals & Grievances coordinator",
     clinicalTeam: "clinical staff (utilization management nurse line)",
   },
+  templateLinkHosts: ["plan.example"],
   calendar: DEFAULT_CALENDAR,
   policies: DEFAULT_POLICIES,
   routes: DEFAULT_ROUTES,
@@ -128,6 +131,16 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+const HOST = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+function readHosts(raw: unknown): string[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw) || raw.some((h) => typeof h !== "string" || !HOST.test(h.trim().toLowerCase()))) {
+    throw new SettingsError("templateLinkHosts: a list of host names such as \"www.example-plan.org\"");
+  }
+  return raw.map((h: string) => h.trim().toLowerCase());
+}
+
 /**
  * Reads settings from untrusted JSON: known sections replace the defaults, the calendar is checked
  * by building it, and anything wrong is a SettingsError that names the field.
@@ -150,6 +163,8 @@ export function parseSettings(raw: unknown): DeploymentSettings {
     // a deployment's settings name their own team; the fictional one never carries over
     team: isRecord(raw["team"]) ? readTeam(raw["team"]) : NO_TEAM,
     ...(typeof raw["dailyReportTo"] === "string" ? { dailyReportTo: raw["dailyReportTo"] } : {}),
+    // a deployment's links go to its own hosts: the fictional host never carries over
+    templateLinkHosts: readHosts(raw["templateLinkHosts"]),
   } satisfies DeploymentSettings;
   for (const [address, box] of Object.entries(merged.mailboxAddresses)) {
     if (!isMailbox(box)) throw new SettingsError(`mailboxAddresses: "${address}" maps to "${String(box)}", which is not a mailbox channel`);

@@ -9,7 +9,7 @@ import { HARNESS_PROTOCOL, type HarnessToPane, type PaneToHarness, type SendAnsw
 import { htmlToText } from "../domain/classify/text";
 import type { MailItem } from "../adapters/mailbox/types";
 import { defuseHtml } from "./defuse";
-import { MAILBOX_ADDRESS, SAMPLES, bodyOf, type SampleEmail } from "./samples";
+import { MAILBOX_ADDRESS, SAMPLES, bodyOf, sampleConversationId, sampleMessageId, type SampleEmail } from "./samples";
 import "./harness.css";
 
 const params = new URLSearchParams(window.location.search);
@@ -19,13 +19,13 @@ const clockOffsetMs = Number.isFinite(parsedNow) ? parsedNow - Date.now() : 0;
 const harnessNow = () => Date.now() + clockOffsetMs;
 
 /** The sample's Outlook conversation: what a reply to it is sent in. */
-const conversationOf = (sample: SampleEmail) => `conv-${sample.id}`;
+const conversationOf = (sample: SampleEmail) => sampleConversationId(sample);
 
 function toItem(sample: SampleEmail, now: number): MailItem {
   const mailboxAddress = MAILBOX_ADDRESS[sample.mailbox];
   return {
     itemId: `harness-${sample.id}`,
-    internetMessageId: `<${sample.id}@harness.local>`,
+    internetMessageId: sampleMessageId(sample),
     conversationId: conversationOf(sample),
     subject: sample.subject,
     from: { name: sample.fromName, address: sample.from },

@@ -205,3 +205,26 @@ export function bodyOf(sample: SampleEmail): string {
   const para = "I have a question about my claim for the visit last month and whether it was paid. ";
   return para.repeat(Math.ceil((5 * 1024 * 1024) / para.length));
 }
+
+/**
+ * The sample's message id as real mail carries one: Gmail's (`+`, `=`, `_`, `-` in base64), Outlook
+ * on Microsoft 365's, an on-premises Exchange server's, and a few with `%`, `&`, `#`, `'` and
+ * non-ASCII that RFC 5322 allows — so the harness meets what a tenant's ids do to a URL.
+ */
+export function sampleMessageId(sample: Pick<SampleEmail, "id">): string {
+  const n = Number(sample.id.replace(/\D/g, "")) || 0;
+  const styles = [
+    `<CAJ+x7Q=${n}Ab+c/d_eF-gH=iJ@mail.gmail.com>`,
+    `<DM6PR04MB${4400 + n}A1B2C3D4E5F6${n}@DM6PR04MB${4400 + n}.namprd04.prod.outlook.com>`,
+    `<8f1c2a${n}e$9b+0@EXCH0${n % 3}.plan-partner.example>`,
+    `<${n}.CAB%2Bvictim+list&x#y'z@lists.example.org>`,
+    `<réponse-${n}+ñ@correo.example>`,
+  ];
+  return styles[n % styles.length]!;
+}
+
+/** The sample's Outlook conversation id: base64 as Exchange makes them, with `+`, `/` and `=`. */
+export function sampleConversationId(sample: Pick<SampleEmail, "id">): string {
+  const n = Number(sample.id.replace(/\D/g, "")) || 0;
+  return `AAQkADAwATM0MDAAMS1iNTcwLWI2NTEtMDACLTAwCgAQAB+/k${n}x5Zq/+w${n % 7}==`;
+}

@@ -94,6 +94,8 @@ export function ActionBar({ record, me, hasFollowUp, status, error, onAct, onSig
           ? "Not logged: the SharePoint list is not configured for this deployment."
           : status.pending === 0 && status.lastProblem
             ? `Not logging: ${status.lastProblem}.`
+            : status.pending === 0 && conflict
+            ? "Your other changes are saved to SharePoint; the one below was not."
             : status.pending === 0
             ? "All changes saved to SharePoint."
             : `${status.pending} change${status.pending === 1 ? "" : "s"} waiting to be saved to SharePoint${status.lastProblem ? ` (${status.lastProblem})` : ""}.`}

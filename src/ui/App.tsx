@@ -19,6 +19,7 @@ import { CorrectionForm } from "./CorrectionForm";
 import { InstructionList } from "./InstructionList";
 import { TriageSummary } from "./TriageSummary";
 import { hasFollowUp } from "../domain/sla/policies";
+import { STATUS_LABELS, TARGET_OF } from "../domain/inquiry/status";
 import type { PaneServices } from "./services";
 import { usePane } from "./usePane";
 import { PANE_THEMES, usePaneTheme } from "./theme";
@@ -58,7 +59,7 @@ export interface AppProps {
 
 export function App({ services }: AppProps) {
   const styles = useStyles();
-  const { state, view, correction, correct, loadedAt, worked, act, actionError, logStatus, logUser, signIn, needsSignIn, insertTemplate, templateError, logService, templates, roles, clock, now } =
+  const { state, view, correction, correct, loadedAt, worked, act, actionError, logStatus, logUser, signIn, needsSignIn, insertTemplate, templateError, draftOffer, markDraftSent, dismissDraft, logService, templates, roles, clock, now } =
     usePane(services);
   const [tab, setTab] = useState<PaneTab>("email");
   const themeName = usePaneTheme(services.mailbox);
@@ -133,7 +134,7 @@ export function App({ services }: AppProps) {
         ) : null}
         {tab !== "email" ? null : state.status === "loading" && !view ? <Spinner label="Reading the email…" size="small" /> : null}
         {tab !== "email" ? null : state.status === "empty" && services.mailbox.isComposing() ? (
-          <ComposePanel mailbox={services.mailbox} templates={templates} organisation={services.settings.organisation} />
+          <ComposePanel mailbox={services.mailbox} templates={templates} organisation={services.settings.organisation} linkHosts={services.settings.templateLinkHosts} />
         ) : state.status === "empty" ? (
           <Text data-testid="no-item">Select an email to see its triage.</Text>
         ) : null}
@@ -182,6 +183,19 @@ export function App({ services }: AppProps) {
                 {...(signIn ? { onSignIn: () => void signIn() } : {})}
               />
             ) : null}
+            {draftOffer ? (
+              <MessageBar intent="info" layout="multiline" data-testid="draft-offer">
+                <MessageBarBody>
+                  Reply drafted from “{draftOffer.templateTitle}”. It is not recorded as sent: {services.mailbox.isEmulator ? "sending it from the reading pane records it, or" : "Outlook records it when you send it where it runs the send check, or"} mark it here once it has gone.{" "}
+                  <Button size="small" appearance="primary" data-testid="draft-mark-sent" onClick={() => void markDraftSent()}>
+                    Mark {STATUS_LABELS[TARGET_OF[draftOffer.action.kind]].toLowerCase()}
+                  </Button>{" "}
+                  <Button size="small" data-testid="draft-dismiss" onClick={dismissDraft}>
+                    I discarded it
+                  </Button>
+                </MessageBarBody>
+              </MessageBar>
+            ) : null}
             {readOnly ? null : (
               <TemplatesPanel
                 key={state.item.internetMessageId || state.item.itemId}
@@ -202,6 +216,7 @@ export function App({ services }: AppProps) {
                   missingFields: view.classification.missingFields.join("\n"),
                 }}
                 needsConfirmation={true}
+                linkHosts={services.settings.templateLinkHosts}
                 error={templateError}
                 onInsert={(t, values, all) => void insertTemplate(t, values, all)}
               />

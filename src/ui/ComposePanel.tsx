@@ -4,7 +4,8 @@ import type { MailboxAdapter } from "../adapters/mailbox/types";
 import { checkConfirmationNumber } from "../domain/inquiry/confirmation";
 import type { Organisation } from "../domain/settings";
 import { checkPlainLanguage, type PlainLanguageResult } from "../domain/templates/plain-language";
-import { renderTemplate, type Template } from "../domain/templates/templates";
+import type { Template } from "../domain/templates/templates";
+import { renderSafe } from "./safe-template";
 import { TemplatesPanel } from "./TemplatesPanel";
 
 const useStyles = makeStyles({
@@ -16,10 +17,12 @@ export interface ComposePanelProps {
   readonly mailbox: MailboxAdapter;
   readonly templates: readonly Template[];
   readonly organisation: Organisation;
+  /** The hosts a template's links may point to (settings). */
+  readonly linkHosts: readonly string[];
 }
 
 /** Beside a reply being written: approved templates at the cursor, and a plain-language check of the draft. */
-export function ComposePanel({ mailbox, templates, organisation }: ComposePanelProps) {
+export function ComposePanel({ mailbox, templates, organisation, linkHosts }: ComposePanelProps) {
   const styles = useStyles();
   const [error, setError] = useState<string | null>(null);
   const [check, setCheck] = useState<PlainLanguageResult | null>(null);
@@ -40,7 +43,7 @@ export function ComposePanel({ mailbox, templates, organisation }: ComposePanelP
       }
       values["confirmationNumber"] = c.normalized;
     }
-    const r = renderTemplate(template, values);
+    const r = renderSafe(template, values, linkHosts);
     if (!r.ok) {
       setError(`Fill in: ${r.missing.join(", ")}.`);
       return;
@@ -65,6 +68,7 @@ export function ComposePanel({ mailbox, templates, organisation }: ComposePanelP
         context={{ category: "general_inquiry", flags: [], policy: "", language: "en", mailbox: null }}
         known={{}}
         needsConfirmation={false}
+        linkHosts={linkHosts}
         error={error}
         onInsert={(t, values) => void insert(t, values)}
       />

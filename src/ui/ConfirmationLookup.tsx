@@ -1,3 +1,4 @@
+import { neutraliseBidi } from "../domain/text/bidi";
 import { Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { InquiryLogService } from "../adapters/graph/log-service";
@@ -33,7 +34,7 @@ export function ConfirmationLookup({ log }: ConfirmationLookupProps) {
       const status = String(item.fields["Status"] ?? "");
       const label = (STATUSES as readonly string[]).includes(status) ? STATUS_LABELS[status as Status] : "Unknown";
       const who = typeof item.fields["Assignee"] === "string" && item.fields["Assignee"] ? `, with ${item.fields["Assignee"]}` : "";
-      setAnswer({ tone: "success", text: `${check.normalized}: “${String(item.fields["Title"] ?? "")}” — ${label}${who}.` });
+      setAnswer({ tone: "success", text: neutraliseBidi(`${check.normalized}: “${String(item.fields["Title"] ?? "")}” — ${label}${who}.`) });
     } catch {
       setAnswer({ tone: "error", text: "SharePoint did not answer. Try again in a moment." });
     }

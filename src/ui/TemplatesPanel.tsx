@@ -1,7 +1,9 @@
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { checkPlainLanguage } from "../domain/templates/plain-language";
-import { placeholdersOf, renderTemplate, suggestTemplates, type SuggestionContext, type Template } from "../domain/templates/templates";
+import { placeholdersOf, suggestTemplates, type SuggestionContext, type Template } from "../domain/templates/templates";
+import { neutraliseBidi } from "../domain/text/bidi";
+import { renderSafe } from "./safe-template";
 
 const useStyles = makeStyles({
   heading: { margin: `0 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase300 },
@@ -10,7 +12,7 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     padding: tokens.spacingHorizontalS,
     fontSize: tokens.fontSizeBase200,
-    whiteSpace: "pre-wrap",
+    "& p": { margin: `0 0 ${tokens.spacingVerticalS}` },
     maxHeight: "14rem",
     overflow: "auto",
   },
@@ -27,6 +29,8 @@ export interface TemplatesPanelProps {
   readonly known: KnownValues;
   /** The pane supplies the confirmation number (from the log) when the reply is inserted. */
   readonly needsConfirmation: boolean;
+  /** The hosts a template's links may point to (settings). */
+  readonly linkHosts: readonly string[];
   readonly error: string | null;
   readonly onInsert: (template: Template, values: Record<string, string>, all: boolean) => void;
 }
@@ -44,7 +48,7 @@ const LABELS: Readonly<Record<string, string>> = {
   confirmationNumber: "Confirmation number",
 };
 
-export function TemplatesPanel({ templates, context, known, needsConfirmation, error, onInsert }: TemplatesPanelProps) {
+export function TemplatesPanel({ templates, context, known, needsConfirmation, linkHosts, error, onInsert }: TemplatesPanelProps) {
   const styles = useStyles();
   const suggestions = useMemo(() => suggestTemplates(templates, context), [templates, context]);
   const [chosenId, setChosenId] = useState<string>("");
@@ -58,8 +62,10 @@ export function TemplatesPanel({ templates, context, known, needsConfirmation, e
     ...typed,
   };
   const asked = placeholdersOf(chosen.body).filter((p) => !(p === "confirmationNumber" && needsConfirmation) && !(known[p] ?? "").trim());
-  const shown = renderTemplate(chosen, Object.fromEntries(placeholdersOf(chosen.body).map((p) => [p, (preview[p] ?? "").trim() || `[${LABELS[p] ?? p}]`])));
+  // the preview is the sanitised HTML itself: exactly what goes into the reply
+  const shown = renderSafe(chosen, Object.fromEntries(placeholdersOf(chosen.body).map((p) => [p, (preview[p] ?? "").trim() || `[${LABELS[p] ?? p}]`])), linkHosts);
   const previewText = shown.ok ? shown.text : "";
+  const previewHtml = shown.ok ? shown.html : "";
   const plain = previewText ? checkPlainLanguage(previewText, { language: chosen.language }) : null;
   const missing = asked.filter((p) => !(typed[p] ?? "").trim());
   return (
@@ -72,7 +78,7 @@ export function TemplatesPanel({ templates, context, known, needsConfirmation, e
           <Select value={chosen.id} onChange={(_, d) => setChosenId(d.value)} data-testid="template-select">
             {suggestions.map((t) => (
               <option key={t.id} value={t.id}>
-                {t.title} ({t.language})
+                {neutraliseBidi(t.title)} ({t.language})
               </option>
             ))}
           </Select>
@@ -82,9 +88,7 @@ export function TemplatesPanel({ templates, context, known, needsConfirmation, e
             <Input value={typed[p] ?? ""} onChange={(_, d) => setTyped({ ...typed, [p]: d.value })} data-testid={`template-field-${p}`} />
           </Field>
         ))}
-        <div role="region" className={styles.preview} data-testid="template-preview" aria-label="Preview of the reply">
-          {previewText}
-        </div>
+        <div role="region" className={styles.preview} data-testid="template-preview" aria-label="Preview of the reply" dangerouslySetInnerHTML={{ __html: previewHtml }} />
         {plain && !plain.passes ? (
           <MessageBar intent="warning" layout="multiline" data-testid="plain-language">
             <MessageBarBody>Plain language: {plain.findings.map((f) => `“${f.text}”: ${f.suggestion}`).join("; ")}.</MessageBarBody>

@@ -1,24 +1,25 @@
 /**
  * The sign-in page the Office dialog opens when a popup is blocked: signs in with a redirect and
- * hands the token to the pane with messageParent. Its settings come in the query string (a client
- * id, an authority and scopes: nothing secret).
+ * hands the token to the pane with messageParent. Its client id, authority and scopes come from the
+ * deployment's settings embedded by the build — never from its address, so nobody can make the
+ * add-in's own origin ask for consent to another app or to other scopes.
  */
 import { PublicClientApplication } from "@azure/msal-browser";
+import { dialogSignInConfig } from "../adapters/auth/dialog-config";
 
-const params = new URLSearchParams(window.location.search);
+declare const __TRIAGE_SETTINGS__: unknown;
 const status = document.getElementById("status");
 const say = (text: string) => {
   if (status) status.textContent = text;
 };
 
 async function run(): Promise<void> {
-  const clientId = params.get("clientId") ?? "";
-  const authority = params.get("authority") ?? "https://login.microsoftonline.com/organizations";
-  const scopes = (params.get("scopes") ?? "").split(" ").filter(Boolean);
-  if (!clientId || scopes.length === 0) {
-    say("This sign-in page was opened without its settings.");
+  const config = dialogSignInConfig(typeof __TRIAGE_SETTINGS__ === "undefined" ? null : __TRIAGE_SETTINGS__);
+  if (!config) {
+    say("This add-in was built without sign-in settings.");
     return;
   }
+  const { clientId, authority, scopes } = config;
   const pca = new PublicClientApplication({
     auth: { clientId, authority, redirectUri: `${window.location.origin}${window.location.pathname}` },
     cache: { cacheLocation: "localStorage" },
@@ -33,7 +34,7 @@ async function run(): Promise<void> {
     say("Signed in. You can close this window.");
     return;
   }
-  await pca.loginRedirect({ scopes, redirectStartPage: window.location.href });
+  await pca.loginRedirect({ scopes: [...scopes], redirectStartPage: `${window.location.origin}${window.location.pathname}` });
 }
 
 if (typeof Office !== "undefined") {

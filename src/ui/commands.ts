@@ -13,7 +13,7 @@ const handler = onMessageSendHandler(
     const sharePoint = settings.sharePoint;
     if (!sharePoint || typeof indexedDB === "undefined") return null;
     const { microsoftLog } = await import("./microsoft-log");
-    const log = await microsoftLog(sharePoint, { calendar: new BusinessCalendar(settings.calendar), policies: settings.policies, now: () => Date.now() }, Office, { silentOnly: true });
+    const log = await microsoftLog(sharePoint, { calendar: new BusinessCalendar(settings.calendar), policies: settings.policies, routes: settings.routes, now: () => Date.now() }, Office, { silentOnly: true });
     const me = await log.signIn.user().catch(() => null);
     return me ? { service: log.service, me: me.upn } : null;
   },

@@ -5,19 +5,13 @@
 import { LocalSignIn } from "../adapters/auth/local";
 import type { SignIn } from "../adapters/auth/types";
 import { InquiryListClient } from "../adapters/graph/list-client";
-import { InquiryLogService } from "../adapters/graph/log-service";
+import { InquiryLogService, type LogServiceDeps } from "../adapters/graph/log-service";
 import { loadTemplates } from "../adapters/graph/templates-client";
 import { LocalStore } from "../adapters/storage/local";
 import { DEFAULT_TEMPLATES } from "../domain/templates/defaults";
 import type { Template } from "../domain/templates/templates";
-import type { BusinessCalendar } from "../domain/calendar/calendar";
-import type { SlaPolicy } from "../domain/sla/policies";
 
-export interface LogDeps {
-  readonly calendar: BusinessCalendar;
-  readonly policies: readonly SlaPolicy[];
-  readonly now: () => number;
-}
+export type LogDeps = LogServiceDeps;
 
 export interface PaneLog {
   readonly service: InquiryLogService;

@@ -1,10 +1,13 @@
 /**
- * The pane's entry point. It renders at once, then picks the mailbox adapter at run time: the local
- * harness when opened with ?host=harness, otherwise Outlook through office.js. Office.onReady never
- * resolves when office.js cannot load, so the wait is bounded and ends in a clear message.
+ * The pane's entry point. It renders at once, then picks the mailbox adapter at run time: in the
+ * harness build, the local harness when opened with ?host=harness, otherwise Outlook through
+ * office.js. The production build has no harness mailbox or local sign-in at all (`__HARNESS__` is
+ * false there and the bundler drops that code), so no query string can switch it to them.
+ * Office.onReady never resolves when office.js cannot load, so the wait is bounded and ends in a
+ * clear message.
  */
 import { createRoot } from "react-dom/client";
-import { HarnessMailbox } from "../adapters/mailbox/harness";
+import type { HarnessMailbox } from "../adapters/mailbox/harness";
 import { OfficeMailbox } from "../adapters/mailbox/office";
 import type { MailboxAdapter } from "../adapters/mailbox/types";
 import { fetchModel } from "../adapters/model/fetch-model";
@@ -26,6 +29,8 @@ model.catch(() => logEvent("model.unavailable"));
 
 /** Settings embedded by the build (TRIAGE_SETTINGS), or null for the fictional defaults. */
 declare const __TRIAGE_SETTINGS__: unknown;
+/** True in the harness build only (vite.config.ts). */
+declare const __HARNESS__: boolean;
 
 function waitForOutlook(): Promise<MailboxAdapter> {
   return new Promise((resolve, reject) => {
@@ -57,10 +62,10 @@ async function start(): Promise<void> {
   if (!container) return;
   const root = createRoot(container);
   renderMessage(root, "Connecting to the mailbox…");
-  const useHarness = new URLSearchParams(window.location.search).get("host") === "harness";
+  const useHarness = __HARNESS__ && new URLSearchParams(window.location.search).get("host") === "harness";
   let mailbox: MailboxAdapter;
   try {
-    mailbox = useHarness ? await HarnessMailbox.connect(window) : await waitForOutlook();
+    mailbox = __HARNESS__ && useHarness ? await (await import("../adapters/mailbox/harness")).HarnessMailbox.connect(window) : await waitForOutlook();
   } catch (e) {
     const code = e instanceof Error ? e.message : "unknown";
     logEvent("host.unavailable", code);
@@ -93,17 +98,18 @@ async function start(): Promise<void> {
   const params = new URLSearchParams(window.location.search);
   // the SharePoint log: the local emulator in the harness; in Outlook the tenant's list through
   // Graph with Microsoft sign-in, when the deployment's settings name a site (else the pane says so)
-  const log = useHarness
+  const log = __HARNESS__ && useHarness
     ? import("./log-setup").then((m) =>
         m.harnessLog(window.location.origin, params.get("user") ?? "advocate@plan.example", {
           calendar,
           policies: settings.policies,
+          routes: settings.routes,
           now: () => Date.now() + mailbox.clockOffsetMs,
         }),
       )
     : settings.sharePoint && typeof Office !== "undefined"
       ? import("./microsoft-log").then((m) =>
-          m.microsoftLog(settings.sharePoint!, { calendar, policies: settings.policies, now: () => Date.now() }, Office),
+          m.microsoftLog(settings.sharePoint!, { calendar, policies: settings.policies, routes: settings.routes, now: () => Date.now() }, Office),
         )
       : Promise.resolve(null);
   log.catch(() => logEvent("log.unavailable"));
@@ -116,9 +122,9 @@ async function start(): Promise<void> {
     templates: DEFAULT_TEMPLATES,
     log: log.catch(() => null),
   };
-  if (mailbox instanceof HarnessMailbox) {
+  if (__HARNESS__ && useHarness) {
     // the harness's Send button stands in for Outlook's OnMessageSend event: the same check and record
-    mailbox.onSend(async (draft) => {
+    (mailbox as HarnessMailbox).onSend(async (draft) => {
       const { decideOnSend } = await import("./on-send");
       return decideOnSend({
         readDraft: async () => draft,

@@ -30,7 +30,8 @@ export async function microsoftLog(
   // the settings' cloud decides the sign-in and Graph hosts (decision 44)
   const authority = `${hosts.login}/${sharePoint.tenantId}`;
   const graphBase = `${hosts.graph}/`;
-  const dialogUrl = `${base}/auth-dialog.html?${new URLSearchParams({ clientId: sharePoint.clientId, authority, scopes: sharePoint.scopes.join(" ") })}`;
+  // the dialog page takes its configuration from the build, never from its address
+  const dialogUrl = `${base}/auth-dialog.html`;
   const signIn = new MicrosoftSignIn(
     { clientId: sharePoint.clientId, authority, scopes: sharePoint.scopes, redirectUri: `${base}/redirect.html`, ...(options.silentOnly ? { silentOnly: true } : {}) },
     {
@@ -51,7 +52,7 @@ export async function microsoftLog(
     site: sharePoint.site,
     authProvider: { getAccessToken: () => signIn.getAccessToken() },
   });
-  const service = await InquiryLogService.open(client, deps, "member-triage-outbox");
+  const service = await InquiryLogService.open(client, { ...deps, onUnauthorized: () => signIn.tokenRejected() }, "member-triage-outbox");
   const templates = loadTemplates(
     { baseUrl: graphBase, site: sharePoint.site, authProvider: { getAccessToken: () => signIn.getAccessToken() } },
     new LocalStore("member-triage"),

@@ -10,6 +10,7 @@ import type { InquiryLogService } from "../adapters/graph/log-service";
 import type { SendAnswer } from "../adapters/mailbox/types";
 import { applyAction } from "../domain/inquiry/record";
 import { actionsForSentReply } from "../domain/inquiry/sent-reply";
+import { draftedAction } from "../domain/templates/drafts";
 import { hasFollowUp, type SlaPolicy } from "../domain/sla/policies";
 import { checkBeforeSend } from "../domain/templates/send-check";
 import type { Template } from "../domain/templates/templates";
@@ -32,7 +33,8 @@ async function record(deps: OnSendDeps, conversationId: string): Promise<void> {
   let inquiry = await log.service.findByConversation(conversationId);
   if (!inquiry) return; // not a logged inquiry: nothing to record
   const at = deps.now();
-  for (const action of actionsForSentReply(inquiry, log.me, at, hasFollowUp(inquiry.policy, deps.policies))) {
+  const drafted = draftedAction(inquiry.templatesUsed, deps.templates);
+  for (const action of actionsForSentReply(inquiry, log.me, at, hasFollowUp(inquiry.policy, deps.policies), drafted)) {
     await log.service.act(inquiry, action, log.me, at, action.kind === "assign" ? inquiry.assignee : undefined);
     inquiry = applyAction(inquiry, action, at, log.me);
   }

@@ -1,12 +1,21 @@
-/** The pane's state: the open item (re-read on every item change), the advocate's correction, and a minute clock. */
+/**
+ * The pane's state: the open item (re-read on every item change, and its logged state again when the
+ * pane regains focus or an action is refused), the advocate's correction, and a minute clock. The
+ * email is classified once per item (and mailbox); each minute only the clocks are recomputed.
+ */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { SignedInUser } from "../adapters/auth/types";
 import type { InquiryLogService, LogStatus } from "../adapters/graph/log-service";
 import { channelAddresses, type MailItem } from "../adapters/mailbox/types";
-import { applyAction, correctRecord, recordFromFields, type InquiryRecord } from "../domain/inquiry/record";
+import { applyAction, correctRecord, mergeCorrection, recordFromFields, type InquiryRecord } from "../domain/inquiry/record";
+import type { LogOp } from "../adapters/storage/outbox";
 import { TransitionError, allowedActions, type Action } from "../domain/inquiry/status";
-import { placeholdersOf, renderTemplate, type Purpose, type Template } from "../domain/templates/templates";
+import { placeholdersOf, type Template } from "../domain/templates/templates";
+import { renderSafe } from "./safe-template";
+import { neutraliseBidi } from "../domain/text/bidi";
 import { triage, type Correction, type TriageView } from "../domain/inquiry/triage";
+import { actionForPurpose } from "../domain/templates/drafts";
+import { classifyOnce } from "./classify-once";
 import { policyFor, type Mailbox } from "../domain/sla/policies";
 import { rolesOf, type Role } from "../domain/team/roles";
 import { logEvent } from "./log";
@@ -37,18 +46,33 @@ export function useMinuteClock(offsetMs: number): number {
   return now;
 }
 
-/** The event a template's reply stands for. */
-const ACTION_FOR_PURPOSE: Readonly<Record<Purpose, Action | null>> = {
-  acknowledgement: { kind: "acknowledge" },
-  researching: { kind: "acknowledge" },
-  routed: { kind: "route", to: "another department" },
-  requestInfo: { kind: "awaitInformation" },
-  outOfScope: { kind: "respond" },
-  generalInfoUntilVerified: { kind: "respond" },
-  specialistInfo: { kind: "respond" },
-  followUp: { kind: "followUp" },
-  resolution: { kind: "respond" },
-};
+/** A reply the pane drafted from a template, not yet known to be sent: what sending it records. */
+export interface DraftOffer {
+  readonly messageId: string;
+  readonly action: Action;
+  readonly templateTitle: string;
+}
+
+/** The item as the pane shows it: bidi override and isolate characters out of everything displayed (ids kept exact, they are keys). */
+function shown(item: MailItem): MailItem {
+  const person = (a: MailItem["from"]) => ({ name: neutraliseBidi(a.name), address: neutraliseBidi(a.address) });
+  return { ...item, subject: neutraliseBidi(item.subject), from: person(item.from), to: item.to.map(person), cc: item.cc.map(person), body: { ...item.body, content: neutraliseBidi(item.body.content) } };
+}
+
+/** A write still waiting in the outbox, applied as the list will apply it (one that will be refused is left out). */
+function replay(record: InquiryRecord, op: LogOp): InquiryRecord {
+  try {
+    if (op.kind === "action" && op.action) {
+      if (op.action.kind === "assign" && op.expectedAssignee !== undefined && (record.assignee ?? null) !== (op.expectedAssignee ?? null)) return record;
+      return applyAction(record, op.action, op.at, op.by);
+    }
+    if (op.kind === "correct" && op.corrected) return mergeCorrection(record, op.corrected, op.saw).record;
+    if (op.kind === "draft" && op.template) return { ...record, templatesUsed: [...(record.templatesUsed ?? []), op.template] };
+  } catch (e) {
+    if (!(e instanceof TransitionError)) throw e;
+  }
+  return record;
+}
 
 function messageKey(item: MailItem): string {
   return item.internetMessageId || item.itemId;
@@ -95,8 +119,9 @@ export function usePane(services: PaneServices) {
     const mine = ++generation.current;
     setState({ status: "loading" });
     try {
-      const item = await mailbox.readItem();
+      const read = await mailbox.readItem();
       if (mine !== generation.current) return;
+      const item = read ? shown(read) : null;
       if (!item) {
         setState({ status: "empty" });
         return;
@@ -169,6 +194,8 @@ export function usePane(services: PaneServices) {
   const key = item ? messageKey(item) : null;
   const events = worked && worked.internetMessageId === key ? worked.events : undefined;
 
+  // one classification per item (and mailbox): the minute clock recomputes the clocks only
+  const classifier = useMemo(() => classifyOnce(services.classifier), [item, services.classifier]);
   const view: TriageView | null = useMemo(() => {
     if (!item) return null;
     return triage(
@@ -187,38 +214,77 @@ export function usePane(services: PaneServices) {
         ...(events ? { events } : {}),
         now,
       },
-      services,
+      { ...services, classifier },
     );
-  }, [item, correction, now, services, events]);
+  }, [item, correction, now, services, events, classifier]);
 
   // on each new email: what the list already holds for it
   const viewRef = useRef(view);
   viewRef.current = view;
-  useEffect(() => {
-    const v = viewRef.current;
-    if (!item || !v || !log) return;
-    const base = recordOf(item, v);
-    setActionError(null);
-    setWorked(base);
-    let cancelled = false;
-    log.service.lookup(base.internetMessageId).then(
-      (stored) => {
-        if (cancelled) return;
+  const [draft, setDraft] = useState<DraftOffer | null>(null);
+  const reads = useRef(0);
+  /** Reads the open inquiry's logged state and shows it (the list's word over anything the pane assumed). */
+  const reread = useCallback(
+    async (first: boolean) => {
+      const v = viewRef.current;
+      if (!item || !v || !log) return;
+      const base = recordOf(item, v);
+      const mine = ++reads.current;
+      if (first) {
+        setActionError(null);
+        setDraft(null);
+        setWorked(base);
+      }
+      try {
+        const stored = await log.service.lookup(base.internetMessageId);
+        if (mine !== reads.current) return;
         // first sight of mail to a shared mailbox: log its arrival, so leads see it in the queue
-        if (!stored && v.mailbox) void log.service.intake(base, log.user.upn, Date.now() + mailbox.clockOffsetMs);
+        if (!stored && first && v.mailbox) void log.service.intake(base, log.user.upn, Date.now() + mailbox.clockOffsetMs);
         if (!stored) return;
-        const record = recordFromFields(stored.fields, base);
+        // the list's state, with this device's writes that are still on their way on top
+        let record = recordFromFields(stored.fields, base);
+        for (const op of await log.service.pendingFor(base.internetMessageId)) record = replay(record, op);
+        if (mine !== reads.current) return;
         setWorked(record);
         if (Object.keys(record.correctedFrom).length) {
           setCorrection({ category: record.category, priority: record.priority, ...(record.mailbox ? { mailbox: record.mailbox } : {}) });
         }
-      },
-      () => logEvent("log.lookup-failed"),
-    );
+      } catch {
+        logEvent("log.lookup-failed");
+      }
+    },
+    [item, log, mailbox.clockOffsetMs],
+  );
+  useEffect(() => {
+    void reread(true);
     return () => {
-      cancelled = true;
+      reads.current++;
     };
-  }, [item, log, mailbox.clockOffsetMs]);
+  }, [reread]);
+  // back to the pane after working elsewhere: someone may have changed the inquiry meanwhile
+  useEffect(() => {
+    const onFocus = () => void reread(false);
+    const onVisible = () => document.visibilityState === "visible" && onFocus();
+    window.addEventListener("focus", onFocus);
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      window.removeEventListener("focus", onFocus);
+      document.removeEventListener("visibilitychange", onVisible);
+    };
+  }, [reread]);
+  // an action of this pane refused (someone else changed the inquiry): drop what the pane assumed, show the list's state
+  const seenConflicts = useRef<Set<string> | null>(null);
+  useEffect(() => {
+    if (!logStatus) return;
+    const ids = logStatus.conflicts.map((c) => c.opId);
+    if (seenConflicts.current === null) {
+      seenConflicts.current = new Set(ids);
+      return;
+    }
+    const fresh = logStatus.conflicts.filter((c) => !seenConflicts.current!.has(c.opId));
+    for (const id of ids) seenConflicts.current.add(id);
+    if (key && fresh.some((c) => c.messageId === key)) void reread(false);
+  }, [logStatus, key, reread]);
 
   const roles: ReadonlySet<Role> = useMemo(() => rolesOf(log?.user ?? { upn: "" }, services.settings.team), [log, services.settings.team]);
   const clock = useCallback(() => Date.now() + mailbox.clockOffsetMs, [mailbox.clockOffsetMs]);
@@ -227,6 +293,7 @@ export function usePane(services: PaneServices) {
     async (action: Action) => {
       if (!log || !worked || !item) return;
       setActionError(null);
+      reads.current++; // a re-read under way predates this action: its answer is dropped
       const at = Date.now() + mailbox.clockOffsetMs;
       try {
         const next = applyAction(worked, action, at, log.user.upn);
@@ -248,8 +315,9 @@ export function usePane(services: PaneServices) {
       if (log && worked && view) {
         const classified = { category: view.classification.category, priority: view.classification.priority, mailbox: (view.corrected.mailbox ?? view.mailbox) as Mailbox | null };
         const corrected = correctRecord(worked, next ?? {}, classified, (m, p) => policyFor(m ?? "member-services-email", p, services.settings.routes));
+        reads.current++;
         setWorked(corrected);
-        await log.service.correct(corrected, log.user.upn, Date.now() + mailbox.clockOffsetMs);
+        await log.service.correct(corrected, log.user.upn, Date.now() + mailbox.clockOffsetMs, worked);
       }
     },
     [item, store, log, worked, view, services.settings.routes, mailbox.clockOffsetMs],
@@ -282,7 +350,7 @@ export function usePane(services: PaneServices) {
           return;
         }
       }
-      const r = renderTemplate(template, values);
+      const r = renderSafe(template, values, services.settings.templateLinkHosts);
       if (!r.ok) {
         setTemplateError(`Fill in: ${r.missing.join(", ")}.`);
         return;
@@ -293,25 +361,34 @@ export function usePane(services: PaneServices) {
         setTemplateError("Outlook could not open the reply. Open it yourself and try again.");
         return;
       }
-      // the reply is an event of the inquiry: log it (assigning the inquiry first if nobody has it)
-      const action = ACTION_FOR_PURPOSE[template.purpose];
-      if (log && worked && action) {
+      // a draft is not a reply: the log records the draft (and takes the inquiry if nobody has it);
+      // the reply is recorded when it is sent (the on-send check) or when the advocate says so
+      const action = actionForPurpose(template.purpose);
+      if (log && worked) {
         let record = worked;
         const at = Date.now() + mailbox.clockOffsetMs;
-        if (!allowedActions(record.status).includes(action.kind) && allowedActions(record.status).includes("assign") && !record.assignee) {
+        if (!record.assignee && allowedActions(record.status).includes("assign")) {
           await log.service.act(record, { kind: "assign", to: log.user.upn }, log.user.upn, at, null);
           record = applyAction(record, { kind: "assign", to: log.user.upn }, at, log.user.upn);
         }
-        if (allowedActions(record.status).includes(action.kind)) {
-          const used = `${template.id}@${template.approval.version}`;
-          await log.service.act(record, action, log.user.upn, at, undefined, used);
-          record = { ...applyAction(record, action, at, log.user.upn), templatesUsed: [...(record.templatesUsed ?? []), used] };
-        }
+        const used = `${template.id}@${template.approval.version}`;
+        await log.service.drafted(record, log.user.upn, at, used);
+        record = { ...record, templatesUsed: [...(record.templatesUsed ?? []), used] };
+        reads.current++;
         setWorked(record);
+        setDraft(action ? { messageId: record.internetMessageId, action, templateTitle: template.title } : null);
       }
     },
-    [item, view, log, worked, mailbox, services.settings.organisation],
+    [item, view, log, worked, mailbox, services.settings.organisation, services.settings.templateLinkHosts],
   );
 
-  return { state, view, correction, correct, insertTemplate, templateError, now, reload: load, loadedAt, worked: worked && worked.internetMessageId === key ? worked : null, act, actionError, logStatus, logUser: log?.user ?? null, signIn: log?.signIn, needsSignIn, logService: log?.service ?? null, templates, roles, clock };
+  /** The advocate says the drafted reply went: record what it stands for. */
+  const markDraftSent = useCallback(async () => {
+    if (!draft || !worked || draft.messageId !== worked.internetMessageId) return;
+    setDraft(null);
+    if (allowedActions(worked.status).includes(draft.action.kind)) await act(draft.action);
+  }, [draft, worked, act]);
+
+  const draftOffer = draft && worked && draft.messageId === worked.internetMessageId && worked.internetMessageId === key && allowedActions(worked.status).includes(draft.action.kind) ? draft : null;
+  return { state, view, correction, correct, insertTemplate, templateError, draftOffer, markDraftSent, dismissDraft: () => setDraft(null), now, reload: load, loadedAt, worked: worked && worked.internetMessageId === key ? worked : null, act, actionError, logStatus, logUser: log?.user ?? null, signIn: log?.signIn, needsSignIn, logService: log?.service ?? null, templates, roles, clock };
 }

@@ -46,6 +46,9 @@ describe("logging from the pane", () => {
     await expect.poll(() => ben.pane.getByTestId("log-conflicts").textContent(), { timeout: 15_000 }).toMatch(
       /Not saved: ana@plan\.example already has it \(assigned by ana@plan\.example\)/,
     );
+    // at once, without a reload: the real assignee, not "assigned to you", and no "All changes saved"
+    await expect.poll(() => ben.pane.getByTestId("inquiry-status").textContent(), { timeout: 10_000 }).toBe("Assigned · assigned to ana@plan.example");
+    expect(await ben.pane.getByTestId("log-status").textContent()).not.toBe("All changes saved to SharePoint.");
     await ben.page.reload();
     await expect.poll(() => ben.pane.getByTestId("inquiry-status").textContent()).toBe("Assigned · assigned to ana@plan.example");
     await ana.page.context().close();
@@ -54,7 +57,7 @@ describe("logging from the pane", () => {
 });
 
 describe("replying with a template", () => {
-  it("puts the suggested template in a reply with the inquiry's confirmation number, logs the event, and keeps the number", async () => {
+  it("puts the suggested template in a reply with the inquiry's confirmation number, records a draft (not a reply), and keeps the number", async () => {
     const { checkConfirmationNumber } = await import("../../src/domain/inquiry/confirmation");
     const { page, pane } = await open("s15", "ana@plan.example");
     await pane.getByTestId("template-insert").click();
@@ -62,11 +65,22 @@ describe("replying with a template", () => {
     await expect.poll(() => draft.textContent(), { timeout: 15_000 }).toMatch(/Hello Monique Okafor,/);
     const number = /confirmation number: ([2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4})/.exec((await draft.textContent()) ?? "")?.[1];
     expect(number && checkConfirmationNumber(number)).toEqual({ valid: true, normalized: number });
-    await expect.poll(() => pane.getByTestId("inquiry-status").textContent()).toMatch(/^Acknowledged/);
+    // the draft is not an acknowledgement until it goes: the inquiry is taken, its clocks run
+    await expect.poll(() => pane.getByTestId("inquiry-status").textContent()).toBe("Assigned · assigned to you");
     await expect.poll(() => pane.getByTestId("log-status").textContent()).toBe("All changes saved to SharePoint.");
+    expect(await pane.getByTestId("clock-firstResponse").getAttribute("data-standing")).not.toBe("met");
+    await expect.poll(() => pane.getByTestId("draft-offer").textContent()).toMatch(/not recorded as sent/);
+    // the advocate discards the draft (the harness's reload closes it): nothing was recorded as sent
     await page.reload();
+    await expect.poll(() => pane.getByTestId("inquiry-status").textContent()).toBe("Assigned · assigned to you");
+    expect(await pane.getByTestId("clock-firstResponse").getAttribute("data-standing")).not.toBe("met");
+    expect(await pane.getByTestId("draft-offer").count()).toBe(0);
     await pane.getByTestId("template-insert").click();
     await expect.poll(() => draft.textContent(), { timeout: 15_000 }).toContain(number!);
+    // this time it goes, and she says so: now it is acknowledged
+    await pane.getByTestId("draft-mark-sent").click();
+    await expect.poll(() => pane.getByTestId("inquiry-status").textContent()).toBe("Acknowledged · assigned to you");
+    await expect.poll(() => pane.getByTestId("log-status").textContent()).toBe("All changes saved to SharePoint.");
     await page.context().close();
   });
 
@@ -100,7 +114,7 @@ describe("finding an inquiry by its confirmation number", () => {
     await expect.poll(() => pane.getByTestId("lookup-answer").textContent()).toMatch(/mistyped|never use/);
     await pane.getByTestId("lookup-input").fill(number.toLowerCase().replace("-", " "));
     await pane.getByTestId("lookup-button").click();
-    await expect.poll(() => pane.getByTestId("lookup-answer").textContent()).toBe(`${number}: “ASL interpreter for my appointment” — Acknowledged.`);
+    await expect.poll(() => pane.getByTestId("lookup-answer").textContent()).toBe(`${number}: “ASL interpreter for my appointment” — Assigned, with ana@plan.example.`);
     await page.context().close();
   });
 });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, FrameLocator, Page } from "playwright-core";
-import { SAMPLES } from "../../src/harness/samples";
+import { SAMPLES, sampleMessageId } from "../../src/harness/samples";
 import { BusinessCalendar } from "../../src/domain/calendar/calendar";
 import { applyAction, logFields, type InquiryRecord } from "../../src/domain/inquiry/record";
 import { DEFAULT_POLICIES } from "../../src/domain/sla/policies";
@@ -21,7 +21,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const mid = (sample: string) => `<${sample}@harness.local>`;
+const mid = (sample: string) => sampleMessageId({ id: sample });
 
 async function open(item: string, user: string): Promise<{ page: Page; pane: FrameLocator }> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });

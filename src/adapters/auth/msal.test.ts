@@ -85,3 +85,50 @@ describe("Microsoft sign-in", () => {
     expect(pca.ssoSilent).not.toHaveBeenCalled();
   });
 });
+
+describe("the Office dialog's token", () => {
+  const needsUser = async () => {
+    throw new InteractionRequiredAuthError("interaction_required", "interaction required");
+  };
+  const blockedPopup = async () => Promise.reject(Object.assign(new Error("x"), { errorCode: "popup_window_error" }));
+  const jwt = (exp: number) => `h.${btoa(JSON.stringify({ exp })).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_")}.s`;
+
+  it("is kept only until its own expiry, and dropped when the list refuses it", async () => {
+    let clock = Date.parse("2026-03-04T16:00:00Z");
+    let n = 0;
+    const dialog = vi.fn(async () => ({ accessToken: jwt(clock / 1000 + 10 * 60 + n++), username: "ben@plan.example", name: "Ben" }));
+    const s = new MicrosoftSignIn(options, factories(fakePca({ silent: needsUser, popup: blockedPopup }), false, dialog), () => clock);
+    const first = await s.getAccessToken();
+    expect(await s.getAccessToken()).toBe(first); // kept while it is valid
+    expect(dialog).toHaveBeenCalledTimes(1);
+    clock += 9 * 60_000 + 1; // within a minute of its exp: not used any more
+    expect(await s.getAccessToken()).not.toBe(first);
+    expect(dialog).toHaveBeenCalledTimes(2);
+    s.tokenRejected(); // a 401 from the list
+    await s.getAccessToken();
+    expect(dialog).toHaveBeenCalledTimes(3);
+  });
+
+  it("is not kept at all when its expiry cannot be read", async () => {
+    const dialog = vi.fn(async () => ({ accessToken: "opaque", username: "ben@plan.example", name: "Ben" }));
+    const s = new MicrosoftSignIn(options, factories(fakePca({ silent: needsUser, popup: blockedPopup }), false, dialog));
+    await s.getAccessToken();
+    await s.getAccessToken();
+    expect(dialog).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("the sign-in dialog page", () => {
+  it("takes its client id, authority and scopes from the build's settings, never from its address", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { dialogSignInConfig } = await import("./dialog-config");
+    const page = readFileSync(new URL("../../ui/auth-dialog.ts", import.meta.url), "utf8");
+    expect(page).not.toMatch(/location\.search|URLSearchParams|location\.hash/);
+    const clientId = "11111111-2222-3333-4444-555555555555";
+    const tenantId = "66666666-7777-8888-9999-000000000000";
+    expect(dialogSignInConfig({ sharePoint: { site: "s", clientId, tenantId, scopes: ["Sites.Selected"] } })).toEqual({
+      clientId, authority: `https://login.microsoftonline.com/${tenantId}`, scopes: ["Sites.Selected"],
+    });
+    expect(dialogSignInConfig(null)).toBeNull();
+  });
+});

@@ -47,6 +47,19 @@ function errorCode(e: unknown): string {
   return typeof (e as { errorCode?: unknown })?.errorCode === "string" ? (e as { errorCode: string }).errorCode : "";
 }
 
+/** A JWT's `exp` (UTC ms), or null when the token is not a JWT with one. Read, never verified: only to forget it in time. */
+export function tokenExpiry(token: string): number | null {
+  const part = token.split(".")[1];
+  if (!part) return null;
+  try {
+    const json = atob(part.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(part.length / 4) * 4, "="));
+    const exp = (JSON.parse(json) as { exp?: unknown }).exp;
+    return typeof exp === "number" && Number.isFinite(exp) ? exp * 1000 : null;
+  } catch {
+    return null;
+  }
+}
+
 export class MicrosoftSignIn implements SignIn {
   readonly kind = "microsoft" as const;
   private pca: Promise<IPublicClientApplication> | undefined;
@@ -56,6 +69,7 @@ export class MicrosoftSignIn implements SignIn {
   constructor(
     private readonly options: MicrosoftSignInOptions,
     private readonly factories: MsalFactories,
+    private readonly now: () => number = () => Date.now(),
   ) {}
 
   private config(): Configuration {
@@ -100,6 +114,11 @@ export class MicrosoftSignIn implements SignIn {
     };
   }
 
+  /** The list refused the token (401): a dialog token is dropped, so the next call signs in again. */
+  tokenRejected(): void {
+    this.dialogToken = undefined;
+  }
+
   /** Silent first; a popup when the broker or cache needs the user; the Office dialog when popups are blocked. */
   private hint: Promise<string | null> | undefined;
 
@@ -109,7 +128,8 @@ export class MicrosoftSignIn implements SignIn {
   }
 
   async getAccessToken(): Promise<string> {
-    if (this.dialogToken && this.dialogToken.until > Date.now()) return this.dialogToken.token;
+    if (this.dialogToken && this.dialogToken.until > this.now()) return this.dialogToken.token;
+    this.dialogToken = undefined;
     const scopes = [...this.options.scopes];
     const pca = await this.app();
     const account = MicrosoftSignIn.account(pca);
@@ -135,7 +155,9 @@ export class MicrosoftSignIn implements SignIn {
     try {
       const r = await this.factories.dialog(scopes);
       this.dialogUser = { upn: r.username.toLowerCase(), name: r.name };
-      this.dialogToken = { token: r.accessToken, until: Date.now() + 45 * 60_000 };
+      // kept only until the token's own expiry (a minute early); one whose expiry cannot be read is used once
+      const exp = tokenExpiry(r.accessToken);
+      if (exp !== null) this.dialogToken = { token: r.accessToken, until: exp - 60_000 };
       return r.accessToken;
     } catch {
       throw new SignInRequired("Sign-in did not finish. Try again, or allow pop-ups for Outlook.");

@@ -16,6 +16,8 @@ export interface SignIn {
   user(): Promise<SignedInUser>;
   /** A token for Graph; throws SignInRequired when the user must sign in again. */
   getAccessToken(): Promise<string>;
+  /** The service refused the last token (HTTP 401): forget any token kept outside MSAL's cache. */
+  tokenRejected?(): void;
 }
 
 export class SignInRequired extends Error {

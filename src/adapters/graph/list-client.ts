@@ -4,8 +4,9 @@
  * eTag. The client's own RetryHandler retries 429/503/504 after Retry-After; what still fails comes
  * back as a ListError with the status, so the caller can decide.
  */
-import { Client, type AuthenticationProvider } from "@microsoft/microsoft-graph-client";
+import { Client, MiddlewareFactory, RetryHandler, RetryHandlerOptions, type AuthenticationProvider } from "@microsoft/microsoft-graph-client";
 import { LIST_NAME, schemaProblems } from "../sharepoint/schema";
+import { filterEq, filterParam, odataString, pathSegment } from "./odata";
 
 export interface StoredItem {
   readonly id: string;
@@ -50,11 +51,31 @@ function toListError(e: unknown): ListError {
   return new ListError(status < 0 ? 0 : status, typeof code === "string" && code ? code : status ? `HTTP ${status}` : "no answer from the list");
 }
 
-const quote = (v: string) => `'${v.replace(/'/g, "''")}'`;
+/**
+ * The longest Retry-After any one request waits (in the client's retries and in a batch round).
+ * Longer, the request fails as throttled and its op waits in the outbox, so one answer cannot hold
+ * the send loop (or a report) for minutes.
+ */
+export const MAX_RETRY_AFTER_SECONDS = 30;
 
-/** A Graph client for the given base URL; the auth header goes to that host only. */
+/** Seconds a response's Retry-After asks for (delta-seconds or an HTTP date), or null without one. */
+export function retryAfterSeconds(value: string | null | undefined, now = Date.now()): number | null {
+  if (!value) return null;
+  const n = Number(value);
+  if (Number.isFinite(n)) return Math.max(0, n);
+  const t = Date.parse(value);
+  return Number.isFinite(t) ? Math.max(0, (t - now) / 1000) : null;
+}
+
+const shouldRetry = (_delay: number, _attempt: number, _request: unknown, _options: unknown, response: Response) => {
+  const wait = retryAfterSeconds(response?.headers?.get?.("Retry-After"));
+  return wait === null || wait <= MAX_RETRY_AFTER_SECONDS;
+};
+
+/** A Graph client for the given base URL; the auth header goes to that host only; Retry-After capped. */
 export function makeGraphClient(baseUrl: string, authProvider: AuthenticationProvider): Client {
-  return Client.initWithMiddleware({ authProvider, baseUrl, defaultVersion: "v1.0", customHosts: new Set([new URL(baseUrl).hostname.toLowerCase()]) });
+  const middleware = MiddlewareFactory.getDefaultMiddlewareChain(authProvider).map((m) => (m instanceof RetryHandler ? new RetryHandler(new RetryHandlerOptions(3, 3, shouldRetry)) : m));
+  return Client.initWithMiddleware({ middleware, baseUrl, defaultVersion: "v1.0", customHosts: new Set([new URL(baseUrl).hostname.toLowerCase()]) });
 }
 
 export class InquiryListClient {
@@ -66,7 +87,7 @@ export class InquiryListClient {
   constructor(options: ListClientOptions) {
     this.versionRoot = `${options.baseUrl.replace(/\/$/, "")}/v1.0`;
     this.client = makeGraphClient(options.baseUrl, options.authProvider);
-    const listPath = `/sites/${encodeURIComponent(options.site)}/lists/${encodeURIComponent(options.list ?? LIST_NAME)}`;
+    const listPath = `/sites/${pathSegment(options.site)}/lists/${pathSegment(options.list ?? LIST_NAME)}`;
     this.itemsPath = `${listPath}/items`;
     this.columnsPath = `${listPath}/columns`;
   }
@@ -81,26 +102,16 @@ export class InquiryListClient {
   }
 
   /** The item for a message id, or null: one request on an indexed column. */
-  async find(internetMessageId: string): Promise<StoredItem | null> {
-    try {
-      const res = (await this.client
-        .api(this.itemsPath)
-        .expand("fields")
-        .filter(`fields/InternetMessageId eq ${quote(internetMessageId)}`)
-        .top(2)
-        .get()) as { value?: unknown[] };
-      const first = res.value?.[0];
-      return first ? InquiryListClient.item(first) : null;
-    } catch (e) {
-      throw toListError(e);
-    }
+  find(internetMessageId: string): Promise<StoredItem | null> {
+    return this.findBy("InternetMessageId", internetMessageId);
   }
 
   /** The first item whose indexed column has this value, or null (one request). */
   async findBy(column: "InternetMessageId" | "ConfirmationNumber" | "ConversationId" | "AuditKey", value: string): Promise<StoredItem | null> {
     try {
-      const res = (await this.client.api(this.itemsPath).expand("fields").filter(`fields/${column} eq ${quote(value)}`).top(2).get()) as { value?: unknown[] };
-      const first = res.value?.[0];
+      const res = (await this.client.api(this.itemsPath).expand("fields").filter(filterEq(column, value)).top(2).get()) as { value?: unknown[] };
+      // the list compares exactly; a value that reached it altered would find another item, so check
+      const first = res.value?.find((raw) => InquiryListClient.item(raw).fields[column] === value);
       return first ? InquiryListClient.item(first) : null;
     } catch (e) {
       throw toListError(e);
@@ -142,7 +153,7 @@ export class InquiryListClient {
           requests: chunk.map((v, n) => ({
             id: String(n),
             method: "GET",
-            url: `${this.itemsPath}?$expand=fields&$top=500&$filter=${encodeURIComponent(`fields/${column} eq ${quote(v)}`)}`,
+            url: `${this.itemsPath}?$expand=fields&$top=500&$filter=${filterEq(column, v)}`,
           })),
         })) as typeof res;
       } catch (e) {
@@ -161,7 +172,7 @@ export class InquiryListClient {
 
   /** The items received in [from, to) (UTC ms): one range query on the indexed ReceivedAt column, then its pages. */
   receivedBetween(from: number, to: number, limit = 200_000): Promise<StoredItem[]> {
-    const range = `fields/ReceivedAt ge ${quote(new Date(from).toISOString())} and fields/ReceivedAt lt ${quote(new Date(to).toISOString())}`;
+    const range = filterParam(`fields/ReceivedAt ge ${odataString(new Date(from).toISOString())} and fields/ReceivedAt lt ${odataString(new Date(to).toISOString())}`);
     return this.collect(this.client.api(this.itemsPath).expand("fields").filter(range).top(999).get() as Promise<unknown>, limit);
   }
 
@@ -172,7 +183,7 @@ export class InquiryListClient {
 
   async get(id: string): Promise<StoredItem> {
     try {
-      return InquiryListClient.item(await this.client.api(`${this.itemsPath}/${encodeURIComponent(id)}`).expand("fields").get());
+      return InquiryListClient.item(await this.client.api(`${this.itemsPath}/${pathSegment(id)}`).expand("fields").get());
     } catch (e) {
       throw toListError(e);
     }
@@ -195,7 +206,7 @@ export class InquiryListClient {
   /** Updates the changed fields if the item is still at `eTag`; a ListError with status 412 if not. */
   async update(id: string, eTag: string, fields: Record<string, unknown>): Promise<string> {
     try {
-      const res = (await this.client.api(`${this.itemsPath}/${encodeURIComponent(id)}/fields`).header("If-Match", eTag).patch(fields)) as {
+      const res = (await this.client.api(`${this.itemsPath}/${pathSegment(id)}/fields`).header("If-Match", eTag).patch(fields)) as {
         "@odata.etag"?: unknown;
       };
       return String(res["@odata.etag"] ?? "");
@@ -218,7 +229,7 @@ export class InquiryListClient {
           requests: chunk.map((u, n) => ({
             id: String(n),
             method: "PATCH",
-            url: `${this.itemsPath}/${encodeURIComponent(u.id)}/fields`,
+            url: `${this.itemsPath}/${pathSegment(u.id)}/fields`,
             headers: { "If-Match": u.eTag, "Content-Type": "application/json" },
             body: u.fields,
           })),

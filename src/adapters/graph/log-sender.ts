@@ -8,11 +8,11 @@
  * advocate. Throttling, outages and dropped connections leave the op pending for the next round.
  */
 import type { BusinessCalendar } from "../../domain/calendar/calendar";
-import { applyAction, logFields, recordFromFields, type InquiryRecord, type LogFields } from "../../domain/inquiry/record";
+import { applyAction, logFields, mergeCorrection, recordFromFields, type FieldConflict, type InquiryRecord, type LogFields } from "../../domain/inquiry/record";
 import { TransitionError } from "../../domain/inquiry/status";
-import type { SlaPolicy } from "../../domain/sla/policies";
-import type { LogOp, Outbox } from "../storage/outbox";
-import { ListError, type InquiryListClient, type StoredItem } from "./list-client";
+import { policyFor, type MailboxRoute, type SlaPolicy } from "../../domain/sla/policies";
+import { KEEP_CONFLICTS_MS, type LogOp, type Outbox } from "../storage/outbox";
+import { ListError, MAX_RETRY_AFTER_SECONDS, type InquiryListClient, type StoredItem } from "./list-client";
 
 export interface SendResult {
   readonly sent: number;
@@ -22,12 +22,22 @@ export interface SendResult {
   readonly requests: number;
   /** Why ops are waiting, when it is something a person must fix. */
   readonly problem: "missingList" | "signIn" | "noAccess" | null;
+  /** The list answered 401: the token was refused (not merely lacking a permission). */
+  readonly unauthorized: boolean;
 }
 
 const KEEP_APPLIED = 60;
 
 function differs(a: unknown, b: unknown): boolean {
   return (a ?? null) !== (b ?? null);
+}
+
+const FIELD_WORDS: Readonly<Record<string, string>> = { category: "category", priority: "priority", mailbox: "mailbox" };
+
+/** What the advocate reads when someone else changed the same field first. */
+function conflictNote(conflicts: readonly FieldConflict[]): string {
+  const parts = conflicts.map((c) => `the ${FIELD_WORDS[c.field] ?? c.field} to ${String(c.theirs ?? "none")} (yours, ${String(c.mine ?? "none")}, was not saved)`);
+  return `Someone else changed ${parts.join(" and ")} meanwhile; the rest of your correction was saved.`;
 }
 
 export class LogSender {
@@ -44,6 +54,8 @@ export class LogSender {
       readonly now: () => number;
       /** How to wait for a Retry-After (tests pass one that does not wait). */
       readonly sleep?: (ms: number) => Promise<void>;
+      /** The deployment's mailbox routes: a merged correction's policy follows its mailbox and priority. */
+      readonly routes?: Readonly<Record<string, MailboxRoute>>;
     },
   ) {}
 
@@ -69,14 +81,35 @@ export class LogSender {
    * What one op needs: nothing (already applied, or only "open"), a conflict, or a patch to write
    * to `item`. Throws a ListError when the item cannot be read or created.
    */
-  private async prepare(op: LogOp): Promise<"done" | { conflict: string } | { item: StoredItem; patch: Record<string, unknown> }> {
+  private async prepare(op: LogOp): Promise<"done" | { conflict: string } | { item: StoredItem; patch: Record<string, unknown>; note?: string }> {
+    const cached = this.items.has(op.messageId);
+    const r = await this.prepareOn(op);
+    // another runtime on this device (or another sender) may have written since this copy was read:
+    // a conflict is only a conflict against the list as it is now
+    if (cached && typeof r === "object" && "conflict" in r) {
+      this.items.delete(op.messageId);
+      return this.prepareOn(op);
+    }
+    return r;
+  }
+
+  private async prepareOn(op: LogOp): Promise<"done" | { conflict: string } | { item: StoredItem; patch: Record<string, unknown>; note?: string }> {
     const item = await this.find(op);
     const applied = String(item.fields["AppliedOps"] ?? "").split(" ").filter(Boolean);
     if (applied.includes(op.opId) || op.kind === "open") return "done";
-    const current = recordFromFields(item.fields, op.record);
+    // a list item never corrected holds the classifier's values: what the correcting pane saw
+    const current = recordFromFields(item.fields, op.kind === "correct" ? { ...op.record, ...op.saw } : op.record);
     let next: InquiryRecord;
-    if (op.kind === "correct" && op.corrected) next = { ...current, ...op.corrected };
-    else if (op.action) {
+    let note: string | undefined;
+    if (op.kind === "correct" && op.corrected) {
+      const routes = this.deps.routes;
+      const merged = mergeCorrection(current, op.corrected, op.saw, (m, p) => policyFor(m ?? "member-services-email", p, routes));
+      next = merged.record;
+      if (merged.conflicts.length) note = conflictNote(merged.conflicts);
+    } else if (op.kind === "draft") {
+      if (!op.template) return "done";
+      next = { ...current, templatesUsed: [...(current.templatesUsed ?? []), op.template] };
+    } else if (op.action) {
       if (op.action.kind === "assign" && op.expectedAssignee !== undefined && (current.assignee ?? null) !== (op.expectedAssignee ?? null)) {
         return { conflict: current.assignee ? `${current.assignee} already has it (assigned by ${current.assignedBy ?? "someone"}).` : "It was unassigned meanwhile." };
       }
@@ -92,7 +125,7 @@ export class LogSender {
     const patch: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(wanted)) if (differs(v, item.fields[k])) patch[k] = v;
     patch["AppliedOps"] = [...applied, op.opId].slice(-KEEP_APPLIED).join(" ");
-    return { item, patch };
+    return note ? { item, patch, note } : { item, patch };
   }
 
   /**
@@ -105,6 +138,7 @@ export class LogSender {
   async sendPending(): Promise<SendResult> {
     const before = this.requests;
     this.problem = null;
+    let unauthorized = false;
     let sent = 0;
     let conflicts = 0;
     const queues = new Map<string, LogOp[]>();
@@ -119,6 +153,7 @@ export class LogSender {
       blocked.add(op.messageId);
       await this.outbox.attempted(op.opId);
       if (e instanceof ListError) {
+        if (e.status === 401) unauthorized = true;
         // 403: signed in, but without rights on the list (Sites.Selected grants the app; the advocate needs Edit on the site)
         if (e.status === 404 || e.status === 401 || e.status === 403) this.problem = e.status === 404 ? "missingList" : e.status === 403 ? "noAccess" : "signIn";
         else if (!e.transient && e.status >= 400 && e.status < 500 && e.status !== 412) {
@@ -134,7 +169,7 @@ export class LogSender {
       const heads = [...queues.entries()].filter(([m, q]) => q.length > 0 && !blocked.has(m)).map(([, q]) => q[0]!);
       if (heads.length === 0) break;
       let progress = false;
-      const writes: { op: LogOp; item: StoredItem; patch: Record<string, unknown> }[] = [];
+      const writes: { op: LogOp; item: StoredItem; patch: Record<string, unknown>; note?: string }[] = [];
       for (const op of heads) {
         try {
           const r = await this.prepare(op);
@@ -167,9 +202,14 @@ export class LogSender {
           const o = outcomes.get(w.op.opId)!;
           if (o.status >= 200 && o.status < 300) {
             this.items.set(w.op.messageId, { id: w.item.id, eTag: o.eTag, fields: { ...w.item.fields, ...w.patch } });
-            await this.outbox.settle(w.op.opId, "done");
+            if (w.note) {
+              await this.outbox.settle(w.op.opId, "conflict", w.note); // the rest of it was written
+              conflicts++;
+            } else {
+              await this.outbox.settle(w.op.opId, "done");
+              sent++;
+            }
             queues.get(w.op.messageId)!.shift();
-            sent++;
             progress = true;
           } else if (o.status === 412) {
             this.items.delete(w.op.messageId); // someone else wrote first: read again, apply again next round
@@ -181,11 +221,13 @@ export class LogSender {
             await fail(w.op, new ListError(o.status, `HTTP ${o.status}`));
           }
         }
-        if (wait > 0) await this.sleep(Math.min(wait, 30) * 1000);
+        // a long Retry-After is not waited out here: the op stays in the outbox for a later round
+        if (wait > 0) await this.sleep(Math.min(wait, MAX_RETRY_AFTER_SECONDS) * 1000);
       }
       idleRounds = progress ? 0 : idleRounds + 1;
     }
+    await this.outbox.prune(Date.now() - KEEP_CONFLICTS_MS); // createdAt is the device clock
     const remaining = (await this.outbox.pending()).length;
-    return { sent, conflicts, remaining, requests: this.requests - before, problem: this.problem };
+    return { sent, conflicts, remaining, requests: this.requests - before, problem: this.problem, unauthorized };
   }
 }

@@ -7,8 +7,8 @@ import type { BusinessCalendar } from "../../domain/calendar/calendar";
 import { confirmationNumber } from "../../domain/inquiry/confirmation";
 import { logFields, readListItem, type InquiryRecord } from "../../domain/inquiry/record";
 import { STATUSES, type Action } from "../../domain/inquiry/status";
-import type { SlaPolicy } from "../../domain/sla/policies";
-import { Outbox, type LogOp, type OutboxStats } from "../storage/outbox";
+import type { MailboxRoute, SlaPolicy } from "../../domain/sla/policies";
+import { Outbox, type CorrectedFields, type LogOp, type OutboxStats } from "../storage/outbox";
 import { ListError, type InquiryListClient, type StoredItem } from "./list-client";
 import { LogSender } from "./log-sender";
 
@@ -22,6 +22,15 @@ export interface LogStatus extends OutboxStats {
 }
 
 export type LogListener = (status: LogStatus) => void;
+
+export interface LogServiceDeps {
+  readonly calendar: BusinessCalendar;
+  readonly policies: readonly SlaPolicy[];
+  readonly now: () => number;
+  readonly routes?: Readonly<Record<string, MailboxRoute>>;
+  /** Called when the list refuses the token (401), so sign-in forgets it. */
+  readonly onUnauthorized?: () => void;
+}
 
 /** The list items that read as inquiries (a damaged item is left out rather than breaking the view). */
 function records(items: readonly StoredItem[]): InquiryRecord[] {
@@ -42,25 +51,25 @@ export class InquiryLogService {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private backoffMs = 0;
   private lastProblem: string | null = null;
-  private seq = Date.now() * 1000;
 
   private constructor(
     private readonly outbox: Outbox,
     private readonly client: InquiryListClient,
     private readonly sender: LogSender,
-    private readonly deps: { readonly calendar: BusinessCalendar; readonly policies: readonly SlaPolicy[]; readonly now: () => number },
+    private readonly deps: LogServiceDeps,
   ) {}
 
-  static async open(
-    client: InquiryListClient,
-    deps: { readonly calendar: BusinessCalendar; readonly policies: readonly SlaPolicy[]; readonly now: () => number },
-    outboxName: string,
-  ): Promise<InquiryLogService> {
+  static async open(client: InquiryListClient, deps: LogServiceDeps, outboxName: string): Promise<InquiryLogService> {
     const outbox = await Outbox.open(outboxName);
     const service = new InquiryLogService(outbox, client, new LogSender(outbox, client, deps), deps);
     service.kick(); // whatever an earlier pane left unsent
     void service.checkList();
     return service;
+  }
+
+  /** This device's writes for a message that the list has not confirmed yet, in the order they will be sent. */
+  async pendingFor(internetMessageId: string): Promise<LogOp[]> {
+    return (await this.outbox.pending()).filter((op) => op.messageId === internetMessageId);
   }
 
   /** The logged item for a message, or null when it has never been logged (one request). */
@@ -101,8 +110,9 @@ export class InquiryLogService {
     for (const l of this.listeners) l(status);
   }
 
+  /** Stores the op; its place in the sending order is its `at` and the device's counter, whichever runtime queued it. */
   private async enqueue(op: Omit<LogOp, "opId" | "seq" | "state" | "attempts" | "createdAt">): Promise<void> {
-    await this.outbox.add({ ...op, opId: newId(), seq: ++this.seq, createdAt: Date.now(), state: "pending", attempts: 0 });
+    await this.outbox.enqueue({ ...op, opId: newId(), createdAt: Date.now(), state: "pending", attempts: 0 });
     await this.publish();
     this.backoffMs = 0;
     this.kick();
@@ -151,6 +161,11 @@ export class InquiryLogService {
     });
   }
 
+  /** Records that a reply was drafted from a template: the template, not a response (the reply may never be sent). */
+  drafted(record: InquiryRecord, by: string, at: number, template: string): Promise<void> {
+    return this.enqueue({ messageId: record.internetMessageId, kind: "draft", by, at, record, template });
+  }
+
   /** Every open inquiry in the list (one $batch of indexed queries, one per open status). */
   async openInquiries(): Promise<InquiryRecord[]> {
     return records(await this.client.findAll("Status", STATUSES.filter((s) => s !== "resolved")));
@@ -175,6 +190,7 @@ export class InquiryLogService {
   /** Sends what is waiting now and returns when this round is done (the on-send handler, before its runtime closes). */
   async flush(): Promise<void> {
     clearTimeout(this.timer);
+    while (this.running) await this.running; // a round already under way may have read the outbox before the newest op
     await this.send();
   }
 
@@ -188,10 +204,26 @@ export class InquiryLogService {
     return this.client.findBy("ConfirmationNumber", number);
   }
 
-  /** Records a corrected classification. */
-  correct(record: InquiryRecord, by: string, at: number): Promise<void> {
-    const { category, priority, mailbox, policy, correctedFrom } = record;
-    return this.enqueue({ messageId: record.internetMessageId, kind: "correct", by, at, record, corrected: { category, priority, mailbox, policy, correctedFrom } });
+  /**
+   * Records a corrected classification: the fields it changed (from `before`, the inquiry as the
+   * pane showed it) and what they were, so the list keeps what someone else changed meanwhile.
+   */
+  correct(record: InquiryRecord, by: string, at: number, before: InquiryRecord = record): Promise<void> {
+    const changed: Record<string, unknown> = {};
+    const saw: Record<string, unknown> = {};
+    for (const f of ["category", "priority", "mailbox"] as const) {
+      if (record[f] !== before[f]) {
+        changed[f] = record[f];
+        saw[f] = before[f];
+      }
+    }
+    if (record.policy !== before.policy) {
+      changed["policy"] = record.policy;
+      saw["policy"] = before.policy;
+    }
+    changed["correctedFrom"] = record.correctedFrom;
+    saw["correctedFrom"] = before.correctedFrom;
+    return this.enqueue({ messageId: record.internetMessageId, kind: "correct", by, at, record, corrected: changed as CorrectedFields, saw: saw as CorrectedFields });
   }
 
   private kick(): void {
@@ -199,14 +231,25 @@ export class InquiryLogService {
     this.timer = setTimeout(() => void this.send(), this.backoffMs);
   }
 
-  private async send(): Promise<void> {
+  private running: Promise<void> | null = null;
+
+  private send(): Promise<void> {
     if (this.sending) {
       this.again = true;
-      return;
+      return this.running ?? Promise.resolve();
     }
+    const round = this.sendRound().finally(() => {
+      if (this.running === round) this.running = null;
+    });
+    this.running = round;
+    return round;
+  }
+
+  private async sendRound(): Promise<void> {
     this.sending = true;
     try {
       const r = await this.sender.sendPending();
+      if (r.unauthorized) this.deps.onUnauthorized?.();
       this.lastProblem =
         r.problem === "missingList"
           ? "the SharePoint list is missing or out of date: ask an administrator to run npm run provision"

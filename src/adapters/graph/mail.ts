@@ -3,6 +3,7 @@
  * `/users/{sender}/sendMail` for a shared sender the signed-in account may send as). The report is
  * the message body; its CSV goes as an attachment. Graph answers 202 with no body.
  */
+import { pathSegment } from "./odata";
 import type { Client } from "@microsoft/microsoft-graph-client";
 
 export interface ReportMail {
@@ -21,7 +22,7 @@ function base64(text: string): string {
 }
 
 export async function sendReportMail(client: Client, mail: ReportMail): Promise<void> {
-  const path = mail.from ? `/users/${encodeURIComponent(mail.from)}/sendMail` : "/me/sendMail";
+  const path = mail.from ? `/users/${pathSegment(mail.from)}/sendMail` : "/me/sendMail";
   await client.api(path).post({
     message: {
       subject: mail.subject,

@@ -3,6 +3,7 @@
  * browser storage, and falls back to it — then to the product's defaults — when the list cannot be
  * read, so advocates always have the approved wording.
  */
+import { pathSegment } from "./odata";
 import type { AuthenticationProvider } from "@microsoft/microsoft-graph-client";
 import type { Template } from "../../domain/templates/templates";
 import { TEMPLATE_LIST_NAME } from "../sharepoint/schema";
@@ -21,7 +22,7 @@ export async function loadTemplates(
   try {
     const templates: Template[] = [];
     let page = (await client
-      .api(`/sites/${encodeURIComponent(options.site)}/lists/${encodeURIComponent(TEMPLATE_LIST_NAME)}/items`)
+      .api(`/sites/${pathSegment(options.site)}/lists/${pathSegment(TEMPLATE_LIST_NAME)}/items`)
       .expand("fields")
       .top(500)
       .get()) as { value?: { fields?: Record<string, unknown> }[]; "@odata.nextLink"?: string };

@@ -3,6 +3,7 @@
  * missing; otherwise each missing column added and each column that should be indexed indexed.
  * Idempotent: a second run finds nothing to change. Returns what it did, in words.
  */
+import { pathSegment } from "../graph/odata";
 import type { Client } from "@microsoft/microsoft-graph-client";
 import { DEFAULT_TEMPLATES } from "../../domain/templates/defaults";
 import { AUDIT_LIST_COLUMNS, AUDIT_LIST_NAME, INQUIRY_COLUMNS, LIST_NAME, TEMPLATE_COLUMNS, TEMPLATE_LIST_NAME, columnDefinition, type ColumnSpec } from "./schema";
@@ -19,8 +20,8 @@ export async function provisionList(
   listName = LIST_NAME,
   columns: readonly ColumnSpec[] = INQUIRY_COLUMNS,
 ): Promise<ProvisionResult> {
-  const sitePath = `/sites/${encodeURIComponent(site)}`;
-  const listPath = `${sitePath}/lists/${encodeURIComponent(listName)}`;
+  const sitePath = `/sites/${pathSegment(site)}`;
+  const listPath = `${sitePath}/lists/${pathSegment(listName)}`;
   let exists = true;
   try {
     await client.api(listPath).get();
@@ -43,7 +44,7 @@ export async function provisionList(
     } else if (column.indexed && found.indexed !== true) {
       // Graph addresses a column by the id it returned (PATCH …/columns/{column-id}), not its name
       if (!found.id) throw new Error(`the list's column ${column.name} came back without an id`);
-      await client.api(`${listPath}/columns/${encodeURIComponent(found.id)}`).patch({ indexed: true });
+      await client.api(`${listPath}/columns/${pathSegment(found.id)}`).patch({ indexed: true });
       changes.push(`indexed column ${column.name}`);
     }
   }
@@ -54,7 +55,7 @@ export async function provisionList(
 export async function provisionTemplates(client: Client, site: string, listName = TEMPLATE_LIST_NAME): Promise<ProvisionResult> {
   const r = await provisionList(client, site, listName, TEMPLATE_COLUMNS);
   if (!r.created) return r;
-  const items = `/sites/${encodeURIComponent(site)}/lists/${encodeURIComponent(listName)}/items`;
+  const items = `/sites/${pathSegment(site)}/lists/${pathSegment(listName)}/items`;
   for (const t of DEFAULT_TEMPLATES) await client.api(items).post({ fields: templateToFields(t) });
   return { created: true, changes: [...r.changes, `added the ${DEFAULT_TEMPLATES.length} default templates`] };
 }

@@ -4,6 +4,7 @@
  * or row formatting differ, left alone if not. Needs a token for the SharePoint resource
  * (https://<tenant>.sharepoint.com), not a Graph token.
  */
+import { odataString, pathSegment } from "../graph/odata";
 import { rowFormatter, viewQuery, type ListView } from "../../domain/reports/views";
 
 export class SharePointRestError extends Error {
@@ -53,7 +54,8 @@ export class SharePointRest {
   }
 }
 
-const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+/** A title as an OData literal in a REST path, percent-encoded (the one helper: graph/odata). */
+const lit = (s: string) => pathSegment(odataString(s));
 
 interface ViewInfo {
   readonly Title: string;

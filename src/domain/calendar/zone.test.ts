@@ -48,3 +48,14 @@ describe("parsing date-times from outside", () => {
     }
   });
 });
+
+describe("dates outside the supported years", () => {
+  it("are refused with the range named, never read as 19xx or another year", () => {
+    const zone = chicago;
+    for (const t of ["0000-01-01T00:00:00Z", "0099-03-02T10:00:00-06:00", "1899-12-31T23:59:59Z", "3000-01-01T00:00:00Z"]) {
+      expect(parseInstant(t, zone)).toEqual({ error: `"${t}" is outside the supported years 1900 to 2999` });
+    }
+    expect("error" in parseInstant("1900-01-01T00:00:00Z", zone)).toBe(false);
+    expect("error" in parseInstant("2999-12-31T23:59:59Z", zone)).toBe(false);
+  });
+});

@@ -182,6 +182,10 @@ export interface ParsedInstant {
  * Parses an ISO 8601 date-time. Text without an offset is read as wall time in `zone` and says so;
  * anything else that is not a real date-time returns a message instead of a number.
  */
+/** The years a date-time may fall in: outside them a date is refused, never read as another year. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2999;
+
 export function parseInstant(text: unknown, zone: TimeZone): ParsedInstant | { error: string } {
   if (typeof text !== "string" || text.trim() === "") return { error: "missing date-time" };
   const m = ISO.exec(text.trim());
@@ -190,6 +194,9 @@ export function parseInstant(text: unknown, zone: TimeZone): ParsedInstant | { e
   const year = Number(y), month = Number(mo), day = Number(d), hour = Number(h), minute = Number(mi);
   const second = s ? Number(s) : 0;
   const ms = frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0;
+  if (!(year >= FIRST_YEAR && year <= LAST_YEAR)) {
+    return { error: `"${text.slice(0, 40)}" is outside the supported years ${FIRST_YEAR} to ${LAST_YEAR}` };
+  }
   const local = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   const check = new Date(local);
   if (

@@ -26,26 +26,69 @@ export function decodeEntities(text: string): string {
 
 export const QUOTE_MARKER = "-----Original Message-----";
 
+const RAW_TEXT = new Set(["script", "style", "head", "title", "template", "noscript", "svg", "iframe", "object"]);
+const BLOCK = new Set(["p", "div", "tr", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article", "header", "footer", "hr", "pre", "address"]);
+const QUOTE_CLASS = /gmail_quote|divRplyFwdMsg|appendonsend/;
+const NAME_CHAR = /[A-Za-z0-9]/;
+
+/** The closing tag of a raw-text element from `from` on (case-insensitive), as [start, end] or null. */
+function findClose(s: string, name: string, from: number): [number, number] | null {
+  const re = new RegExp(`</${name}\\s*>`, "gi");
+  re.lastIndex = from;
+  const m = re.exec(s);
+  return m ? [m.index, m.index + m[0].length] : null;
+}
+
 /**
  * HTML → plain text with line structure kept (block elements end lines, cells are separated) and
  * quoted replies marked. Scripts, styles, comments and every tag are dropped as text; nothing is
- * parsed by a browser, so nothing runs and no image is fetched.
+ * parsed by a browser, so nothing runs and no image is fetched. One pass from left to right: each
+ * character is looked at a bounded number of times, so the time is linear in the input whatever it
+ * holds (a body of "<p" and a million "<" included); an unterminated tag or comment ends the text.
  */
 export function htmlToText(html: string): string {
-  let s = html.length > MAX_ANALYSED_CHARS * 4 ? html.slice(0, MAX_ANALYSED_CHARS * 4) : html;
-  s = s
-    .replace(/<!--[\s\S]*?(?:-->|$)/g, " ")
-    .replace(/<(script|style|head|title|template|noscript|svg|iframe|object)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, " ")
-    .replace(/<(blockquote|div\s+[^>]*(?:gmail_quote|divRplyFwdMsg|appendonsend)[^>]*)\b[^>]*>/gi, `\n${QUOTE_MARKER}\n`)
-    .replace(/<br\s*\/?>/gi, "\n")
-    .replace(/<\/?(p|div|tr|li|ul|ol|h[1-6]|table|section|article|header|footer|hr|pre|address)\b[^>]*>/gi, "\n")
-    .replace(/<\/t[dh]\s*>/gi, " \t ")
-    .replace(/<[^>]*>/g, "")
-    .replace(/<[^>]*$/, "");
-  s = decodeEntities(s);
-  return s
+  const s = html.length > MAX_ANALYSED_CHARS * 4 ? html.slice(0, MAX_ANALYSED_CHARS * 4) : html;
+  const out: string[] = [];
+  let i = 0;
+  while (i < s.length) {
+    const lt = s.indexOf("<", i);
+    if (lt < 0) {
+      out.push(s.slice(i));
+      break;
+    }
+    if (lt > i) out.push(s.slice(i, lt));
+    if (s.startsWith("<!--", lt)) {
+      const close = s.indexOf("-->", lt + 4);
+      out.push(" ");
+      if (close < 0) break;
+      i = close + 3;
+      continue;
+    }
+    let j = lt + 1;
+    const closing = s[j] === "/";
+    if (closing) j++;
+    const nameStart = j;
+    while (j < s.length && NAME_CHAR.test(s[j]!)) j++;
+    const name = s.slice(nameStart, j).toLowerCase();
+    if (!closing && RAW_TEXT.has(name)) {
+      // everything up to its closing tag is not text; unclosed, the rest is not either
+      const close = findClose(s, name, j);
+      out.push(" ");
+      if (!close) break;
+      i = close[1];
+      continue;
+    }
+    const gt = s.indexOf(">", j);
+    if (gt < 0) break; // an unterminated tag: nothing after it is text
+    if (!closing && (name === "blockquote" || (name === "div" && QUOTE_CLASS.test(s.slice(j, gt))))) out.push(`\n${QUOTE_MARKER}\n`);
+    else if (name === "br") out.push("\n");
+    else if (BLOCK.has(name)) out.push("\n");
+    else if (closing && (name === "td" || name === "th")) out.push(" \t ");
+    i = gt + 1;
+  }
+  return decodeEntities(out.join(""))
     .replace(/[ \t\u00a0]+/g, " ")
-    .replace(/ *\n */g, "\n")
+    .replace(/ ?\n ?/g, "\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
 }

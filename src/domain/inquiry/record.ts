@@ -11,6 +11,7 @@ import { CATEGORIES, SENDER_TYPES, type Category, type SenderType } from "../cla
 import { computeClocks, type SlaEvent } from "../sla/clocks";
 import { CLOCK_NAMES, EVENT_TYPES, MAILBOXES, PRIORITIES, findPolicy, type Mailbox, type Priority, type SlaPolicy } from "../sla/policies";
 import { lastResolution, nextReportTime } from "../reports/report-time";
+import { neutraliseBidi } from "../text/bidi";
 import { EVENT_OF, STATUSES, transition, type Action, type Status, type Transition } from "./status";
 
 export interface InquiryRecord {
@@ -224,6 +225,44 @@ export function mergeFields(base: LogFields, mine: LogFields, theirs: LogFields)
   return { merged, conflicts };
 }
 
+/** The classification fields a correction changes, with the classifier's values it replaced. */
+export type ClassificationFields = Partial<Pick<InquiryRecord, "category" | "priority" | "mailbox" | "policy" | "correctedFrom">>;
+const CORRECTABLE = ["category", "priority", "mailbox"] as const;
+
+/**
+ * A correction applied to the inquiry as it is now, field by field (decision 14's three-way merge):
+ * `changed` holds the fields the advocate changed, `saw` the same fields as her pane showed them. A
+ * field nobody else touched since takes her value; one someone else changed keeps theirs; one both
+ * changed to different values keeps theirs and is a conflict to show her, never overwritten.
+ * The policy follows the merged mailbox and priority (`policyOf`).
+ */
+export function mergeCorrection(
+  current: InquiryRecord,
+  changed: ClassificationFields,
+  saw: ClassificationFields | undefined,
+  policyOf?: (mailbox: Mailbox | null, priority: Priority) => string,
+): { record: InquiryRecord; conflicts: FieldConflict[] } {
+  const fields = CORRECTABLE.filter((f) => f in changed);
+  const pick = (r: ClassificationFields): LogFields => Object.fromEntries(fields.map((f) => [f, (r[f] ?? null) as FieldValue]));
+  const theirs = pick(current);
+  const { merged, conflicts } = saw ? mergeFields(pick(saw), pick(changed), theirs) : { merged: pick(changed), conflicts: [] };
+  const taken = fields.filter((f) => !conflicts.some((c) => c.field === f) && merged[f] !== theirs[f]);
+  const next: { -readonly [K in keyof InquiryRecord]: InquiryRecord[K] } = { ...current };
+  const correctedFrom: { category?: Category; priority?: Priority; mailbox?: Mailbox } = { ...current.correctedFrom };
+  for (const f of taken) {
+    (next as Record<string, unknown>)[f] = merged[f];
+    const from = changed.correctedFrom?.[f];
+    if (from === undefined) delete correctedFrom[f];
+    else (correctedFrom as Record<string, unknown>)[f] = from;
+  }
+  next.correctedFrom = correctedFrom;
+  if (taken.length) {
+    if (policyOf) next.policy = policyOf(next.mailbox, next.priority);
+    else if (changed.policy && !conflicts.length) next.policy = changed.policy;
+  }
+  return { record: next, conflicts };
+}
+
 const isoTime = (v: unknown): number | null => {
   if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}T/.test(v)) return null;
   const t = Date.parse(v);
@@ -254,9 +293,9 @@ export function readListItem(value: unknown): InquiryRecord | string {
   const category = typeof f["Category"] === "string" && (CATEGORIES as readonly string[]).includes(f["Category"]) ? (f["Category"] as Category) : "general_inquiry";
   const priority = typeof f["Priority"] === "string" && (PRIORITIES as readonly string[]).includes(f["Priority"]) ? (f["Priority"] as Priority) : "routine";
   const fallback: InquiryRecord = {
-    internetMessageId: id, subject: typeof f["Title"] === "string" ? f["Title"] : "", mailbox, receivedAt,
+    internetMessageId: id, subject: typeof f["Title"] === "string" ? neutraliseBidi(f["Title"]) : "", mailbox, receivedAt,
     ...(typeof f["ConversationId"] === "string" && f["ConversationId"] ? { conversationId: f["ConversationId"] } : {}),
-    senderAddress: typeof f["SenderAddress"] === "string" ? f["SenderAddress"] : "",
+    senderAddress: typeof f["SenderAddress"] === "string" ? neutraliseBidi(f["SenderAddress"]) : "",
     senderType: (SENDER_TYPES as readonly unknown[]).includes(f["SenderType"]) ? (f["SenderType"] as SenderType) : "unknown",
     category, priority,
     flags: typeof f["Flags"] === "string" ? f["Flags"].split(";").filter((x): x is Flag => (FLAGS as readonly string[]).includes(x)) : [], policy: typeof f["Policy"] === "string" ? f["Policy"] : "", status: "new", assignee: null, assignedBy: null, assignedAt: null,

@@ -30,3 +30,11 @@ describe("what a sent reply records", () => {
     expect(actionsForSentReply(applyAction(r, { kind: "resolve" }, t0 + 200_000, ana), ana, t0 + 10 * 3_600_000, true)).toEqual([]);
   });
 });
+
+describe("a reply drafted from a template, then sent", () => {
+  it("records what the template stands for (an acknowledgement is not an answer)", () => {
+    const at = Date.parse("2026-03-04T16:00:00Z");
+    expect(actionsForSentReply(inquiry(), "ana@plan.example", at, false, { kind: "acknowledge" })).toEqual([{ kind: "assign", to: "ana@plan.example" }, { kind: "acknowledge" }]);
+    expect(actionsForSentReply(inquiry({ status: "assigned", assignee: "ana@plan.example" }), "ana@plan.example", at, false, { kind: "awaitInformation" })).toEqual([{ kind: "awaitInformation" }]);
+  });
+});

@@ -44,7 +44,7 @@ export interface Transition {
 }
 
 /** Where each action leads. */
-const TARGET: Readonly<Record<Action["kind"], Status>> = {
+export const TARGET_OF: Readonly<Record<Action["kind"], Status>> = {
   assign: "assigned",
   acknowledge: "acknowledged",
   startWork: "inProgress",
@@ -125,6 +125,6 @@ export function transition(status: Status, action: Action, at: number, by: strin
   if ((action.kind === "assign" || action.kind === "route") && action.to.trim() === "") {
     throw new TransitionError(action.kind === "assign" ? "Choose whom to assign it to." : "Choose where to route it.");
   }
-  const base = { from: status, to: TARGET[action.kind], action: action.kind, at, by };
+  const base = { from: status, to: TARGET_OF[action.kind], action: action.kind, at, by };
   return action.kind === "assign" || action.kind === "route" ? { ...base, target: action.to.trim() } : base;
 }

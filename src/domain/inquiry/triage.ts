@@ -1,7 +1,8 @@
 /**
  * One email's triage as the pane shows it: the classification, the advocate's corrections applied
  * on top, the instructions for what must happen now, and the SLA clocks of the resulting policy.
- * Pure: recomputed from its inputs on every item change, correction, event or minute.
+ * Pure: recomputed from its inputs on every item change, correction, event or minute (the pane
+ * hands it a classifier that classifies each item once, so a minute recomputes only the clocks).
  */
 import type { BusinessCalendar } from "../calendar/calendar";
 import { parseInstant } from "../calendar/zone";
@@ -162,7 +163,7 @@ export function instructionsFor(
 
 export function triage(
   input: TriageInput,
-  deps: { readonly classifier: Classifier; readonly calendar: BusinessCalendar; readonly settings: DeploymentSettings },
+  deps: { readonly classifier: Pick<Classifier, "classify">; readonly calendar: BusinessCalendar; readonly settings: DeploymentSettings },
 ): TriageView {
   const { settings, calendar } = deps;
   const warnings: string[] = [];
