@@ -85,7 +85,9 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
   const { buildProduction } = await import("./build");
   const { DEV_HOST } = await import("./manifest");
   const certificates = await officeDevCertificates(values["cert-dir"] ? resolve(values["cert-dir"]) : undefined);
-  await buildProduction(port === 3000 ? DEV_HOST : `https://localhost:${port}`, outDir);
+  // the developer loop runs on the fictional example settings unless a deployment's are given
+  const settings = process.env["TRIAGE_SETTINGS"] || join(ROOT, "docs", "settings.example.json");
+  await buildProduction(port === 3000 ? DEV_HOST : `https://localhost:${port}`, outDir, settings);
   const server = await startDevServer({ root: outDir, port, certificates });
   console.log(
     `\nMember inbox triage — development server over HTTPS\n\n  ${server.url}taskpane.html\n  manifest: ${join(outDir, "manifest.xml")} (${readFileSync(join(outDir, "manifest.xml"), "utf8").match(/<Version>([^<]+)/)?.[1] ?? "?"})\n\n` +

@@ -3,7 +3,9 @@
  * writer's emails classified by a model trained on the other writers, with thresholds fitted on the
  * other writers too), then the model trained on all writers scored on the sets it never trains on
  * (the shared dev set and the team's held-out fixtures), as unseen writers.
- *   --fit   also write the thresholds fitted on all writers to corpus/calibration.json (then run npm run train)
+ *   --fit        also write the thresholds fitted on all writers to corpus/calibration.json (then run npm run train)
+ *   --json       first print the leave-one-writer-out figures as one JSON line (the tests read it)
+ *   --lowo-only  stop after the leave-one-writer-out figures
  */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -11,11 +13,16 @@ import { formatScores, score, type Expected } from "../src/domain/classify/evalu
 import { THRESHOLDS_PATH, readCorpus, readUnseenSets } from "./corpus";
 import { classifyAll, leaveOneWriterOut, trainOn } from "./lowo";
 
-const { values } = parseArgs({ options: { fit: { type: "boolean" } } });
+const { values } = parseArgs({ options: { fit: { type: "boolean" }, json: { type: "boolean" }, "lowo-only": { type: "boolean" } } });
 const sets = readCorpus();
 const t0 = performance.now();
 const lowo = leaveOneWriterOut(sets, {}, () => process.stderr.write("."));
 process.stderr.write("\n");
+if (values.json) {
+  // one line for the tests: the same figures as the text below
+  console.log(JSON.stringify({ overall: lowo.overall, writers: lowo.writers.map((w) => ({ writer: w.writer, scores: w.scores })), thresholds: lowo.thresholds }));
+  if (values["lowo-only"]) process.exit(0);
+}
 for (const w of lowo.writers) console.log(formatScores(`writer ${w.writer}`, w.scores));
 console.log(formatScores("leave-one-writer-out overall", lowo.overall));
 console.log(`thresholds fitted on all writers' out-of-fold probabilities: ${JSON.stringify(lowo.thresholds)}`);

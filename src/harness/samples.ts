@@ -49,7 +49,7 @@ export const SAMPLES: readonly SampleEmail[] = [
     id: "s03", mailbox: "mco-escalations", fromName: "Karen Ortiz", from: "k.ortiz@plan.example",
     subject: "HIGH PRIORITY - discharge on hold waiting for SNF auth",
     body: "Member Liaison team,\n\nEscalating a call from the member's son. The member is cleared for discharge today but the nursing facility will not accept her until they have an authorization number from us. The request was faxed to UM yesterday.\n\nKaren Ortiz\nCustomer Service Representative, Member Services Call Center",
-    bodyType: "text", receivedMinutesAgo: 150, shows: "authorization, high priority, clinical referral, internal sender",
+    bodyType: "text", receivedMinutesAgo: 150, shows: "authorization, high priority, internal sender",
   },
   {
     id: "s04", mailbox: "agent-support", fromName: "Rob Klein", from: "rob@primeagents.example",

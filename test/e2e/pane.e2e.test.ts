@@ -41,6 +41,8 @@ describe("the task pane in the harness", () => {
     await expect(pane.getByTestId("emulator-banner").textContent()).resolves.toMatch(/local harness/i);
     await expect(pane.getByTestId("category-badge").textContent()).resolves.toBe("Appeal");
     await expect(pane.getByTestId("instructions").textContent()).resolves.toMatch(/Forward to the Appeals & Grievances coordinator now/);
+    await expect(pane.getByTestId("instructions").textContent()).resolves.toMatch(/Refer to clinical staff/);
+    await expect(pane.getByTestId("model-version").textContent()).resolves.toMatch(/Classified by model shared-[0-9a-f]{10}/);
     await expect(pane.getByTestId("clock-firstResponse").getAttribute("data-standing")).resolves.toBe("onTrack");
     await expect(pane.getByTestId("reasons").textContent()).resolves.toMatch(/reconsider/);
     await page.context().close();
@@ -54,7 +56,6 @@ describe("the task pane in the harness", () => {
     expect(await pane.getByTestId("sender-badge").textContent()).toBe("Internal / state partner");
     const instructions = await pane.getByTestId("instructions").textContent();
     expect(instructions).toMatch(/High priority: respond within 4 business hours/);
-    expect(instructions).toMatch(/Refer to clinical staff/);
     const first = pane.getByTestId("clock-firstResponse");
     expect(await first.getAttribute("data-standing")).toBe("atRisk");
     expect(await first.getByTestId("clock-standing").textContent()).toBe("At risk");
@@ -134,7 +135,7 @@ describe("the task pane in the harness", () => {
     await pick(page, pane, "s25");
     expect(await pane.getByTestId("input-warnings").textContent()).toMatch(/no body text/);
     await pick(page, pane, "s27");
-    expect(await pane.getByTestId("input-warnings").textContent()).toMatch(/only the first 100 thousand characters were read/);
+    expect(await pane.getByTestId("input-warnings").textContent()).toMatch(/only the first 1.2 million characters were read/);
     expect(await pane.getByTestId("category-badge").textContent()).toBe("Claims & billing");
     await pick(page, pane, "s24");
     expect(await pane.getByTestId("input-warnings").textContent()).toMatch(/choose the mailbox/);

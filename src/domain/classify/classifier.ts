@@ -175,7 +175,7 @@ export function prepareEmail(input: EmailInput, internalDomains: readonly string
   if (raw.trim() === "") warnings.push("the email has no body text: classified from the subject and sender only");
   const html = input.bodyType === "html";
   if (raw.length > MAX_ANALYSED_CHARS * (html ? 4 : 1)) {
-    warnings.push(`the body is ${Math.round(raw.length / 1024)} KB: only the first ${MAX_ANALYSED_CHARS / 1000} thousand characters were read`);
+    warnings.push(`the body is ${Math.round(raw.length / 1024)} KB: only the first ${(MAX_ANALYSED_CHARS / 1_000_000).toLocaleString("en-US")} million characters were read`);
   }
   let text = html ? htmlToText(raw) : raw.slice(0, MAX_ANALYSED_CHARS);
   if (text.includes("\r")) text = text.replace(/\r\n?/g, "\n");
