@@ -23,7 +23,7 @@ import { DEFAULT_POLICIES, findPolicy } from "../src/domain/sla/policies";
 import { SAMPLES } from "../src/harness/samples";
 import { checkPlainLanguage } from "../src/domain/templates/plain-language";
 import { turnaroundReport } from "../src/domain/reports/turnaround";
-import { seededRandom } from "../src/domain/reports/audit";
+import { seededRandom } from "../src/domain/random";
 import { dailyReport } from "../src/domain/reports/daily";
 import { leadQueue, openWork, suggestMany, workloads } from "../src/domain/team/queue";
 import { generateInquiries } from "../test/fixtures/inquiries";

@@ -18,7 +18,7 @@ import { allowedActions, type Action } from "../src/domain/inquiry/status";
 import { DEFAULT_POLICIES } from "../src/domain/sla/policies";
 import { SharePointEmulator } from "../src/harness/emulator/store";
 import { startHarnessServer, type HarnessServer } from "../scripts/server";
-import { seededRandom as rng } from "../src/domain/reports/audit";
+import { seededRandom as rng } from "../src/domain/random";
 
 const calendar = new BusinessCalendar();
 const deps = { calendar, policies: DEFAULT_POLICIES, now: () => Date.parse("2026-03-20T12:00:00Z"), sleep: async () => undefined };

@@ -32,6 +32,3 @@ export type Flag = (typeof FLAGS)[number];
 /** The flags the model learns; the others are rules (the procedures' required fields, the language). */
 export const LEARNED_FLAGS = ["clinical_referral", "account_verification_required", "repeat_contact", "mixed_lines_of_business"] as const;
 
-export function isCategory(v: unknown): v is Category {
-  return typeof v === "string" && (CATEGORIES as readonly string[]).includes(v);
-}

@@ -73,10 +73,6 @@ export class LinearModel {
     return (this.config ??= { ...DEFAULT_FEATURES, ...this.header.features });
   }
 
-  bucketOf(hash: number): number {
-    return hash >>> this.shift;
-  }
-
   rowOf(hash: number): number {
     return this.index[hash >>> this.shift]!;
   }
@@ -135,11 +131,6 @@ export class LinearModel {
     return i;
   }
 
-  /** The weight of one output for a feature occurrence (0 when the bucket carries none). */
-  weightOf(hash: number, output: number): number {
-    const r = this.index[hash >>> this.shift]!;
-    return r < 0 ? 0 : this.weights[r * this.outputs + output]!;
-  }
 
   /** The binary file: magic, header length, header JSON, bucket ids, int8 weights with one scale per output, biases. */
   encode(): Uint8Array {

@@ -5,6 +5,7 @@
  * Pure computation: the command (scripts/train.ts) reads the corpus and writes the file.
  */
 import { WordBuffer, expandFeatures, readEmail, type FeatureConfig, type TextParts } from "./features";
+import { seededRandom } from "../random";
 import { LinearModel, type HeadSpec, type ModelHeader } from "./model";
 
 export interface TrainingLabels {
@@ -40,18 +41,6 @@ export interface TrainOptions {
   readonly thresholds?: Readonly<Record<string, number>>;
   /** Keep at most this many features (the heaviest rows) in the shipped file. */
   readonly maxFeatures?: number;
-}
-
-/** A small seeded generator (mulberry32): the training order is reproducible. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface Doc {
@@ -214,7 +203,7 @@ function sgd(rowsDocs: readonly RowDoc[], nRows: number, K: number, offsets: rea
   const G = new Float64Array(nRows).fill(1e-6);
   const bias = new Float32Array(K);
   const gBias = new Float32Array(K).fill(1e-6);
-  const rand = seeded(options.seed ?? 1);
+  const rand = seededRandom(options.seed ?? 1);
   const order = rowsDocs.map((_, i) => i);
   const z = new Float64Array(K);
   const grad = new Float64Array(K);

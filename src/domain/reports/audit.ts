@@ -3,6 +3,7 @@
  * 10% of the month's submissions, but not more than 50 — drawn reproducibly from a recorded seed, so
  * the same seed always gives the same sample.
  */
+import { seededRandom } from "../random";
 import type { BusinessCalendar } from "../calendar/calendar";
 import { formatInZone } from "../calendar/zone";
 import type { InquiryRecord } from "../inquiry/record";
@@ -11,17 +12,6 @@ import { milestones } from "./turnaround";
 export function auditSampleSize(population: number): number {
   if (population <= 0) return 0;
   return Math.min(population, Math.min(50, Math.max(10, Math.ceil(population * 0.1))));
-}
-
-/** mulberry32: small, seeded, and the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The sample of `items` (sorted by key first, so the input order does not matter) for `seed`. */

@@ -5,7 +5,7 @@ import type { InquiryRecord } from "../inquiry/record";
 import type { SlaEvent } from "../sla/clocks";
 import { DEFAULT_POLICIES } from "../sla/policies";
 import { turnaroundReport } from "./turnaround";
-import { seededRandom as rng } from "./audit";
+import { seededRandom as rng } from "../random";
 
 const calendar = new BusinessCalendar();
 

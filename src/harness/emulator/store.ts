@@ -13,6 +13,7 @@
  * column exactly, and a field the list does not have is refused.
  */
 
+import { seededRandom } from "../../domain/random";
 import { TimeZone } from "../../domain/calendar/zone";
 import { matches } from "../../domain/reports/views";
 import { CamlError, parseCaml } from "./caml";
@@ -90,18 +91,6 @@ const json = (status: number, body?: unknown, headers: Record<string, string> = 
 });
 const error = (status: number, code: string, message: string) => json(status, { error: { code, message } });
 
-/** mulberry32: a small seeded generator, so a fault run can be repeated. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A stable GUID-shaped id for a list's column (Graph's column ids are GUIDs). */
 function columnId(listId: string, name: string): string {
   let h1 = 0x811c9dc5;
@@ -153,7 +142,7 @@ function utc(value: string): string | null {
 export class SharePointEmulator {
   private readonly lists = new Map<string, List>();
   private faults: Faults = { rate429: 0, rate503: 0, rateDrop: 0, retryAfter: 1, seed: 1 };
-  private rand: () => number = random(1);
+  private rand: () => number = seededRandom(1);
   /** Requests answered (batch envelopes and their parts counted apart), for the bench. */
   readonly counts = { requests: 0, batches: 0, batchParts: 0, throttled: 0, unavailable: 0, dropped: 0, preconditionFailed: 0 };
   private listeners: (() => void)[] = [];
@@ -184,7 +173,7 @@ export class SharePointEmulator {
 
   setFaults(f: Partial<Faults>): void {
     this.faults = { ...this.faults, ...f };
-    this.rand = random(this.faults.seed);
+    this.rand = seededRandom(this.faults.seed);
   }
 
   /** Called after every change (the server saves to disk). */
