@@ -29,7 +29,7 @@ export function readLabelled(path: string): LabelledEmail[] {
 }
 
 /** One set per writer, in name order. */
-export function readCorpus(dir = CORPUS_DIR): LabelledSet[] {
+export function readCorpus(dir = process.env["TRIAGE_CORPUS_DIR"] || CORPUS_DIR): LabelledSet[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith(".jsonl"))
     .sort()

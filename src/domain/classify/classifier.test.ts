@@ -67,6 +67,15 @@ describe("category", () => {
     const empty = classifier.classify(email({ subject: "", body: "" }));
     expect(empty.reasons.map((r) => r.text).join(" ")).not.toMatch(/“/);
   });
+
+  it("quotes each deciding word once, however often the sender repeats it", () => {
+    const body = "I got a bill for my ambulance ride. ".repeat(30) + "The bill says I owe $900 for the ambulance.";
+    const c = classifier.classify(email({ subject: "bill", body }));
+    const why = c.reasons.find((r) => r.field === "category")!.text;
+    const quotes = (why.match(/“([^”]+)”/g) ?? []).map((q) => q.toLowerCase());
+    expect(quotes.length).toBeGreaterThan(0);
+    expect(new Set(quotes).size).toBe(quotes.length);
+  });
 });
 
 describe("priority and flags", () => {

@@ -478,16 +478,36 @@ export class Classifier {
     const useQuoted = quotedTotal > ownTotal;
     const top = useQuoted ? quotedTop : ownTop;
     if (top <= 0) return [];
-    // the strongest words (at most 6), in text order
+    // the strongest words (at most 6, each word once: its first strongest place), in text order
     const floor = top * 0.35;
-    let chosen: number[] = [];
+    const words = buf.word;
+    let k = 0;
     for (let w = 0; w < n; w++) {
-      if (c[w]! < floor) continue;
+      const v = c[w]!;
+      if (v < floor) continue;
       const p = part[w]!;
       if (useQuoted ? p !== PART_QUOTED : p === PART_QUOTED || (p === PART_OWN && starts[w]! >= sigStart)) continue;
-      chosen.push(w);
+      let seen = -1;
+      for (let j = 0; j < k; j++) if (words[TOP_W[j]!] === words[w]) seen = j;
+      if (seen >= 0) {
+        if (v <= TOP_V[seen]!) continue;
+        TOP_W[seen] = w;
+        TOP_V[seen] = v;
+        continue;
+      }
+      if (k < TOP_N) {
+        TOP_W[k] = w;
+        TOP_V[k++] = v;
+        continue;
+      }
+      let min = 0;
+      for (let j = 1; j < k; j++) if (TOP_V[j]! < TOP_V[min]!) min = j;
+      if (v > TOP_V[min]!) {
+        TOP_W[min] = w;
+        TOP_V[min] = v;
+      }
     }
-    if (chosen.length > 6) chosen = chosen.sort((a, b) => c[b]! - c[a]!).slice(0, 6).sort((a, b) => a - b);
+    const chosen = Array.from(TOP_W.subarray(0, k)).sort((a, b) => a - b);
     // near words of one part make one phrase
     const phrases: { a: number; b: number; value: number }[] = [];
     for (const w of chosen) {
@@ -537,6 +557,10 @@ export class Classifier {
     return sentence.length > 200 ? `${sentence.slice(0, 197)}…` : sentence;
   }
 }
+
+const TOP_N = 6;
+const TOP_W = new Int32Array(TOP_N);
+const TOP_V = new Float64Array(TOP_N);
 
 function secondBest(p: readonly number[], except: number): number {
   let b = except === 0 ? 1 : 0;

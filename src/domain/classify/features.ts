@@ -84,28 +84,45 @@ const LETTER = 1;
 const DIGIT = 2;
 const APOSTROPHE = 3;
 
-/** Per UTF-16 code unit: its kind, and its folded form (lower case, accents off; 0 = dropped). */
+/**
+ * Per UTF-16 code unit: its kind, and its folded form (lower case, accents off; 0 = dropped).
+ * Filled on first sight of a code unit (UNSEEN until then): building all 65,536 entries up front
+ * cost the pane's start a tenth of a second, and an email uses a few dozen.
+ */
+const UNSEEN = 0xff;
 const FOLD = new Uint16Array(0x10000);
-const KIND = new Uint8Array(0x10000);
-(function buildTables() {
-  for (let c = 0; c < 0x10000; c++) {
-    if (c >= 0xd800 && c <= 0xdfff) continue;
-    if (c >= 0x30 && c <= 0x39) {
-      KIND[c] = DIGIT;
-      FOLD[c] = 0x30;
-      continue;
-    }
-    if (c < 0x41) continue;
+const KIND = new Uint8Array(0x10000).fill(UNSEEN);
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+const MARK = /\p{M}/u;
+
+/** The kind of code unit `c`, filling its entries the first time. */
+function kindOf(c: number): number {
+  const k = KIND[c]!;
+  return k !== UNSEEN ? k : learn(c);
+}
+
+function learn(c: number): number {
+  let kind = 0;
+  if (c >= 0x30 && c <= 0x39) {
+    kind = DIGIT;
+    FOLD[c] = 0x30;
+  } else if (c === 0x27 || c === 0x2019 || c === 0x60) {
+    kind = APOSTROPHE; // apostrophes join a word ("don't" → "dont")
+  } else if (c >= 0x41 && !(c >= 0xd800 && c <= 0xdfff)) {
     const ch = String.fromCharCode(c);
-    if (!/[\p{L}\p{M}]/u.test(ch)) continue;
-    KIND[c] = LETTER;
-    if (/\p{M}/u.test(ch)) continue; // a combining mark: part of the word, folded away
-    const base = ch.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-    FOLD[c] = ch === "đ" || ch === "Đ" ? 0x64 : base.length > 0 ? base.charCodeAt(0) : c;
+    if (LETTER_OR_MARK.test(ch)) {
+      kind = LETTER;
+      // a combining mark is part of the word, folded away (FOLD 0)
+      if (!MARK.test(ch)) {
+        const base = ch.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+        FOLD[c] = ch === "đ" || ch === "Đ" ? 0x64 : base.length > 0 ? base.charCodeAt(0) : c;
+      }
+    }
   }
-  // apostrophes join a word ("don't" → "dont")
-  for (const c of [0x27, 0x2019, 0x60]) KIND[c] = APOSTROPHE;
-})();
+  KIND[c] = kind;
+  return kind;
+}
+for (let c = 0; c < 0x250; c++) learn(c); // ASCII and the Latin letters, at once
 
 const MAX_WORD = 40;
 
@@ -178,7 +195,7 @@ function readWords(text: string, part: Part, weight: number, config: FeatureConf
   let negated = 0;
   while (i < n) {
     let d = src.charCodeAt(i);
-    let kd = KIND[d]!;
+    let kd = kindOf(d);
     if (kd !== LETTER && kd !== DIGIT) {
       // a clause ends the reach of a negator
       if (negated > 0 && (d === 0x2e || d === 0x2c || d === 0x3b || d === 0x21 || d === 0x3f || d === 0x0a || d === 0x3a)) negated = 0;
@@ -209,11 +226,11 @@ function readWords(text: string, part: Part, weight: number, config: FeatureConf
         digits++;
         lastDigit = true;
       } else if (kd === APOSTROPHE) {
-        if (i + 1 >= n || KIND[src.charCodeAt(i + 1)] !== LETTER) break;
+        if (i + 1 >= n || kindOf(src.charCodeAt(i + 1)) !== LETTER) break;
       } else break;
       if (++i >= n) break;
       d = src.charCodeAt(i);
-      kd = KIND[d]!;
+      kd = kindOf(d);
     }
     // an id, a date code, a reference (letters and digits): masked whole
     if (letters > 0 && digits > 0) h = MASKED_SEED[part]!;
@@ -267,7 +284,7 @@ export function charNgrams(buf: WordBuffer, w: number, config: FeatureConfig, ou
   scratch[k++] = 0x3c;
   for (let i = buf.start[w]!; i < buf.end[w]! && k < len - 1; i++) {
     const c = src.charCodeAt(i);
-    if (KIND[c] === LETTER && FOLD[c] !== 0) scratch[k++] = FOLD[c]!;
+    if (kindOf(c) === LETTER && FOLD[c] !== 0) scratch[k++] = FOLD[c]!;
   }
   scratch[k++] = 0x3e;
   for (const g of config.charNgrams) {
