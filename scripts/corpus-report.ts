@@ -3,7 +3,7 @@
  * often the blind second labeller agreed with the writers, per field, before the disagreements
  * were settled by the contract (corpus/blind/).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, readCorpus, readLabelled } from "./corpus";
 
@@ -24,9 +24,10 @@ console.log(`flags: ${count((r) => r.expected.flags)}`);
 console.log(`html bodies: ${rows.filter((r) => r.bodyType === "html").length}`);
 
 // agreement: the blind labels against the writers' labels as first written (the settled changes undone)
-const settledFiles = ["settled-A.json", "settled-B.json"].map((f) => join(ROOT, "corpus", "blind", f)).filter(existsSync);
+const BLIND = join(ROOT, "corpus", "blind");
+const settledFiles = readdirSync(BLIND).filter((f) => /^settled-[A-Z]\.json$/.test(f)).sort().map((f) => join(BLIND, f));
 const settledIds = new Set(settledFiles.flatMap((f) => (JSON.parse(readFileSync(f, "utf8")) as { id: string }[]).map((d) => d.id)));
-const blind = ["labels-A.jsonl", "labels-B.jsonl"].map((f) => join(ROOT, "corpus", "blind", f)).filter(existsSync).flatMap((f) => readLabelled(f));
+const blind = readdirSync(BLIND).filter((f) => /^labels-[A-Z]\.jsonl$/.test(f)).sort().flatMap((f) => readLabelled(join(BLIND, f)));
 const byId = new Map(rows.map((r) => [r.id, r]));
 const fields = ["category", "senderType", "priority", "language", "flags"] as const;
 const agree = Object.fromEntries(fields.map((f) => [f, 0])) as Record<(typeof fields)[number], number>;

@@ -16,6 +16,7 @@ import type { Expected } from "../src/domain/classify/evaluate";
 const sets = readCorpus();
 const VARIANTS: Record<string, Partial<TrainOptions> & { features?: FeatureConfig }> = {
   base: {},
+  noConcepts: { features: { ...DEFAULT_FEATURES, concepts: false } },
   epochs5: { epochs: 5 },
   epochs20: { epochs: 20 },
   minW1: { minWriters: 1 },

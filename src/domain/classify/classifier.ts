@@ -101,11 +101,20 @@ export const DEFAULT_THRESHOLDS: Readonly<Record<string, number>> = {
 /** How much quoted history is read: the most recent older messages. */
 const MAX_QUOTED_CHARS = 2000;
 
-const SYSTEM_SENDER = /^(?:no-?reply|do-?not-?reply|voicemail|notifications?|mailer-daemon|system|alerts?|portal|securemessag\w*)\b|noreply/i;
+/** A system's address: one of these words anywhere in the local part ("ivr-voicemail", "no-reply.forms"). */
+const SYSTEM_SENDER =
+  /(?:^|[._-])(?:no-?reply|do-?not-?reply|donotreply|voice-?mail\w*|vm|ivr|notifications?|notify|mailer-daemon|postmaster|system|alerts?|portal|securemessag\w*|web-?forms?|forms?|contact-?us|transcri\w*|support-?tickets?|tickets?|automated|auto-?reply|fax\w*)(?:$|[._-])|noreply|no_reply/i;
+/** A care organisation's domain, in the languages of the plan's providers (a feature, not a rule). */
+const CARE_ORG =
+  /clinic|clinica|hospital|medical|pharm|farmacia|rx|drug|dental|dentist|ortho|vision|optical|homecare|hospice|rehab|therap|counsel|behavioral|dialysis|renal|imaging|radiolog|pediatr|peds|fqhc|physician|surg|ambulanc|nursing|snf|salud|sante|phongkham|benhvien|nhathuoc|consultorio|billing|revcycle|labs?\b|health(?!plan)/i;
+/** A relayed message: a voicemail transcript or a web form, sent on by a system in the caller's or filler's words. */
+const RELAY_MARK = /\b(?:voice-?mail|voice message|mensaje de voz|transcri(?:pt|ption|pci[oó]n)|caller id|form submission|web ?form|contact us form|formulario)\b|\[vm\]/i;
 const PROVIDER_ROLE =
   /^(?:referrals?|billing|priorauth|prior\.?auth|auth|imaging\.auth|appeals|frontdesk|front\.desk|frontoffice|scheduling|ar|revcycle|claims|office|reception|intake|utilization|um|pa|medicalrecords|records|eligibility|verifications?|patientaccounts|businessoffice|admissions|denials|pharmacy|rx|casemanagement|discharge\w*)(?:[._-]|$)/i;
 const STATE_DOMAIN = /(^|\.)(state|gov|dhs|hhs|legis|house|senate|ombudsman)[.-]|\.gov$|\.state\./i;
-const FREE_MAIL = /^(?:example\.(?:com|org|net)|gmail\.com|yahoo\.com|hotmail\.com|outlook\.com|aol\.com|icloud\.com)$/i;
+/** Personal mail services (and the corpus's fictional ones: example.com, inbox.example, …). */
+const FREE_MAIL =
+  /^(?:example\.(?:com|org|net)|(?:gmail|googlemail|yahoo|ymail|rocketmail|hotmail|outlook|live|msn|aol|icloud|me|mac|comcast|att|sbcglobal|bellsouth|verizon|charter|cox|earthlink|frontier|windstream|centurylink|juno|netzero|protonmail|proton|gmx|mail|zoho|yandex|qq|163|126)\.(?:com|net|me|ru|cn)(?:\.\w\w)?|(?:inbox|mail|email|correo|webmail|home|family|myemail)\.example|example\.com\.\w\w)$/i;
 
 const SPECIALTY =
   /\b(?:\w+olog(?:y|ist|ists)|derm\b|dermatolog\w*|cardio\w*|neurosurg\w*|orthoped\w*|ortho\b|ent\b|ear,? nose|gi\b|gastro\w*|ob\/?gyn|obstetric\w*|gynecolog\w*|podiatr\w*|pulmon\w*|nephro\w*|oncolog\w*|urolog\w*|rheumat\w*|allerg\w*|psychiatr\w*|surgeon|surgery|endocrin\w*|ophthalm\w*|optometr\w*|physical therap\w*|speech therap\w*|occupational therap\w*|audiolog\w*|pain management|wound care|sleep medicine|hematolog\w*|infectious disease|geriatric\w*|behavioral health|mental health|counsel\w*|cardi[oó]log\w*|dermat[oó]log\w*|pediatra|neur[oó]log\w*)/i;
@@ -157,6 +166,8 @@ interface Prepared {
   readonly form: FormFields;
   readonly local: string;
   readonly domain: string;
+  /** From plan staff: the plan's own domain, and not a system relaying someone else's words. */
+  readonly internal: boolean;
   readonly structure: string[];
   readonly mailbox: Mailbox;
   readonly warnings: string[];
@@ -190,13 +201,17 @@ export function prepareEmail(input: EmailInput, internalDomains: readonly string
   const domain = at >= 0 ? fromAddress.slice(at + 1) : "";
   const form = readForm(own);
   const structure = [`mailbox=${mailbox}`];
-  const internal = domain !== "" && internalDomains.some((d) => domain === d || domain.endsWith(`.${d}`));
-  if (SYSTEM_SENDER.test(local)) structure.push("from=system");
+  const planAddress = domain !== "" && internalDomains.some((d) => domain === d || domain.endsWith(`.${d}`));
+  const system = SYSTEM_SENDER.test(local) || (planAddress && isRelay(local, subject, own, form));
+  // the plan's own address is plan staff, unless it is a system passing on someone else's words
+  const internal = planAddress && !system;
+  if (system) structure.push("from=system");
   if (internal) structure.push("from=internal");
   if (STATE_DOMAIN.test(domain)) structure.push("from=state");
   if (PROVIDER_ROLE.test(local)) structure.push("from=role");
   if (domain !== "" && !internal && !FREE_MAIL.test(domain)) {
     structure.push("from=org");
+    if (CARE_ORG.test(domain.split(".").slice(0, -1).join("."))) structure.push("from=careorg");
     // the organisation's name, as character groups ("riverbendclinic" → "clini", "linic", …)
     const name = domain.split(".").slice(0, -1).join("").replace(/[^a-z]/g, "");
     for (let i = 0; i + 5 <= name.length && i < 40; i++) structure.push(`org=${name.slice(i, i + 5)}`);
@@ -207,7 +222,17 @@ export function prepareEmail(input: EmailInput, internalDomains: readonly string
   if (/^\s*(?:fw|fwd|tr|rv)\s*:/i.test(subject)) structure.push("subject=forward");
   if (own.trim() === "") structure.push("own=empty");
   if (quoted !== "") structure.push("quoted=yes");
-  return { subject, own, quoted, ownFull, form, local, domain, structure, mailbox, warnings };
+  return { subject, own, quoted, ownFull, form, local, domain, internal, structure, mailbox, warnings };
+}
+
+/**
+ * A voicemail transcript or a web-form submission that a plan system sent on: the sender is the
+ * caller or whoever filled in the form (the contract's sender rule), not plan staff.
+ */
+function isRelay(local: string, subject: string, own: string, form: FormFields): boolean {
+  if (form.role !== undefined) return true; // a web form's "I am a" field
+  // a transcript's or a form's heading, from an address that is not a person's (first.last)
+  return !/^[a-z]+\.[a-z]+/.test(local) && RELAY_MARK.test(`${subject}\n${own.slice(0, 200)}`);
 }
 
 function formRole(role: string): SenderType {
@@ -275,7 +300,7 @@ export class Classifier {
 
   classify(input: EmailInput): Classification {
     const p = prepareEmail(input, this.internalDomains);
-    const { mailbox, own, ownFull, subject, quoted, form, local, domain } = p;
+    const { mailbox, own, ownFull, subject, quoted, form, domain } = p;
     const warnings = p.warnings;
     const reasons: Reason[] = [];
     const model = this.model;
@@ -334,8 +359,7 @@ export class Classifier {
 
     // ---- sender type
     let senderType: SenderType;
-    const internal = domain !== "" && this.internalDomains.some((d) => domain === d || domain.endsWith(`.${d}`)) && !SYSTEM_SENDER.test(local);
-    if (internal) {
+    if (p.internal) {
       senderType = "internal";
       reasons.push({ field: "senderType", text: "sent from the plan's own domain" });
     } else if (STATE_DOMAIN.test(domain)) {
@@ -488,7 +512,8 @@ export class Classifier {
       const p = part[w]!;
       if (useQuoted ? p !== PART_QUOTED : p === PART_QUOTED || (p === PART_OWN && starts[w]! >= sigStart)) continue;
       let seen = -1;
-      for (let j = 0; j < k; j++) if (words[TOP_W[j]!] === words[w]) seen = j;
+      // the same word again, or a cross-language cue standing on a word already chosen
+      for (let j = 0; j < k; j++) if (words[TOP_W[j]!] === words[w] || (starts[TOP_W[j]!] === starts[w] && part[TOP_W[j]!] === p)) seen = j;
       if (seen >= 0) {
         if (v <= TOP_V[seen]!) continue;
         TOP_W[seen] = w;
@@ -507,12 +532,14 @@ export class Classifier {
         TOP_V[min] = v;
       }
     }
-    const chosen = Array.from(TOP_W.subarray(0, k)).sort((a, b) => a - b);
+    // in text order (cue words stand after the words they were read from)
+    const chosen = Array.from(TOP_W.subarray(0, k)).sort((a, b) => part[a]! - part[b]! || starts[a]! - starts[b]!);
     // near words of one part make one phrase
     const phrases: { a: number; b: number; value: number }[] = [];
     for (const w of chosen) {
       const last = phrases[phrases.length - 1];
-      if (last && buf.part[last.b] === buf.part[w] && w - last.b <= 2) {
+      const gap = last ? starts[w]! - buf.end[last.b]! : -1;
+      if (last && buf.part[last.b] === buf.part[w] && gap >= 0 && gap <= 12) {
         last.b = w;
         last.value += c[w]!;
       } else phrases.push({ a: w, b: w, value: c[w]! });

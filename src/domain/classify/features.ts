@@ -13,6 +13,8 @@
  * caches the sum, which is what keeps classification above 10,000 five-kilobyte emails a second.
  */
 
+import { CONCEPTS } from "./concepts";
+
 /** Where a word stands in the email (numbers, not an enum: they index arrays in hot loops). */
 export const PART_SUBJECT = 0;
 export const PART_OWN = 1;
@@ -41,6 +43,8 @@ export interface FeatureConfig {
   readonly charWeight: number;
   /** Mark the words after a negator, up to the end of the clause ("not … appeal" is not "appeal"). */
   readonly negation?: boolean;
+  /** Cross-language cues (concepts.ts) of the subject and the sender's own words, as features of their own. */
+  readonly concepts?: boolean;
 }
 
 /**
@@ -53,7 +57,7 @@ export const NEGATORS: readonly string[] = [
 ];
 const NEGATION_WINDOW = 4;
 
-export const DEFAULT_FEATURES: FeatureConfig = { charNgrams: [4], bigrams: true, quotedWeight: 0.35, subjectWeight: 1.5, charWeight: 0.5, negation: true };
+export const DEFAULT_FEATURES: FeatureConfig = { charNgrams: [4], bigrams: true, quotedWeight: 0.35, subjectWeight: 1.5, charWeight: 0.5, negation: true, concepts: true };
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -63,6 +67,7 @@ const NS_CHAR = 0xc2b2ae3d;
 const NS_SUBJECT = 0x27d4eb2f;
 const NS_STRUCT = 0x165667b1;
 const NS_NEGATED = 0x3c6ef372;
+const NS_CONCEPT = 0x7f4a7c15;
 
 function mix(h: number): number {
   h ^= h >>> 16;
@@ -266,7 +271,10 @@ const MASKED_SEED = [0, 1, 2].map((p) => {
 export function readEmail(parts: TextParts, config: FeatureConfig, out: WordBuffer): void {
   out.reset();
   readWords(parts.subject, PART_SUBJECT, config.subjectWeight, config, out);
+  if (config.concepts === true) addConcepts(out, PART_SUBJECT, 0, config.subjectWeight);
+  const ownFrom = out.count;
   readWords(parts.own, PART_OWN, 1, config, out);
+  if (config.concepts === true) addConcepts(out, PART_OWN, ownFrom, 1);
   readWords(parts.quoted, PART_QUOTED, config.quotedWeight, config, out);
   for (const s of parts.structure) out.structure.push(hashString(s, NS_STRUCT));
 }
@@ -356,4 +364,100 @@ function subjectWordHash(word: string): number {
   const b = new WordBuffer();
   readWords(word, PART_SUBJECT, 1, { ...DEFAULT_FEATURES, charNgrams: [], negation: false }, b);
   return b.count > 0 ? b.word[0]! : 0;
+}
+
+// ---- cross-language cues (concepts.ts): matched on the words as read, added as words of their own
+
+interface ConceptTables {
+  /** Folded word hash (own words' seed, subject words' seed) → concept. */
+  readonly word: readonly Map<number, number>[];
+  /** Word-pair hash → concept; three words and more: the hash of their last two pairs. */
+  readonly pair: readonly Map<number, number>[];
+  readonly triple: readonly Map<number, number>[];
+  /** Terms in Han characters, matched inside a run of them. */
+  readonly han: readonly (readonly [string, number])[];
+  /** Each concept's feature hash. */
+  readonly hash: Uint32Array;
+}
+
+let conceptTables: ConceptTables | undefined;
+
+function isHan(c: number): boolean {
+  return c >= 0x2e80 && c <= 0x9fff;
+}
+
+function tables(): ConceptTables {
+  if (conceptTables) return conceptTables;
+  const names = Object.keys(CONCEPTS);
+  const hash = new Uint32Array(names.map((n) => hashString(`concept:${n}`, NS_CONCEPT)));
+  const word = [new Map<number, number>(), new Map<number, number>()];
+  const pair = [new Map<number, number>(), new Map<number, number>()];
+  const triple = [new Map<number, number>(), new Map<number, number>()];
+  const han: [string, number][] = [];
+  const plain: FeatureConfig = { ...DEFAULT_FEATURES, charNgrams: [], negation: false, concepts: false };
+  const b = new WordBuffer();
+  names.forEach((name, k) => {
+    for (const term of CONCEPTS[name]!) {
+      if (isHan(term.charCodeAt(0))) {
+        han.push([term, k]);
+        continue;
+      }
+      for (const [i, part] of [[0, PART_OWN], [1, PART_SUBJECT]] as const) {
+        b.reset();
+        readWords(term, part, 1, plain, b);
+        const n = b.count;
+        if (n === 1) word[i]!.set(b.word[0]!, k);
+        else if (n === 2) pair[i]!.set(b.pair[1]!, k);
+        else if (n > 2) triple[i]!.set(mix(b.pair[n - 2]! ^ Math.imul(b.pair[n - 1]!, 0x2545f491)), k);
+      }
+    }
+  });
+  return (conceptTables = { word, pair, triple, han, hash });
+}
+
+/** Adds a concept word for each cue among words `from`…end of `part`, standing where the cue stands. */
+function addConcepts(out: WordBuffer, part: Part, from: number, weight: number): void {
+  const t = tables();
+  const i = part === PART_SUBJECT ? 1 : 0;
+  const words = t.word[i]!;
+  const pairs = t.pair[i]!;
+  const triples = t.triple[i]!;
+  const end = out.count;
+  const text = out.texts[part]!;
+  for (let w = from; w < end; w++) {
+    let k = words.get(out.word[w]!);
+    let start = out.start[w]!;
+    if (k !== undefined) push(out, t.hash[k]!, part, weight, start, out.end[w]!);
+    if (w > from && out.pair[w] !== 0) {
+      k = pairs.get(out.pair[w]!);
+      if (k !== undefined) push(out, t.hash[k]!, part, weight, out.start[w - 1]!, out.end[w]!);
+      if (w > from + 1 && out.pair[w - 1] !== 0) {
+        k = triples.get(mix(out.pair[w - 1]! ^ Math.imul(out.pair[w]!, 0x2545f491)));
+        if (k !== undefined) push(out, t.hash[k]!, part, weight, out.start[w - 2]!, out.end[w]!);
+      }
+    }
+    if (t.han.length > 0 && isHan(text.charCodeAt(start))) {
+      const run = text.slice(start, out.end[w]!);
+      let seen = 0;
+      for (const [term, c] of t.han) {
+        const at = run.indexOf(term);
+        if (at < 0 || (seen & (1 << (c & 31))) !== 0) continue;
+        seen |= 1 << (c & 31);
+        start = out.start[w]! + at;
+        push(out, t.hash[c]!, part, weight, start, start + term.length);
+      }
+    }
+  }
+}
+
+function push(out: WordBuffer, hash: number, part: Part, weight: number, start: number, end: number): void {
+  out.capacity(1);
+  const w = out.count++;
+  out.word[w] = hash;
+  out.pair[w] = 0;
+  out.part[w] = part;
+  out.value[w] = weight;
+  out.start[w] = start;
+  out.end[w] = end;
+  out.charLen[w] = 0;
 }
