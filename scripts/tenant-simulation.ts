@@ -18,7 +18,7 @@ import { score, type Expected } from "../src/domain/classify/evaluate";
 import { WordBuffer, readEmail } from "../src/domain/classify/features";
 import { LinearModel, Scorer } from "../src/domain/classify/model";
 import { privateFeatures } from "../src/domain/classify/private-features";
-import { ADJUSTMENT_DEFAULTS, applyAdjustment, compareScores, fitAdjustment, holdOut, scoreExamples, type TenantExample } from "../src/domain/classify/tenant";
+import { ADJUSTMENT_DEFAULTS, CONFIRMATION_WEIGHT, applyAdjustment, compareScores, fitAdjustment, holdOut, scoreExamples, type TenantExample } from "../src/domain/classify/tenant";
 import { fitModel, vectorizeAll } from "../src/domain/classify/train";
 import { TRAINING, type LabelledEmail } from "../src/domain/classify/training";
 import { fitThresholds, type OutOfFold } from "./calibrate";
@@ -27,8 +27,6 @@ import { examplesOf } from "./lowo";
 
 export const STEPS = [0, 25, 50, 100] as const;
 const RETRAIN_EVERY = 25;
-/** A confirmation (an action on an email left as classified) counts this much against a correction's 1. */
-export const CONFIRMATION_WEIGHT = 0.3;
 const CACHE = join(ROOT, "node_modules", ".cache", "tenant-simulation");
 
 interface Fold {

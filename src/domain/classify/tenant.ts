@@ -51,6 +51,9 @@ export interface AdjustmentOptions {
   readonly adjustBias?: boolean;
 }
 
+/** How much a confirmation (an action on an email left as classified) counts against a correction's 1. */
+export const CONFIRMATION_WEIGHT = 0.3;
+
 export const ADJUSTMENT_DEFAULTS = {
   minPerLabel: 3,
   minAdvocatesPerLabel: 1,
