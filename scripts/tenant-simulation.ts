@@ -18,7 +18,7 @@ import { score, type Expected } from "../src/domain/classify/evaluate";
 import { WordBuffer, readEmail } from "../src/domain/classify/features";
 import { LinearModel, Scorer } from "../src/domain/classify/model";
 import { privateFeatures } from "../src/domain/classify/private-features";
-import { ADJUSTMENT_DEFAULTS, CONFIRMATION_WEIGHT, applyAdjustment, compareScores, fitAdjustment, holdOut, scoreExamples, type TenantExample } from "../src/domain/classify/tenant";
+import { ADJUSTMENT_DEFAULTS, CONFIRMATION_WEIGHT, applyAdjustment, fitGuarded, type TenantExample } from "../src/domain/classify/tenant";
 import { fitModel, vectorizeAll } from "../src/domain/classify/train";
 import { TRAINING, type LabelledEmail } from "../src/domain/classify/training";
 import { fitThresholds, type OutOfFold } from "./calibrate";
@@ -129,13 +129,8 @@ export function simulateWriter(fold: Fold, rows: readonly LabelledEmail[], shipp
     const n = examples.length;
     if (n % RETRAIN_EVERY === 0) {
       // the guard rails: fitted without a held-out slice of the tenant's own examples, compared on it and on the shipped sets
-      const { train, held } = holdOut(examples);
-      const adjustment = fitAdjustment(shared, train, { version: `tenant-v${++version}`, classWeights: TRAINING.classWeights ?? {} });
+      const { adjustment, verdict } = fitGuarded(shared, examples, thresholds, (m) => measure(m, thresholds, shipped), { version: `tenant-v${++version}`, classWeights: TRAINING.classWeights ?? {} }, shippedShared);
       const candidate = applyAdjustment(shared, adjustment);
-      const verdict = compareScores([
-        { name: "held-out corrections", shared: scoreExamples(shared, null, held, thresholds), tenant: scoreExamples(shared, adjustment, held, thresholds) },
-        { name: "shipped sets", shared: shippedShared, tenant: measure(candidate, thresholds, shipped) },
-      ]);
       if (verdict.publish) {
         current = candidate;
         classifier = new Classifier({ model: current, thresholds });

@@ -337,3 +337,32 @@ export function compareScores(sets: readonly { name: string; shared: ExampleScor
   }
   return { publish: reasons.length === 0, reasons };
 }
+
+export interface GuardedFit {
+  readonly adjustment: LinearModel;
+  readonly verdict: GuardVerdict;
+  /** The figures compared, per set: shared and tenant. */
+  readonly figures: { name: string; shared: { category: number; gaRecall: number }; tenant: { category: number; gaRecall: number } }[];
+}
+
+/**
+ * The one way a tenant model is made (the training command, the scheduled run and the simulation):
+ * fitted without a held-out slice of the tenant's examples, then compared with the shared model on
+ * that slice and on the shipped evaluation sets (`shipped` scores a model on them).
+ */
+export function fitGuarded(
+  shared: LinearModel,
+  examples: readonly TenantExample[],
+  thresholds: Readonly<Record<string, number>>,
+  shipped: (model: LinearModel) => { category: number; gaRecall: number },
+  options: AdjustmentOptions,
+  sharedShipped = shipped(shared),
+): GuardedFit {
+  const { train, held } = holdOut(examples);
+  const adjustment = fitAdjustment(shared, train, options);
+  const figures = [
+    { name: "held-out corrections", shared: scoreExamples(shared, null, held, thresholds), tenant: scoreExamples(shared, adjustment, held, thresholds) },
+    { name: "shipped sets", shared: sharedShipped, tenant: shipped(applyAdjustment(shared, adjustment)) },
+  ];
+  return { adjustment, verdict: compareScores(figures), figures };
+}
