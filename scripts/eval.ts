@@ -6,14 +6,20 @@
  *   --fit        also write the thresholds fitted on all writers to corpus/calibration.json (then run npm run train)
  *   --json       first print the leave-one-writer-out figures as one JSON line (the tests read it)
  *   --lowo-only  stop after the leave-one-writer-out figures
+ *   --tenant-simulation  only the tenant simulation (scripts/tenant-simulation.ts, docs/decisions/0072)
  */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { formatScores, score, type Expected } from "../src/domain/classify/evaluate";
 import { THRESHOLDS_PATH, readCorpus, readUnseenSets } from "./corpus";
 import { classifyAll, leaveOneWriterOut, trainOn } from "./lowo";
+import { printTenantSimulation } from "./tenant-simulation";
 
-const { values } = parseArgs({ options: { fit: { type: "boolean" }, json: { type: "boolean" }, "lowo-only": { type: "boolean" } } });
+const { values } = parseArgs({ options: { fit: { type: "boolean" }, json: { type: "boolean" }, "lowo-only": { type: "boolean" }, "tenant-simulation": { type: "boolean" } } });
+if (values["tenant-simulation"]) {
+  printTenantSimulation();
+  process.exit(0);
+}
 const sets = readCorpus();
 const t0 = performance.now();
 const lowo = leaveOneWriterOut(sets, {}, () => process.stderr.write("."));

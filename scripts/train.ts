@@ -3,6 +3,7 @@
  * fitted on held-out writers (corpus/calibration.json, written by `npm run eval -- --fit`), into
  * assets/triage-model.bin. A fixed seed: the same corpus gives the same file, byte for byte.
  * The shared dev set and the held-out fixtures are never read here.
+ * With --site or --base-url it trains the tenant's model instead (scripts/train-tenant.ts).
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -11,6 +12,11 @@ import { CORPUS_DIR, MODEL_PATH, THRESHOLDS_PATH, readCorpus } from "./corpus";
 import { trainOn } from "./lowo";
 import { TRAINING } from "../src/domain/classify/training";
 
+const tenantArgs = process.argv.slice(2);
+if (tenantArgs.some((a) => /^--(site|base-url|rollback|models)(=|$)/.test(a))) {
+  const { trainTenant } = await import("./train-tenant");
+  process.exit(await trainTenant(tenantArgs));
+}
 const sets = readCorpus(CORPUS_DIR);
 const hash = createHash("sha256");
 for (const s of sets) hash.update(JSON.stringify(s.rows));

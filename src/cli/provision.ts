@@ -1,6 +1,6 @@
 /**
  * `npm run provision -- --site <site-id> [--sharepoint-url https://contoso.sharepoint.com/sites/x]`:
- * creates or upgrades the "Member Inquiries", "Response Templates" and "Email Audit" lists through Graph (token in
+ * creates or upgrades the "Member Inquiries", "Response Templates", "Email Audit", "Triage Corrections" and "Triage Models" lists through Graph (token in
  * GRAPH_TOKEN: Sites.Manage.All, or Sites.Selected with a manage grant on the site), then the
  * managers' views and their row formatting through SharePoint's REST API (token in
  * SHAREPOINT_TOKEN, for the SharePoint resource), which Graph cannot do. --base-url points at another
@@ -10,6 +10,8 @@
 import { parseArgs } from "node:util";
 import { provisionAuditList, provisionList, provisionTemplates } from "../adapters/sharepoint/provision";
 import { LIST_NAME } from "../adapters/sharepoint/schema";
+import { provisionCorrectionsList } from "../adapters/sharepoint/corrections-list";
+import { provisionModelsList } from "../adapters/sharepoint/tenant-models";
 import { SharePointRestError, provisionViews } from "../adapters/sharepoint/views";
 import { REPORT_VIEWS } from "../domain/reports/views";
 import { graphClient, sharePointRest } from "./graph";
@@ -41,8 +43,10 @@ try {
   const r = await provisionList(client, values.site, listName);
   const t = await provisionTemplates(client, values.site);
   const a = await provisionAuditList(client, values.site);
+  const c = await provisionCorrectionsList(client, values.site);
+  const m = await provisionModelsList(client, values.site);
   const v = rest ? await provisionViews(rest, listName, REPORT_VIEWS) : [];
-  const changes = [...r.changes, ...t.changes, ...a.changes, ...v];
+  const changes = [...r.changes, ...t.changes, ...a.changes, ...c.changes, ...m.changes, ...v];
   process.stdout.write(changes.length ? `${changes.join("\n")}\n` : "The lists and views are up to date: nothing to change.\n");
   if (!rest) process.stdout.write("Views not checked: add --sharepoint-url <site address> and SHAREPOINT_TOKEN to create the managers' views (see docs/sharepoint-manual-steps.md to make them by hand).\n");
 } catch (e) {
