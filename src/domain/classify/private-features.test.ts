@@ -46,6 +46,9 @@ const SURNAMES = `smith johnson williams brown jones garcia miller davis rodrigu
   .split(/\s+/)
   .filter(Boolean);
 
+/** Parts of role addresses ("rx.clinical@", "denials.clinical@", "clinical.director@"): a mailbox's job, not a person. */
+const ROLE_WORDS = new Set(["clinical", "director", "denials", "billing", "review", "referrals", "appeals", "office", "care", "intake", "claims", "auth", "support", "team", "desk", "services", "admin", "info", "help"]);
+
 /** The senders' own names: the parts of their addresses they also write as a name ("dorothy.kessler41@…" and "Dorothy Kessler"). */
 const SENDER_NAMES = [
   ...new Set(
@@ -54,7 +57,7 @@ const SENDER_NAMES = [
         .toLowerCase()
         .replace(/@.*$/, "")
         .split(/[^a-z]+/)
-        .filter((w) => w.length >= 3 && new RegExp(`\\b${w[0]!.toUpperCase()}${w.slice(1)}\\b`).test(e.body)),
+        .filter((w) => w.length >= 3 && !ROLE_WORDS.has(w) && new RegExp(`\\b${w[0]!.toUpperCase()}${w.slice(1)}\\b`).test(e.body)),
     ),
   ),
 ];

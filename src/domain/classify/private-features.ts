@@ -10,6 +10,7 @@
  * - the words after a salutation or a naming phrase ("dear", "hi", "my name is", "me llamo",
  *   "mr", "dr", "member", "patient", "son", "daughter" …) and the short lines that close an email
  *   (a sign-off name) are dropped, so a name written in lower case is not kept either;
+ * - a word that is a common given or family name (names.ts), in any case, is dropped;
  * - a word is kept only when the shared model knows it as a word of its own (it carries weight in
  *   the model, learned from the mail of two or more independent writers): rare words — most names,
  *   a vendor's or a street's, a misspelt id — are never kept, whatever their case;
@@ -19,6 +20,7 @@
  * What is kept: each feature's 32-bit hash and its value as the model would read it (scaled by the
  * whole email's length, so training sees what inference sees), packed and base64-encoded.
  */
+import { COMMON_NAMES } from "./names";
 import { PART_OWN, PART_QUOTED, PART_SUBJECT, WordBuffer, charNgrams, featureNorm, readEmail, type FeatureConfig, type TextParts } from "./features";
 
 /** Words after which the next words may be a name, even in lower case. */
@@ -44,6 +46,11 @@ export interface PrivateFeatures {
 
 const UPPER = /\p{Lu}|\p{Lt}/u;
 
+/** A word as the names list writes it: lower case, accents and apostrophes off. */
+function foldName(lower: string): string {
+  return lower.normalize("NFD").replace(/[\u0300-\u036f'’`]/g, "");
+}
+
 /** Which words of the buffer may be kept. */
 function keptWords(buf: WordBuffer, known: (hash: number) => boolean): Uint8Array {
   const keep = new Uint8Array(buf.count);
@@ -56,7 +63,7 @@ function keptWords(buf: WordBuffer, known: (hash: number) => boolean): Uint8Arra
     const text = buf.texts[part]!;
     const word = text.slice(buf.start[w]!, buf.end[w]!);
     const lower = word.toLowerCase();
-    let ok = !/\d/.test(word) && !UPPER.test(word) && known(buf.word[w]!);
+    let ok = !/\d/.test(word) && !UPPER.test(word) && !COMMON_NAMES.has(foldName(lower)) && known(buf.word[w]!);
     if (cue > 0) {
       ok = false;
       cue--;
