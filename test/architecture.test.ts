@@ -1,7 +1,7 @@
 /**
  * The rooms of src/ and the one-way import direction: UI → adapters → domain core. The core imports
  * nothing from outside itself (no Office, React, Graph, browser or Node); adapters never import the
- * UI; nothing but the UI and the harness imports React. PHI rule: only ui/log.ts writes to the
+ * UI; nothing but the UI and the harness imports React. PHI rule: only app/log.ts writes to the
  * console in the pane, and it takes codes, not payloads.
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
@@ -27,7 +27,7 @@ const target = (file: string, spec: string) => (spec.startsWith(".") ? room(reso
 
 describe("architecture", () => {
   it("has the rooms the design asks for", () => {
-    expect(new Set(sources.map(room))).toEqual(new Set(["domain", "adapters", "ui", "harness", "cli"]));
+    expect(new Set(sources.map(room))).toEqual(new Set(["domain", "adapters", "app", "ui", "harness", "cli"]));
   });
 
   it("keeps the domain core free of every outside import", () => {
@@ -57,9 +57,9 @@ describe("architecture", () => {
     expect(bad).toEqual([]);
   });
 
-  it("writes to the console only through ui/log.ts in the pane code", () => {
+  it("writes to the console only through app/log.ts in the pane code", () => {
     const bad = sources
-      .filter((f) => room(f) !== "cli" && !f.endsWith(`${sep}ui${sep}log.ts`))
+      .filter((f) => room(f) !== "cli" && !f.endsWith(`${sep}app${sep}log.ts`))
       .filter((f) => /\bconsole\s*\.\s*(log|info|warn|error|debug|trace)\b/.test(readFileSync(f, "utf8")))
       .map((f) => relative(SRC, f));
     expect(bad).toEqual([]);

@@ -20,7 +20,7 @@ import { InstructionList } from "./InstructionList";
 import { TriageSummary } from "./TriageSummary";
 import { hasFollowUp } from "../domain/sla/policies";
 import { STATUS_LABELS, TARGET_OF } from "../domain/inquiry/status";
-import type { PaneServices } from "./services";
+import type { PaneServices } from "../app/services";
 import { usePane } from "./usePane";
 import { PANE_THEMES, usePaneTheme } from "./theme";
 

@@ -5,7 +5,7 @@ import { checkConfirmationNumber } from "../domain/inquiry/confirmation";
 import type { Organisation } from "../domain/settings";
 import { checkPlainLanguage, type PlainLanguageResult } from "../domain/templates/plain-language";
 import type { Template } from "../domain/templates/templates";
-import { renderSafe } from "./safe-template";
+import { renderSafe } from "../app/safe-template";
 import { TemplatesPanel } from "./TemplatesPanel";
 
 const useStyles = makeStyles({

@@ -6,13 +6,13 @@
  * commands-classic.ts instead (built as commands.js).
  */
 import { BusinessCalendar } from "../domain/calendar/calendar";
-import { onMessageSendHandler } from "./send-event";
+import { onMessageSendHandler } from "../app/send-event";
 
 const handler = onMessageSendHandler(
   (settings) => async () => {
     const sharePoint = settings.sharePoint;
     if (!sharePoint || typeof indexedDB === "undefined") return null;
-    const { microsoftLog } = await import("./microsoft-log");
+    const { microsoftLog } = await import("../app/microsoft-log");
     const log = await microsoftLog(sharePoint, { calendar: new BusinessCalendar(settings.calendar), policies: settings.policies, routes: settings.routes, now: () => Date.now() }, Office, { silentOnly: true });
     const me = await log.signIn.user().catch(() => null);
     return me ? { service: log.service, me: me.upn } : null;

@@ -19,7 +19,7 @@ import { parseSettings, type DeploymentSettings } from "../domain/settings";
 import { DEFAULT_TEMPLATES } from "../domain/templates/defaults";
 import { App } from "./App";
 import { logEvent } from "./log";
-import type { PaneServices } from "./services";
+import type { PaneServices } from "../app/services";
 
 const OFFICE_WAIT_MS = 8000;
 
@@ -99,7 +99,7 @@ async function start(): Promise<void> {
   // the SharePoint log: the local emulator in the harness; in Outlook the tenant's list through
   // Graph with Microsoft sign-in, when the deployment's settings name a site (else the pane says so)
   const log = __HARNESS__ && useHarness
-    ? import("./log-setup").then((m) =>
+    ? import("../app/log-setup").then((m) =>
         m.harnessLog(window.location.origin, params.get("user") ?? "advocate@plan.example", {
           calendar,
           policies: settings.policies,
@@ -108,7 +108,7 @@ async function start(): Promise<void> {
         }),
       )
     : settings.sharePoint && typeof Office !== "undefined"
-      ? import("./microsoft-log").then((m) =>
+      ? import("../app/microsoft-log").then((m) =>
           m.microsoftLog(settings.sharePoint!, { calendar, policies: settings.policies, routes: settings.routes, now: () => Date.now() }, Office),
         )
       : Promise.resolve(null);
@@ -125,7 +125,7 @@ async function start(): Promise<void> {
   if (__HARNESS__ && useHarness) {
     // the harness's Send button stands in for Outlook's OnMessageSend event: the same check and record
     (mailbox as HarnessMailbox).onSend(async (draft) => {
-      const { decideOnSend } = await import("./on-send");
+      const { decideOnSend } = await import("../app/on-send");
       return decideOnSend({
         readDraft: async () => draft,
         templates: DEFAULT_TEMPLATES,

@@ -11,15 +11,15 @@ import { applyAction, correctRecord, mergeCorrection, recordFromFields, type Inq
 import type { LogOp } from "../adapters/storage/outbox";
 import { TransitionError, allowedActions, type Action } from "../domain/inquiry/status";
 import { placeholdersOf, type Template } from "../domain/templates/templates";
-import { renderSafe } from "./safe-template";
+import { renderSafe } from "../app/safe-template";
 import { neutraliseBidi } from "../domain/text/bidi";
 import { triage, type Correction, type TriageView } from "../domain/inquiry/triage";
 import { actionForPurpose } from "../domain/templates/drafts";
-import { classifyOnce } from "./classify-once";
+import { classifyOnce } from "../app/classify-once";
 import { policyFor, type Mailbox } from "../domain/sla/policies";
 import { rolesOf, type Role } from "../domain/team/roles";
 import { logEvent } from "./log";
-import type { PaneServices } from "./services";
+import type { PaneServices } from "../app/services";
 
 export type ItemState =
   | { readonly status: "loading" }
