@@ -5,7 +5,7 @@
  */
 import type { BusinessCalendar } from "../../domain/calendar/calendar";
 import { confirmationNumber } from "../../domain/inquiry/confirmation";
-import { logFields, readListItem, type InquiryRecord } from "../../domain/inquiry/record";
+import { logFields, readListItem, recordFromFields, type InquiryRecord } from "../../domain/inquiry/record";
 import { STATUSES, type Action } from "../../domain/inquiry/status";
 import type { MailboxRoute, SlaPolicy } from "../../domain/sla/policies";
 import { Outbox, type CorrectedFields, type LogOp, type OutboxStats } from "../storage/outbox";
@@ -72,9 +72,13 @@ export class InquiryLogService {
     return (await this.outbox.pending()).filter((op) => op.messageId === internetMessageId);
   }
 
-  /** The logged item for a message, or null when it has never been logged (one request). */
-  lookup(internetMessageId: string): Promise<StoredItem | null> {
-    return this.client.find(internetMessageId);
+  /**
+   * The logged inquiry for a message, read over `fallback` for what the list does not hold (the
+   * classification of an email seen here first), or null when it has never been logged (one request).
+   */
+  async lookupRecord(internetMessageId: string, fallback: InquiryRecord): Promise<InquiryRecord | null> {
+    const item = await this.client.find(internetMessageId);
+    return item ? recordFromFields(item.fields, fallback) : null;
   }
 
   schemaProblems(): Promise<string[]> {
@@ -199,9 +203,10 @@ export class InquiryLogService {
     return this.enqueue({ messageId: record.internetMessageId, kind: "open", by, at, record });
   }
 
-  /** The inquiry with this confirmation number (one request on an indexed column), or null. */
-  findByConfirmationNumber(number: string): Promise<StoredItem | null> {
-    return this.client.findBy("ConfirmationNumber", number);
+  /** The inquiry with this confirmation number (one request on an indexed column), or null (also when its item cannot be read). */
+  async findByConfirmationNumber(number: string): Promise<InquiryRecord | null> {
+    const item = await this.client.findBy("ConfirmationNumber", number);
+    return item ? (records([item])[0] ?? null) : null;
   }
 
   /**
