@@ -15,7 +15,7 @@ import { randomInt } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import type { InquiryListClient } from "../adapters/graph/list-client";
 import { AUDIT_LIST_NAME } from "../adapters/sharepoint/schema";
-import { BusinessCalendar } from "../domain/calendar/calendar";
+import { calendarFor } from "../app/compose";
 import { AUDIT_COLUMNS, auditListFields, auditRow, auditSample, auditScore, inMonth, quarterMonths } from "../domain/reports/audit";
 import { toCsv } from "../domain/reports/csv";
 import { commandArgs, fail } from "./args";
@@ -89,7 +89,7 @@ if (command === "score") {
   else fail(`--seed must be a whole number below 4294967296, not ${JSON.stringify(values.seed.slice(0, 20))}`);
 
   const settings = loadSettings();
-  const calendar = new BusinessCalendar(settings.calendar);
+  const calendar = calendarFor(settings);
   let within: (t: number) => boolean;
   try {
     within = inMonth(values.month, calendar);

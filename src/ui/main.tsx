@@ -11,11 +11,10 @@ import type { HarnessMailbox } from "../adapters/mailbox/harness";
 import { OfficeMailbox } from "../adapters/mailbox/office";
 import type { MailboxAdapter } from "../adapters/mailbox/types";
 import { fetchModel } from "../adapters/model/fetch-model";
-import { LocalStore } from "../adapters/storage/local";
-import { BusinessCalendar } from "../domain/calendar/calendar";
 import modelUrl from "../../assets/triage-model.bin?url";
-import { Classifier } from "../domain/classify/classifier";
-import { parseSettings, type DeploymentSettings } from "../domain/settings";
+import type { DeploymentSettings } from "../domain/settings";
+import { paneServices, sentReplyLog, type LogPlace } from "../app/compose";
+import { embeddedSettings } from "../app/embedded-settings";
 import { DEFAULT_TEMPLATES } from "../domain/templates/defaults";
 import { App } from "./App";
 import { logEvent } from "./log";
@@ -27,8 +26,6 @@ const OFFICE_WAIT_MS = 8000;
 const model = fetchModel(modelUrl);
 model.catch(() => logEvent("model.unavailable"));
 
-/** Settings embedded by the build (TRIAGE_SETTINGS), or null for the fictional defaults. */
-declare const __TRIAGE_SETTINGS__: unknown;
 /** True in the harness build only (vite.config.ts). */
 declare const __HARNESS__: boolean;
 
@@ -81,47 +78,27 @@ async function start(): Promise<void> {
   }
   let settings: DeploymentSettings;
   try {
-    settings = parseSettings(typeof __TRIAGE_SETTINGS__ === "undefined" ? null : __TRIAGE_SETTINGS__);
+    settings = embeddedSettings();
   } catch {
     logEvent("settings.invalid");
     renderMessage(root, "This add-in's deployment settings are not valid. Ask your administrator to rebuild it with a corrected settings file.");
     return;
   }
-  let classifier: Classifier;
+  // the SharePoint log: the local emulator in the harness; in Outlook the tenant's list through
+  // Graph with Microsoft sign-in, when the deployment's settings name a site (else the pane says so)
+  const place: LogPlace =
+    __HARNESS__ && useHarness
+      ? { kind: "harness", origin: window.location.origin, upn: new URLSearchParams(window.location.search).get("user") ?? "advocate@plan.example" }
+      : typeof Office !== "undefined"
+        ? { kind: "microsoft", office: Office }
+        : { kind: "none" };
+  let services: PaneServices;
   try {
-    classifier = new Classifier({ model: await model, internalDomains: settings.internalDomains, routes: settings.routes });
+    services = paneServices(mailbox, settings, await model, place);
   } catch {
     renderMessage(root, "The add-in's classifier did not load. Reopen the pane; if this keeps happening, tell your administrator.");
     return;
   }
-  const calendar = new BusinessCalendar(settings.calendar);
-  const params = new URLSearchParams(window.location.search);
-  // the SharePoint log: the local emulator in the harness; in Outlook the tenant's list through
-  // Graph with Microsoft sign-in, when the deployment's settings name a site (else the pane says so)
-  const log = __HARNESS__ && useHarness
-    ? import("../app/log-setup").then((m) =>
-        m.harnessLog(window.location.origin, params.get("user") ?? "advocate@plan.example", {
-          calendar,
-          policies: settings.policies,
-          routes: settings.routes,
-          now: () => Date.now() + mailbox.clockOffsetMs,
-        }),
-      )
-    : settings.sharePoint && typeof Office !== "undefined"
-      ? import("../app/microsoft-log").then((m) =>
-          m.microsoftLog(settings.sharePoint!, { calendar, policies: settings.policies, routes: settings.routes, now: () => Date.now() }, Office),
-        )
-      : Promise.resolve(null);
-  log.catch(() => logEvent("log.unavailable"));
-  const services: PaneServices = {
-    mailbox,
-    store: new LocalStore("member-triage"),
-    settings,
-    classifier,
-    calendar,
-    templates: DEFAULT_TEMPLATES,
-    log: log.catch(() => null),
-  };
   if (__HARNESS__ && useHarness) {
     // the harness's Send button stands in for Outlook's OnMessageSend event: the same check and record
     (mailbox as HarnessMailbox).onSend(async (draft) => {
@@ -131,11 +108,7 @@ async function start(): Promise<void> {
         templates: DEFAULT_TEMPLATES,
         policies: settings.policies,
         now: () => Date.now() + mailbox.clockOffsetMs,
-        log: async () => {
-          const l = await services.log;
-          const me = l ? await l.signIn.user().catch(() => null) : null;
-          return l && me ? { service: l.service, me: me.upn } : null;
-        },
+        log: sentReplyLog(services.log),
       });
     });
   }
