@@ -5,7 +5,10 @@
  * log's code (Graph client, IndexedDB outbox, MSAL) is loaded with a dynamic import, after the
  * pane's first paint; the harness's local sign-in and emulator exist in the harness build only.
  */
+import type { HarnessMailbox } from "../adapters/mailbox/harness";
+import { OfficeMailbox } from "../adapters/mailbox/office";
 import type { MailboxAdapter } from "../adapters/mailbox/types";
+export { fetchModel } from "../adapters/model/fetch-model";
 import { LocalStore } from "../adapters/storage/local";
 import { BusinessCalendar } from "../domain/calendar/calendar";
 import { Classifier } from "../domain/classify/classifier";
@@ -64,7 +67,11 @@ export function sentReplyLog(log: Promise<PaneLog | null>): OnSendDeps["log"] {
 export function paneServices(mailbox: MailboxAdapter, settings: DeploymentSettings, model: LinearModel, place: LogPlace): PaneServices {
   const classifier = classifierFor(settings, model);
   const calendar = calendarFor(settings);
-  const log = openLog(settings, place, logDeps(settings, () => Date.now() + mailbox.clockOffsetMs, calendar));
+  const log = openLog(
+    settings,
+    place,
+    logDeps(settings, () => Date.now() + mailbox.clockOffsetMs, calendar),
+  );
   log.catch(() => logEvent("log.unavailable"));
   return {
     mailbox,
@@ -75,4 +82,42 @@ export function paneServices(mailbox: MailboxAdapter, settings: DeploymentSettin
     templates: DEFAULT_TEMPLATES,
     log: log.catch(() => null),
   };
+}
+
+const OFFICE_WAIT_MS = 8000;
+
+/** Outlook's mailbox once office.js is ready; Office.onReady never resolves when office.js cannot load, so the wait is bounded. */
+export function waitForOutlook(waitMs = OFFICE_WAIT_MS): Promise<MailboxAdapter> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("timeout")), waitMs);
+    if (typeof Office === "undefined" || typeof Office.onReady !== "function") {
+      clearTimeout(timer);
+      reject(new Error("no-office"));
+      return;
+    }
+    void Office.onReady((info) => {
+      clearTimeout(timer);
+      if (info.host === Office.HostType.Outlook) resolve(new OfficeMailbox(Office));
+      else reject(new Error("not-outlook"));
+    });
+  });
+}
+
+/** The local harness's mailbox (harness build only: a dynamic import the production build drops). */
+export function connectHarness(win: Window): Promise<MailboxAdapter> {
+  return __HARNESS__ ? import("../adapters/mailbox/harness").then((m) => m.HarnessMailbox.connect(win)) : Promise.reject(new Error("no-harness"));
+}
+
+/** The harness's Send button runs the same check and records the same as Outlook's OnMessageSend event. */
+export function checkHarnessSends(mailbox: MailboxAdapter, services: PaneServices): void {
+  (mailbox as HarnessMailbox).onSend(async (draft) => {
+    const { decideOnSend } = await import("./on-send");
+    return decideOnSend({
+      readDraft: async () => draft,
+      templates: DEFAULT_TEMPLATES,
+      policies: services.settings.policies,
+      now: () => Date.now() + mailbox.clockOffsetMs,
+      log: sentReplyLog(services.log),
+    });
+  });
 }

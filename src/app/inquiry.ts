@@ -22,7 +22,10 @@ import { renderSafe } from "./safe-template";
 import { templateValues } from "./template-values";
 
 /** What the use cases need of the log (the InquiryLogService, or a fake in tests). */
-export type InquiryLog = Pick<InquiryLogService, "act" | "drafted" | "correct" | "lookupRecord" | "pendingFor" | "confirmationNumber" | "findByConversation" | "flush">;
+export type InquiryLog = Pick<
+  InquiryLogService,
+  "act" | "drafted" | "correct" | "lookupRecord" | "pendingFor" | "confirmationNumber" | "findByConversation" | "flush"
+>;
 
 /** The key an email is logged under: its internet message id (the item id when the host gave none). */
 export function messageKey(item: Pick<MailItem, "internetMessageId" | "itemId">): string {
@@ -32,7 +35,14 @@ export function messageKey(item: Pick<MailItem, "internetMessageId" | "itemId">)
 /** The item as the pane shows it: bidi override and isolate characters out of everything displayed (ids kept exact, they are keys). */
 export function shownItem(item: MailItem): MailItem {
   const person = (a: MailItem["from"]) => ({ name: neutraliseBidi(a.name), address: neutraliseBidi(a.address) });
-  return { ...item, subject: neutraliseBidi(item.subject), from: person(item.from), to: item.to.map(person), cc: item.cc.map(person), body: { ...item.body, content: neutraliseBidi(item.body.content) } };
+  return {
+    ...item,
+    subject: neutraliseBidi(item.subject),
+    from: person(item.from),
+    to: item.to.map(person),
+    cc: item.cc.map(person),
+    body: { ...item.body, content: neutraliseBidi(item.body.content) },
+  };
 }
 
 /** The inquiry as this pane knows it before the list answers: classified, never worked. */
@@ -94,7 +104,14 @@ export async function loggedInquiry(log: Pick<InquiryLog, "lookupRecord" | "pend
  * before the write is stored; an assignment carries the assignee it replaces, so the list refuses
  * it when someone else was quicker. Returns the inquiry after the action.
  */
-export async function actOn(log: Pick<InquiryLog, "act">, record: InquiryRecord, action: Action, by: string, at: number, applied?: (next: InquiryRecord) => void): Promise<InquiryRecord> {
+export async function actOn(
+  log: Pick<InquiryLog, "act">,
+  record: InquiryRecord,
+  action: Action,
+  by: string,
+  at: number,
+  applied?: (next: InquiryRecord) => void,
+): Promise<InquiryRecord> {
   const next = applyAction(record, action, at, by);
   applied?.(next);
   await log.act(record, action, by, at, action.kind === "assign" ? (record.assignee ?? null) : undefined);
@@ -127,7 +144,11 @@ export async function correctInquiry(
   at: number,
   applied?: (next: InquiryRecord) => void,
 ): Promise<InquiryRecord> {
-  const classified = { category: view.classification.category, priority: view.classification.priority, mailbox: (view.corrected.mailbox ?? view.mailbox) as Mailbox | null };
+  const classified = {
+    category: view.classification.category,
+    priority: view.classification.priority,
+    mailbox: (view.corrected.mailbox ?? view.mailbox) as Mailbox | null,
+  };
   const corrected = correctRecord(worked, correction ?? {}, classified, (m, p) => policyFor(m ?? "member-services-email", p, routes));
   applied?.(corrected);
   await log.correct(corrected, by, at, worked);
@@ -181,7 +202,9 @@ export interface TemplateReply {
 export async function replyWithTemplate(
   r: TemplateReply,
   deps: { readonly mailbox: Pick<MailboxAdapter, "reply">; readonly organisation: Organisation; readonly linkHosts: readonly string[] },
-): Promise<{ readonly ok: true; readonly record: InquiryRecord | null; readonly draft: DraftOffer | null } | { readonly ok: false; readonly problem: TemplateProblem }> {
+): Promise<
+  { readonly ok: true; readonly record: InquiryRecord | null; readonly draft: DraftOffer | null } | { readonly ok: false; readonly problem: TemplateProblem }
+> {
   const values = templateValues(deps.organisation, { memberName: r.item.from.name, missingFields: r.view.classification.missingFields }, r.typed);
   if (placeholdersOf(r.template.body).includes("confirmationNumber")) {
     if (!r.worked) return { ok: false, problem: { code: "noList" } };

@@ -104,11 +104,14 @@ export class PaneSession {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout>;
     const tick = () => {
-      timer = setTimeout(() => {
-        this.now = this.clock();
-        this.changed();
-        tick();
-      }, 60_000 - (this.clock() % 60_000) + 50);
+      timer = setTimeout(
+        () => {
+          this.now = this.clock();
+          this.changed();
+          tick();
+        },
+        60_000 - (this.clock() % 60_000) + 50,
+      );
     };
     tick();
     void this.load();
@@ -117,38 +120,41 @@ export class PaneSession {
     const subscribeLog = (service: InquiryLogService) => {
       offLog = service.subscribe((s) => this.onLogStatus(s));
     };
-    void this.services.log.then(async (l) => {
-      if (!l || stopped) return;
-      let user: SignedInUser;
-      try {
-        user = await l.signIn.user();
-      } catch {
-        // not signed in yet: the pane offers a button, since a sign-in popup needs a click
-        this.needsSignIn = async () => {
-          await l.signIn.getAccessToken().catch(() => logEvent("sign-in.failed"));
-          const u = await l.signIn.user().catch(() => null);
-          if (!u || stopped) return;
-          this.needsSignIn = null;
-          this.signedIn({ service: l.service, user: u, signIn: async () => l.service.retryNow() });
-          subscribeLog(l.service);
-        };
-        this.changed();
-        return;
-      }
-      if (stopped) return;
-      void l.templates.then((t) => {
-        if (!stopped && t.length) {
-          this.templates = t;
+    void this.services.log.then(
+      async (l) => {
+        if (!l || stopped) return;
+        let user: SignedInUser;
+        try {
+          user = await l.signIn.user();
+        } catch {
+          // not signed in yet: the pane offers a button, since a sign-in popup needs a click
+          this.needsSignIn = async () => {
+            await l.signIn.getAccessToken().catch(() => logEvent("sign-in.failed"));
+            const u = await l.signIn.user().catch(() => null);
+            if (!u || stopped) return;
+            this.needsSignIn = null;
+            this.signedIn({ service: l.service, user: u, signIn: async () => l.service.retryNow() });
+            subscribeLog(l.service);
+          };
           this.changed();
+          return;
         }
-      });
-      const signIn = async () => {
-        await l.signIn.getAccessToken().catch(() => logEvent("sign-in.failed"));
-        l.service.retryNow();
-      };
-      this.signedIn({ service: l.service, user, signIn });
-      subscribeLog(l.service);
-    }, () => logEvent("log.unavailable"));
+        if (stopped) return;
+        void l.templates.then((t) => {
+          if (!stopped && t.length) {
+            this.templates = t;
+            this.changed();
+          }
+        });
+        const signIn = async () => {
+          await l.signIn.getAccessToken().catch(() => logEvent("sign-in.failed"));
+          l.service.retryNow();
+        };
+        this.signedIn({ service: l.service, user, signIn });
+        subscribeLog(l.service);
+      },
+      () => logEvent("log.unavailable"),
+    );
     return () => {
       stopped = true;
       clearTimeout(timer);
@@ -365,7 +371,8 @@ export class PaneSession {
     const worked = this.worked && this.worked.internetMessageId === key ? this.worked : null;
     this.view = this.computeView(worked?.events);
     const draft = this.draft;
-    const draftOffer = draft && worked && draft.messageId === worked.internetMessageId && allowedActions(worked.status).includes(draft.action.kind) ? draft : null;
+    const draftOffer =
+      draft && worked && draft.messageId === worked.internetMessageId && allowedActions(worked.status).includes(draft.action.kind) ? draft : null;
     return {
       state: this.state,
       view: this.view,

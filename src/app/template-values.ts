@@ -12,7 +12,11 @@ export interface TemplateContext {
   readonly missingFields?: readonly string[];
 }
 
-export function templateValues(organisation: Organisation, context: TemplateContext = {}, typed: Readonly<Record<string, string>> = {}): Record<string, string> {
+export function templateValues(
+  organisation: Organisation,
+  context: TemplateContext = {},
+  typed: Readonly<Record<string, string>> = {},
+): Record<string, string> {
   return {
     ...(context.memberName !== undefined ? { memberName: context.memberName } : {}),
     organisationName: organisation.name,

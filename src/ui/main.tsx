@@ -7,20 +7,16 @@
  * clear message.
  */
 import { createRoot } from "react-dom/client";
-import type { HarnessMailbox } from "../adapters/mailbox/harness";
-import { OfficeMailbox } from "../adapters/mailbox/office";
 import type { MailboxAdapter } from "../adapters/mailbox/types";
-import { fetchModel } from "../adapters/model/fetch-model";
+// a Vite asset URL (the query is not a file the import resolver knows): the model file, fetched from the pane's own origin
+// eslint-disable-next-line boundaries/no-unknown-dependencies
 import modelUrl from "../../assets/triage-model.bin?url";
 import type { DeploymentSettings } from "../domain/settings";
-import { paneServices, sentReplyLog, type LogPlace } from "../app/compose";
+import { checkHarnessSends, connectHarness, fetchModel, paneServices, waitForOutlook, type LogPlace } from "../app/compose";
 import { embeddedSettings } from "../app/embedded-settings";
-import { DEFAULT_TEMPLATES } from "../domain/templates/defaults";
 import { App } from "./App";
 import { logEvent } from "./log";
 import type { PaneServices } from "../app/services";
-
-const OFFICE_WAIT_MS = 8000;
 
 // the model is fetched as soon as the pane's code runs, in parallel with connecting to the mailbox
 const model = fetchModel(modelUrl);
@@ -28,22 +24,6 @@ model.catch(() => logEvent("model.unavailable"));
 
 /** True in the harness build only (vite.config.ts). */
 declare const __HARNESS__: boolean;
-
-function waitForOutlook(): Promise<MailboxAdapter> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("timeout")), OFFICE_WAIT_MS);
-    if (typeof Office === "undefined" || typeof Office.onReady !== "function") {
-      clearTimeout(timer);
-      reject(new Error("no-office"));
-      return;
-    }
-    void Office.onReady((info) => {
-      clearTimeout(timer);
-      if (info.host === Office.HostType.Outlook) resolve(new OfficeMailbox(Office));
-      else reject(new Error("not-outlook"));
-    });
-  });
-}
 
 function renderMessage(root: ReturnType<typeof createRoot>, text: string): void {
   root.render(
@@ -62,7 +42,7 @@ async function start(): Promise<void> {
   const useHarness = __HARNESS__ && new URLSearchParams(window.location.search).get("host") === "harness";
   let mailbox: MailboxAdapter;
   try {
-    mailbox = __HARNESS__ && useHarness ? await (await import("../adapters/mailbox/harness")).HarnessMailbox.connect(window) : await waitForOutlook();
+    mailbox = __HARNESS__ && useHarness ? await connectHarness(window) : await waitForOutlook();
   } catch (e) {
     const code = e instanceof Error ? e.message : "unknown";
     logEvent("host.unavailable", code);
@@ -99,19 +79,8 @@ async function start(): Promise<void> {
     renderMessage(root, "The add-in's classifier did not load. Reopen the pane; if this keeps happening, tell your administrator.");
     return;
   }
-  if (__HARNESS__ && useHarness) {
-    // the harness's Send button stands in for Outlook's OnMessageSend event: the same check and record
-    (mailbox as HarnessMailbox).onSend(async (draft) => {
-      const { decideOnSend } = await import("../app/on-send");
-      return decideOnSend({
-        readDraft: async () => draft,
-        templates: DEFAULT_TEMPLATES,
-        policies: settings.policies,
-        now: () => Date.now() + mailbox.clockOffsetMs,
-        log: sentReplyLog(services.log),
-      });
-    });
-  }
+  // the harness's Send button stands in for Outlook's OnMessageSend event: the same check and record
+  if (__HARNESS__ && useHarness) checkHarnessSends(mailbox, services);
   logEvent("pane.started", mailbox.isEmulator ? "harness" : "outlook");
   root.render(<App services={services} />);
 }
