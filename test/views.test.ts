@@ -10,7 +10,7 @@ import { startHarnessServer, type HarnessServer } from "../scripts/server";
 import { LIST_NAME } from "../src/adapters/sharepoint/schema";
 import { BusinessCalendar } from "../src/domain/calendar/calendar";
 import { logFields } from "../src/domain/inquiry/record";
-import { REPORT_VIEWS } from "../src/domain/reports/views";
+import { REPORT_VIEWS } from "../src/adapters/sharepoint/list-views";
 import { DEFAULT_POLICIES } from "../src/domain/sla/policies";
 import { SharePointEmulator } from "../src/harness/emulator/store";
 import { asOf, generateInquiries } from "./fixtures/inquiries";

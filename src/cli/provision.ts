@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { provisionAuditList, provisionList, provisionTemplates } from "../adapters/sharepoint/provision";
 import { LIST_NAME } from "../adapters/sharepoint/schema";
 import { SharePointRestError, provisionViews } from "../adapters/sharepoint/views";
-import { REPORT_VIEWS } from "../domain/reports/views";
+import { REPORT_VIEWS } from "../adapters/sharepoint/list-views";
 import { graphClient, sharePointRest } from "./graph";
 
 const USAGE =

@@ -4,7 +4,7 @@
  * so the emulator can answer a view's items the way SharePoint would. Anything else is refused by
  * name, as SharePoint refuses a malformed query.
  */
-import type { Condition, Operand } from "../../domain/reports/views";
+import type { Condition, Operand } from "../../adapters/sharepoint/list-views";
 
 interface XmlNode {
   readonly name: string;

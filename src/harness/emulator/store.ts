@@ -15,7 +15,7 @@
 
 import { seededRandom } from "../../domain/random";
 import { TimeZone } from "../../domain/calendar/zone";
-import { matches } from "../../domain/reports/views";
+import { matches } from "../../adapters/sharepoint/list-views";
 import { CamlError, parseCaml } from "./caml";
 
 export interface ColumnDef {
