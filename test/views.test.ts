@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarnessServer, type HarnessServer } from "../scripts/server";
 import { LIST_NAME } from "../src/adapters/sharepoint/schema";
 import { BusinessCalendar } from "../src/domain/calendar/calendar";
-import { logFields } from "../src/domain/inquiry/record";
+import { logFields } from "../src/adapters/sharepoint/row";
 import { REPORT_VIEWS } from "../src/adapters/sharepoint/list-views";
 import { DEFAULT_POLICIES } from "../src/domain/sla/policies";
 import { SharePointEmulator } from "../src/harness/emulator/store";

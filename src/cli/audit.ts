@@ -16,7 +16,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import type { InquiryListClient } from "../adapters/graph/list-client";
 import { AUDIT_LIST_NAME } from "../adapters/sharepoint/schema";
 import { calendarFor } from "../app/compose";
-import { AUDIT_COLUMNS, auditListFields, auditRow, auditSample, auditScore, inMonth, quarterMonths } from "../domain/reports/audit";
+import { auditListFields, auditRowOfFields } from "../adapters/sharepoint/audit-row";
+import { AUDIT_COLUMNS, auditRow, auditSample, auditScore, inMonth, quarterMonths } from "../domain/reports/audit";
 import { toCsv } from "../domain/reports/csv";
 import { commandArgs, fail } from "./args";
 import { listClient } from "./graph";
@@ -69,7 +70,7 @@ if (command === "score") {
     }
   }
   const inQuarter = items.filter((i) => months.includes(String(i["AuditMonth"] ?? "")));
-  const s = auditScore(inQuarter);
+  const s = auditScore(inQuarter.map(auditRowOfFields));
   const pct = (yes: number, of: number) => (of ? ((100 * yes) / of).toFixed(1) : "");
   const csv = toCsv(
     ["Measure", "Yes", "Answered", "Yes %"],

@@ -5,7 +5,8 @@
  */
 import type { BusinessCalendar } from "../../domain/calendar/calendar";
 import { confirmationNumber } from "../../domain/inquiry/confirmation";
-import { logFields, readListItem, recordFromFields, type InquiryRecord } from "../../domain/inquiry/record";
+import type { InquiryRecord } from "../../domain/inquiry/record";
+import { logFields, readListItem, recordFromFields } from "../sharepoint/row";
 import { STATUSES, type Action } from "../../domain/inquiry/status";
 import type { MailboxRoute, SlaPolicy } from "../../domain/sla/policies";
 import { Outbox, type CorrectedFields, type LogOp, type OutboxStats } from "../storage/outbox";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BusinessCalendar } from "../../domain/calendar/calendar";
-import { logFields } from "../../domain/inquiry/record";
+import { logFields } from "./row";
 import { DEFAULT_POLICIES } from "../../domain/sla/policies";
 import { asOf, generateInquiries } from "../../../test/fixtures/inquiries";
 import { DAILY_SECTIONS, dailyReport } from "../../domain/reports/daily";

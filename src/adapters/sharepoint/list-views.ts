@@ -9,7 +9,7 @@
  */
 import type { TimeZone } from "../../domain/calendar/zone";
 import { dayOf } from "../../domain/calendar/zone";
-import { LOGGED_CLOCKS } from "../../domain/inquiry/record";
+import { LOGGED_CLOCKS } from "./row";
 import type { DailySection } from "../../domain/reports/daily";
 
 /** A date-time operand: local midnight `today` days from today, or this instant. */
