@@ -6,7 +6,8 @@ import { DEFAULT_TEMPLATES } from "../domain/templates/defaults";
 import type { Template } from "../domain/templates/templates";
 import type { TriageView } from "../domain/inquiry/triage";
 import type { MailItem } from "../adapters/mailbox/types";
-import { actOn, replyWithTemplate, templateProblemText, type InquiryLog } from "./inquiry";
+import { actOn, type InquiryLog } from "./inquiry";
+import { replyWithTemplate, templateProblemText } from "./template-reply";
 import { inquiry } from "../../test/fixtures/inquiries";
 
 function fakeLog() {

@@ -7,19 +7,16 @@
  * and sends it in the background (`actOn`).
  */
 import type { InquiryLogService } from "../adapters/graph/log-service";
-import type { MailboxAdapter, MailItem } from "../adapters/mailbox/types";
+import type { MailItem } from "../adapters/mailbox/types";
 import type { LogOp } from "../adapters/storage/outbox";
 import { applyAction, correctRecord, mergeCorrection, type InquiryRecord } from "../domain/inquiry/record";
-import { actionsBeforeDraft, actionsForSentReply } from "../domain/inquiry/sent-reply";
+import { actionsForSentReply } from "../domain/inquiry/sent-reply";
 import { TransitionError, type Action } from "../domain/inquiry/status";
 import type { Correction, TriageView } from "../domain/inquiry/triage";
 import { hasFollowUp, policyFor, type Mailbox, type MailboxRoute, type SlaPolicy } from "../domain/sla/policies";
-import { actionForPurpose, draftedAction } from "../domain/templates/drafts";
-import { placeholdersOf, type Template } from "../domain/templates/templates";
-import type { Organisation } from "../domain/settings";
+import { draftedAction } from "../domain/templates/drafts";
+import type { Template } from "../domain/templates/templates";
 import { neutraliseBidi } from "../domain/text/bidi";
-import { renderSafe } from "./safe-template";
-import { templateValues } from "./template-values";
 
 /** What the use cases need of the log (the InquiryLogService, or a fake in tests). */
 export type InquiryLog = Pick<
@@ -153,83 +150,6 @@ export async function correctInquiry(
   applied?.(corrected);
   await log.correct(corrected, by, at, worked);
   return corrected;
-}
-
-/** A reply the pane drafted from a template, not yet known to be sent: what sending it records. */
-export interface DraftOffer {
-  readonly messageId: string;
-  readonly action: Action;
-  readonly templateTitle: string;
-}
-
-/** Why a template reply did not open; the pane's words for each are in `templateProblemText`. */
-export type TemplateProblem =
-  | { readonly code: "noList" }
-  | { readonly code: "noConfirmationNumber" }
-  | { readonly code: "missingValues"; readonly missing: readonly string[] }
-  | { readonly code: "replyFailed" };
-
-export function templateProblemText(p: TemplateProblem): string {
-  switch (p.code) {
-    case "noList":
-      return "Confirmation numbers come from the SharePoint list, which this pane cannot reach.";
-    case "noConfirmationNumber":
-      return "SharePoint did not answer, so there is no confirmation number yet. Try again in a moment.";
-    case "missingValues":
-      return `Fill in: ${p.missing.join(", ")}.`;
-    case "replyFailed":
-      return "Outlook could not open the reply. Open it yourself and try again.";
-  }
-}
-
-export interface TemplateReply {
-  readonly item: MailItem;
-  readonly view: TriageView;
-  readonly template: Template;
-  readonly typed: Readonly<Record<string, string>>;
-  readonly all: boolean;
-  /** The inquiry as the pane has it and the signed-in advocate, or null without the log. */
-  readonly worked: { readonly record: InquiryRecord; readonly log: InquiryLog; readonly me: string } | null;
-  readonly at: () => number;
-}
-
-/**
- * Replies with a template: its values (a confirmation number from the list when it has one),
- * sanitised, into a reply Outlook opens. A draft is not a reply: the log records the draft (and
- * takes the inquiry if nobody has it); what the reply stands for is recorded when it is sent (the
- * on-send check) or when the advocate says so (`draft`).
- */
-export async function replyWithTemplate(
-  r: TemplateReply,
-  deps: { readonly mailbox: Pick<MailboxAdapter, "reply">; readonly organisation: Organisation; readonly linkHosts: readonly string[] },
-): Promise<
-  { readonly ok: true; readonly record: InquiryRecord | null; readonly draft: DraftOffer | null } | { readonly ok: false; readonly problem: TemplateProblem }
-> {
-  const values = templateValues(deps.organisation, { memberName: r.item.from.name, missingFields: r.view.classification.missingFields }, r.typed);
-  if (placeholdersOf(r.template.body).includes("confirmationNumber")) {
-    if (!r.worked) return { ok: false, problem: { code: "noList" } };
-    try {
-      values["confirmationNumber"] = await r.worked.log.confirmationNumber(r.worked.record);
-    } catch {
-      return { ok: false, problem: { code: "noConfirmationNumber" } };
-    }
-  }
-  const rendered = renderSafe(r.template, values, deps.linkHosts);
-  if (!rendered.ok) return { ok: false, problem: { code: "missingValues", missing: rendered.missing } };
-  try {
-    await deps.mailbox.reply(rendered.html, r.all);
-  } catch {
-    return { ok: false, problem: { code: "replyFailed" } };
-  }
-  if (!r.worked) return { ok: true, record: null, draft: null };
-  const { log, me } = r.worked;
-  const at = r.at();
-  let record = await actAll(log, r.worked.record, actionsBeforeDraft(r.worked.record, me), me, at);
-  const used = `${r.template.id}@${r.template.approval.version}`;
-  await log.drafted(record, me, at, used);
-  record = { ...record, templatesUsed: [...(record.templatesUsed ?? []), used] };
-  const action = actionForPurpose(r.template.purpose);
-  return { ok: true, record, draft: action ? { messageId: record.internetMessageId, action, templateTitle: r.template.title } : null };
 }
 
 /**

@@ -15,11 +15,12 @@ import type { Classifier } from "../domain/classify/classifier";
 import { rolesOf, type Role } from "../domain/team/roles";
 import type { Template } from "../domain/templates/templates";
 import { classifyOnce } from "./classify-once";
-import { actOn, correctInquiry, loggedInquiry, messageKey, recordOf, replyWithTemplate, shownItem, templateProblemText, type DraftOffer } from "./inquiry";
+import { actOn, correctInquiry, loggedInquiry, messageKey, recordOf, shownItem } from "./inquiry";
+import { replyWithTemplate, templateProblemText, type DraftOffer } from "./template-reply";
 import { logEvent } from "./log";
 import type { PaneServices } from "./services";
 
-export type { DraftOffer } from "./inquiry";
+export type { DraftOffer } from "./template-reply";
 
 export type ItemState =
   | { readonly status: "loading" }
