@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BusinessCalendar } from "../src/domain/calendar/calendar";
-import { logFields, type InquiryRecord } from "../src/domain/inquiry/record";
+import type { InquiryRecord } from "../src/domain/inquiry/record";
+import { logFields } from "../src/adapters/sharepoint/row";
 import type { SlaEvent } from "../src/domain/sla/clocks";
 import { DEFAULT_POLICIES, type Mailbox } from "../src/domain/sla/policies";
 

@@ -15,8 +15,9 @@ import { randomInt } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import type { InquiryListClient } from "../adapters/graph/list-client";
 import { AUDIT_LIST_NAME } from "../adapters/sharepoint/schema";
-import { BusinessCalendar } from "../domain/calendar/calendar";
-import { AUDIT_COLUMNS, auditListFields, auditRow, auditSample, auditScore, inMonth, quarterMonths } from "../domain/reports/audit";
+import { calendarFor } from "../app/compose";
+import { auditListFields, auditRowOfFields } from "../adapters/sharepoint/audit-row";
+import { AUDIT_COLUMNS, auditRow, auditSample, auditScore, inMonth, quarterMonths } from "../domain/reports/audit";
 import { toCsv } from "../domain/reports/csv";
 import { commandArgs, fail } from "./args";
 import { listClient } from "./graph";
@@ -69,7 +70,7 @@ if (command === "score") {
     }
   }
   const inQuarter = items.filter((i) => months.includes(String(i["AuditMonth"] ?? "")));
-  const s = auditScore(inQuarter);
+  const s = auditScore(inQuarter.map(auditRowOfFields));
   const pct = (yes: number, of: number) => (of ? ((100 * yes) / of).toFixed(1) : "");
   const csv = toCsv(
     ["Measure", "Yes", "Answered", "Yes %"],
@@ -89,7 +90,7 @@ if (command === "score") {
   else fail(`--seed must be a whole number below 4294967296, not ${JSON.stringify(values.seed.slice(0, 20))}`);
 
   const settings = loadSettings();
-  const calendar = new BusinessCalendar(settings.calendar);
+  const calendar = calendarFor(settings);
   let within: (t: number) => boolean;
   try {
     within = inMonth(values.month, calendar);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BusinessCalendar } from "../domain/calendar/calendar";
-import { logFields } from "../domain/inquiry/record";
+import { logFields } from "../adapters/sharepoint/row";
 import { DEFAULT_POLICIES } from "../domain/sla/policies";
 import { inquiry } from "../../test/fixtures/inquiries";
 import { MAX_LINE_CHARS, readListExport } from "./list-export";

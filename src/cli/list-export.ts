@@ -5,7 +5,8 @@
  */
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { readListItem, type InquiryRecord } from "../domain/inquiry/record";
+import type { InquiryRecord } from "../domain/inquiry/record";
+import { readListItem } from "../adapters/sharepoint/row";
 import { defaultGraphUrl, listClient } from "./graph";
 
 export interface ListExport {

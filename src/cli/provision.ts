@@ -13,7 +13,7 @@ import { LIST_NAME } from "../adapters/sharepoint/schema";
 import { provisionCorrectionsList } from "../adapters/sharepoint/corrections-list";
 import { provisionModelsList } from "../adapters/sharepoint/tenant-models";
 import { SharePointRestError, provisionViews } from "../adapters/sharepoint/views";
-import { REPORT_VIEWS } from "../domain/reports/views";
+import { REPORT_VIEWS } from "../adapters/sharepoint/list-views";
 import { graphClient, sharePointRest } from "./graph";
 
 const USAGE =

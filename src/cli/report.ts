@@ -10,7 +10,7 @@
  * output; --html writes the page.
  */
 import { writeFileSync } from "node:fs";
-import { BusinessCalendar } from "../domain/calendar/calendar";
+import { calendarFor } from "../app/compose";
 import { toCsv } from "../domain/reports/csv";
 import { dailyCsv, dailyHtml, dailyReport } from "../domain/reports/daily";
 import { TAT_CSV_COLUMNS, tatHtml, tatRows } from "../domain/reports/tat-report";
@@ -30,7 +30,7 @@ const { command, values } = commandArgs(["from", "to", "date", "time", "items", 
 if (!(values.items || values.site) || !(command === "tat" ? values.from && values.to : command === "daily" && values.date)) fail(USAGE);
 
 const settings = loadSettings();
-const calendar = new BusinessCalendar(settings.calendar);
+const calendar = calendarFor(settings);
 /** Local midnight of a YYYY-MM-DD date, as UTC milliseconds. */
 function localDay(text: string, name: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);

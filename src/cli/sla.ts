@@ -1,8 +1,8 @@
-import { BusinessCalendar } from "../domain/calendar/calendar";
+import { calendarFor } from "../app/compose";
 import { evaluateSlaRequest } from "../domain/sla/request";
 import { loadSettings } from "./settings";
 import { runJsonl } from "./jsonl";
 
 const settings = loadSettings();
-const calendar = new BusinessCalendar(settings.calendar);
+const calendar = calendarFor(settings);
 await runJsonl(process.argv.slice(2), (line) => evaluateSlaRequest(line, calendar, settings.policies));

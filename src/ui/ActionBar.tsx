@@ -100,7 +100,7 @@ export function ActionBar({ record, me, hasFollowUp, status, error, onAct, onSig
             ? "All changes saved to SharePoint."
             : `${status.pending} change${status.pending === 1 ? "" : "s"} waiting to be saved to SharePoint${status.lastProblem ? ` (${status.lastProblem})` : ""}.`}
       </Text>
-      {status?.lastProblem?.startsWith("sign in") && onSignIn ? (
+      {status?.problem?.code === "signIn" && onSignIn ? (
         <Button appearance="primary" size="small" onClick={onSignIn} data-testid="sign-in-again">
           Sign in again
         </Button>

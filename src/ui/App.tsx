@@ -20,7 +20,8 @@ import { InstructionList } from "./InstructionList";
 import { TriageSummary } from "./TriageSummary";
 import { hasFollowUp } from "../domain/sla/policies";
 import { STATUS_LABELS, TARGET_OF } from "../domain/inquiry/status";
-import type { PaneServices } from "./services";
+import type { PaneServices } from "../app/services";
+import { templateValues } from "../app/template-values";
 import { usePane } from "./usePane";
 import { PANE_THEMES, usePaneTheme } from "./theme";
 
@@ -207,14 +208,7 @@ export function App({ services }: AppProps) {
                   language: view.classification.language,
                   mailbox: view.mailbox,
                 }}
-                known={{
-                  memberName: state.item.from.name,
-                  organisationName: services.settings.organisation.name,
-                  memberServicesPhone: services.settings.organisation.memberServicesPhone,
-                  ttyPhone: services.settings.organisation.ttyPhone,
-                  hours: services.settings.organisation.hours,
-                  missingFields: view.classification.missingFields.join("\n"),
-                }}
+                known={templateValues(services.settings.organisation, { memberName: state.item.from.name, missingFields: view.classification.missingFields })}
                 needsConfirmation={true}
                 linkHosts={services.settings.templateLinkHosts}
                 error={templateError}

@@ -5,7 +5,8 @@ import { checkConfirmationNumber } from "../domain/inquiry/confirmation";
 import type { Organisation } from "../domain/settings";
 import { checkPlainLanguage, type PlainLanguageResult } from "../domain/templates/plain-language";
 import type { Template } from "../domain/templates/templates";
-import { renderSafe } from "./safe-template";
+import { renderSafe } from "../app/safe-template";
+import { templateValues } from "../app/template-values";
 import { TemplatesPanel } from "./TemplatesPanel";
 
 const useStyles = makeStyles({
@@ -28,13 +29,7 @@ export function ComposePanel({ mailbox, templates, organisation, linkHosts }: Co
   const [check, setCheck] = useState<PlainLanguageResult | null>(null);
   const insert = async (template: Template, typed: Record<string, string>) => {
     setError(null);
-    const values: Record<string, string> = {
-      organisationName: organisation.name,
-      memberServicesPhone: organisation.memberServicesPhone,
-      ttyPhone: organisation.ttyPhone,
-      hours: organisation.hours,
-      ...typed,
-    };
+    const values = templateValues(organisation, {}, typed);
     if (values["confirmationNumber"] !== undefined) {
       const c = checkConfirmationNumber(values["confirmationNumber"]);
       if (!c.valid) {

@@ -3,7 +3,7 @@ import { Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-
 import { useState } from "react";
 import type { InquiryLogService } from "../adapters/graph/log-service";
 import { checkConfirmationNumber } from "../domain/inquiry/confirmation";
-import { STATUS_LABELS, STATUSES, type Status } from "../domain/inquiry/status";
+import { STATUS_LABELS } from "../domain/inquiry/status";
 
 const useStyles = makeStyles({
   heading: { margin: `0 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase300 },
@@ -26,15 +26,13 @@ export function ConfirmationLookup({ log }: ConfirmationLookupProps) {
       return;
     }
     try {
-      const item = await log.findByConfirmationNumber(check.normalized);
-      if (!item) {
+      const inquiry = await log.findByConfirmationNumber(check.normalized);
+      if (!inquiry) {
         setAnswer({ tone: "none", text: `No inquiry has the number ${check.normalized}.` });
         return;
       }
-      const status = String(item.fields["Status"] ?? "");
-      const label = (STATUSES as readonly string[]).includes(status) ? STATUS_LABELS[status as Status] : "Unknown";
-      const who = typeof item.fields["Assignee"] === "string" && item.fields["Assignee"] ? `, with ${item.fields["Assignee"]}` : "";
-      setAnswer({ tone: "success", text: neutraliseBidi(`${check.normalized}: “${String(item.fields["Title"] ?? "")}” — ${label}${who}.`) });
+      const who = inquiry.assignee ? `, with ${inquiry.assignee}` : "";
+      setAnswer({ tone: "success", text: neutraliseBidi(`${check.normalized}: “${inquiry.subject}” — ${STATUS_LABELS[inquiry.status]}${who}.`) });
     } catch {
       setAnswer({ tone: "error", text: "SharePoint did not answer. Try again in a moment." });
     }

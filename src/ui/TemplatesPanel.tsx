@@ -3,7 +3,7 @@ import { useMemo, useState } from "react";
 import { checkPlainLanguage } from "../domain/templates/plain-language";
 import { placeholdersOf, suggestTemplates, type SuggestionContext, type Template } from "../domain/templates/templates";
 import { neutraliseBidi } from "../domain/text/bidi";
-import { renderSafe } from "./safe-template";
+import { renderSafe } from "../app/safe-template";
 
 const useStyles = makeStyles({
   heading: { margin: `0 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase300 },

@@ -4,7 +4,7 @@
  * IndexedDB and cannot show sign-in, so it checks the reply and records nothing: no MSAL, no Graph
  * client, no outbox in this script (decision 46; the build keeps it under 30 KB gzip).
  */
-import { onMessageSendHandler } from "./send-event";
+import { onMessageSendHandler } from "../app/send-event";
 
 Office.onReady(() => undefined);
 Office.actions.associate("onMessageSendHandler", onMessageSendHandler());

@@ -5,19 +5,13 @@
  * checked, and the pane's buttons record it. Classic Outlook's JavaScript-only runtime loads
  * commands-classic.ts instead (built as commands.js).
  */
-import { BusinessCalendar } from "../domain/calendar/calendar";
-import { onMessageSendHandler } from "./send-event";
+import { logDeps, openLog, sentReplyLog } from "../app/compose";
+import { onMessageSendHandler } from "../app/send-event";
 
-const handler = onMessageSendHandler(
-  (settings) => async () => {
-    const sharePoint = settings.sharePoint;
-    if (!sharePoint || typeof indexedDB === "undefined") return null;
-    const { microsoftLog } = await import("./microsoft-log");
-    const log = await microsoftLog(sharePoint, { calendar: new BusinessCalendar(settings.calendar), policies: settings.policies, routes: settings.routes, now: () => Date.now() }, Office, { silentOnly: true });
-    const me = await log.signIn.user().catch(() => null);
-    return me ? { service: log.service, me: me.upn } : null;
-  },
-);
+const handler = onMessageSendHandler((settings) => {
+  if (!settings.sharePoint || typeof indexedDB === "undefined") return async () => null;
+  return sentReplyLog(openLog(settings, { kind: "microsoft", office: Office, silentOnly: true }, logDeps(settings, () => Date.now())));
+});
 
 Office.onReady(() => undefined);
 Office.actions.associate("onMessageSendHandler", handler);

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import { SAMPLES, sampleMessageId } from "../../src/harness/samples";
 import { BusinessCalendar } from "../../src/domain/calendar/calendar";
-import { applyAction, logFields, type InquiryRecord } from "../../src/domain/inquiry/record";
+import { applyAction, type InquiryRecord } from "../../src/domain/inquiry/record";
+import { logFields } from "../../src/adapters/sharepoint/row";
 import { DEFAULT_POLICIES } from "../../src/domain/sla/policies";
 import { launch, paneViolations, watch } from "./browser";
 

@@ -122,7 +122,7 @@ describe("the sign-in dialog page", () => {
   it("takes its client id, authority and scopes from the build's settings, never from its address", async () => {
     const { readFileSync } = await import("node:fs");
     const { dialogSignInConfig } = await import("./dialog-config");
-    const page = readFileSync(new URL("../../ui/auth-dialog.ts", import.meta.url), "utf8");
+    const page = readFileSync(new URL("./dialog-page.ts", import.meta.url), "utf8");
     expect(page).not.toMatch(/location\.search|URLSearchParams|location\.hash/);
     const clientId = "11111111-2222-3333-4444-555555555555";
     const tenantId = "66666666-7777-8888-9999-000000000000";

@@ -1,6 +1,6 @@
 /**
  * Who is signed in, and a token for Microsoft Graph. Outlook uses Microsoft sign-in (nested app
- * authentication through MSAL, coming next); the harness uses a local stand-in behind the same
+ * authentication through MSAL, adapters/auth/msal.ts); the harness uses a local stand-in behind the same
  * interface and says so.
  */
 export interface SignedInUser {

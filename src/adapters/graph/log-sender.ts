@@ -8,7 +8,8 @@
  * advocate. Throttling, outages and dropped connections leave the op pending for the next round.
  */
 import type { BusinessCalendar } from "../../domain/calendar/calendar";
-import { applyAction, logFields, mergeCorrection, recordFromFields, type FieldConflict, type InquiryRecord, type LogFields } from "../../domain/inquiry/record";
+import { applyAction, mergeCorrection, type FieldConflict, type InquiryRecord, type LogFields } from "../../domain/inquiry/record";
+import { logFields, recordFromFields } from "../sharepoint/row";
 import { TransitionError } from "../../domain/inquiry/status";
 import { policyFor, type MailboxRoute, type SlaPolicy } from "../../domain/sla/policies";
 import { KEEP_CONFLICTS_MS, type LogOp, type Outbox } from "../storage/outbox";

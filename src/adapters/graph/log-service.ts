@@ -5,7 +5,8 @@
  */
 import type { BusinessCalendar } from "../../domain/calendar/calendar";
 import { confirmationNumber } from "../../domain/inquiry/confirmation";
-import { logFields, readListItem, type InquiryRecord } from "../../domain/inquiry/record";
+import type { InquiryRecord } from "../../domain/inquiry/record";
+import { logFields, readListItem, recordFromFields } from "../sharepoint/row";
 import { STATUSES, type Action } from "../../domain/inquiry/status";
 import type { MailboxRoute, SlaPolicy } from "../../domain/sla/policies";
 import { Outbox, type CorrectedFields, type LogOp, type OutboxStats } from "../storage/outbox";
@@ -16,8 +17,28 @@ import { LogSender } from "./log-sender";
 export const NO_ACCESS =
   "you are signed in but do not have access to the SharePoint list: ask the owner of the member-services SharePoint site (your lead or IT help desk) to give you Edit rights on the site; your work waits here until then";
 
+/** Why the log is not saving, as a code; its words are made in one place (`logProblemText`). */
+export type LogProblem = { readonly code: "missingList"; readonly detail?: string } | { readonly code: "noAccess" } | { readonly code: "signIn" } | { readonly code: "retrying" } | { readonly code: "unreachable" };
+
+export function logProblemText(p: LogProblem): string {
+  switch (p.code) {
+    case "missingList":
+      return `the SharePoint list is missing or out of date${p.detail ? ` (${p.detail})` : ""}: ask an administrator to run npm run provision`;
+    case "noAccess":
+      return NO_ACCESS;
+    case "signIn":
+      return "sign in again to save to SharePoint";
+    case "retrying":
+      return "SharePoint did not answer; trying again";
+    case "unreachable":
+      return "could not reach SharePoint; trying again";
+  }
+}
+
 export interface LogStatus extends OutboxStats {
-  /** The last reason sending stopped (throttled, offline), if the last round failed. */
+  /** The last reason sending stopped (throttled, offline), if the last round failed: the code… */
+  readonly problem: LogProblem | null;
+  /** …and its words. */
   readonly lastProblem: string | null;
 }
 
@@ -50,7 +71,7 @@ export class InquiryLogService {
   private again = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private backoffMs = 0;
-  private lastProblem: string | null = null;
+  private lastProblem: LogProblem | null = null;
 
   private constructor(
     private readonly outbox: Outbox,
@@ -72,9 +93,13 @@ export class InquiryLogService {
     return (await this.outbox.pending()).filter((op) => op.messageId === internetMessageId);
   }
 
-  /** The logged item for a message, or null when it has never been logged (one request). */
-  lookup(internetMessageId: string): Promise<StoredItem | null> {
-    return this.client.find(internetMessageId);
+  /**
+   * The logged inquiry for a message, read over `fallback` for what the list does not hold (the
+   * classification of an email seen here first), or null when it has never been logged (one request).
+   */
+  async lookupRecord(internetMessageId: string, fallback: InquiryRecord): Promise<InquiryRecord | null> {
+    const item = await this.client.find(internetMessageId);
+    return item ? recordFromFields(item.fields, fallback) : null;
   }
 
   schemaProblems(): Promise<string[]> {
@@ -86,13 +111,13 @@ export class InquiryLogService {
     try {
       const problems = await this.client.schemaProblems();
       if (problems.length) {
-        this.lastProblem = `the SharePoint list is missing or out of date (${problems[0]}): ask an administrator to run npm run provision`;
+        this.lastProblem = { code: "missingList", ...(problems[0] ? { detail: problems[0] } : {}) };
         await this.publish();
       }
     } catch (e) {
       // offline or throttled: the send loop will say so; refused is said at once
       if (e instanceof ListError && e.status === 403) {
-        this.lastProblem = NO_ACCESS;
+        this.lastProblem = { code: "noAccess" };
         await this.publish();
       }
     }
@@ -106,7 +131,7 @@ export class InquiryLogService {
 
   private async publish(): Promise<void> {
     const stats = await this.outbox.stats();
-    const status: LogStatus = { ...stats, lastProblem: this.lastProblem };
+    const status: LogStatus = { ...stats, problem: this.lastProblem, lastProblem: this.lastProblem ? logProblemText(this.lastProblem) : null };
     for (const l of this.listeners) l(status);
   }
 
@@ -199,9 +224,10 @@ export class InquiryLogService {
     return this.enqueue({ messageId: record.internetMessageId, kind: "open", by, at, record });
   }
 
-  /** The inquiry with this confirmation number (one request on an indexed column), or null. */
-  findByConfirmationNumber(number: string): Promise<StoredItem | null> {
-    return this.client.findBy("ConfirmationNumber", number);
+  /** The inquiry with this confirmation number (one request on an indexed column), or null (also when its item cannot be read). */
+  async findByConfirmationNumber(number: string): Promise<InquiryRecord | null> {
+    const item = await this.client.findBy("ConfirmationNumber", number);
+    return item ? (records([item])[0] ?? null) : null;
   }
 
   /**
@@ -250,20 +276,11 @@ export class InquiryLogService {
     try {
       const r = await this.sender.sendPending();
       if (r.unauthorized) this.deps.onUnauthorized?.();
-      this.lastProblem =
-        r.problem === "missingList"
-          ? "the SharePoint list is missing or out of date: ask an administrator to run npm run provision"
-          : r.problem === "noAccess"
-            ? NO_ACCESS
-            : r.problem === "signIn"
-            ? "sign in again to save to SharePoint"
-            : r.remaining > 0
-              ? "SharePoint did not answer; trying again"
-              : null;
+      this.lastProblem = r.problem ? { code: r.problem } : r.remaining > 0 ? { code: "retrying" } : null;
       if (r.remaining > 0) this.backoffMs = Math.min(60_000, Math.max(2_000, this.backoffMs * 2)) * (0.75 + Math.random() / 2);
       else this.backoffMs = 0;
     } catch {
-      this.lastProblem = "could not reach SharePoint; trying again";
+      this.lastProblem = { code: "unreachable" };
       this.backoffMs = Math.min(60_000, Math.max(2_000, this.backoffMs * 2));
     } finally {
       this.sending = false;

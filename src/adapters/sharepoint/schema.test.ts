@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BusinessCalendar } from "../../domain/calendar/calendar";
-import { logFields, type InquiryRecord } from "../../domain/inquiry/record";
+import type { InquiryRecord } from "../../domain/inquiry/record";
+import { logFields } from "./row";
 import { DEFAULT_POLICIES } from "../../domain/sla/policies";
 import { INQUIRY_COLUMNS, columnDefinition, schemaProblems } from "./schema";
 

@@ -4,8 +4,8 @@
  * view threshold), and a check of an existing list against them, so that a missing or wrong list
  * gets a message that says to run `npm run provision`.
  */
-import { LOGGED_CLOCKS } from "../../domain/inquiry/record";
-import { AUDIT_FIELD } from "../../domain/reports/audit";
+import { LOGGED_CLOCKS } from "./row";
+import { AUDIT_FIELD } from "./audit-row";
 
 export type ColumnType = "text" | "note" | "dateTime" | "number" | "boolean";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { REPORT_VIEWS } from "../../domain/reports/views";
+import { REPORT_VIEWS } from "./list-views";
 import { SharePointEmulator } from "../../harness/emulator/store";
 import { INQUIRY_COLUMNS, LIST_NAME, columnDefinition } from "./schema";
 import { SharePointRest, SharePointRestError, provisionViews, type FetchLike } from "./views";

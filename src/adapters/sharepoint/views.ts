@@ -5,7 +5,7 @@
  * (https://<tenant>.sharepoint.com), not a Graph token.
  */
 import { odataString, pathSegment } from "../graph/odata";
-import { rowFormatter, viewQuery, type ListView } from "../../domain/reports/views";
+import { rowFormatter, viewQuery, type ListView } from "./list-views";
 
 export class SharePointRestError extends Error {
   override name = "SharePointRestError";

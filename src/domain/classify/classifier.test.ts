@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Classifier, type EmailInput } from "./classifier";
+import { Classifier, warningText, type EmailInput } from "./classifier";
 import { loadModel } from "../../cli/model";
 
 const classifier = new Classifier({ model: loadModel() });
@@ -165,19 +165,19 @@ describe("hostile or broken input", () => {
   it("classifies an empty body from the subject and says the body was empty", () => {
     const c = classifier.classify(email({ subject: "ID card", body: "" }));
     expect(c.category).toBe("member_materials");
-    expect(c.warnings.join(" ")).toMatch(/no body/);
+    expect(c.warnings.map(warningText).join(" ")).toMatch(/no body/);
   });
 
   it("reads only the first part of a 5 MB body and says so", () => {
     const body = "Please check my claim. ".repeat(240_000);
     const c = classifier.classify(email({ body }));
     expect(c.category).toBe("claims_billing");
-    expect(c.warnings.join(" ")).toMatch(/only the first/);
+    expect(c.warnings.map(warningText).join(" ")).toMatch(/only the first/);
   });
 
   it("times an unknown mailbox under the member-services standard and warns", () => {
     const c = classifier.classify(email({ mailbox: "no-such-box", body: "hello" }));
     expect(c.policy).toBe("member-services-email");
-    expect(c.warnings.join(" ")).toMatch(/unknown mailbox/);
+    expect(c.warnings.map(warningText).join(" ")).toMatch(/unknown mailbox/);
   });
 });

@@ -57,8 +57,8 @@ export interface Classification {
   readonly reasons: Reason[];
   /** For missing_required_info: what is missing, in the procedure's words. */
   readonly missingFields: string[];
-  /** Problems with the input itself (empty body, unknown mailbox, truncated, …). */
-  readonly warnings: string[];
+  /** Problems with the input itself (empty body, unknown mailbox, truncated, …), as codes: `warningText` words them. */
+  readonly warnings: InputWarning[];
   readonly mayBe?: MayBe;
   /** Which model decided (shown in the pane). */
   readonly modelVersion: string;
@@ -170,23 +170,40 @@ interface Prepared {
   readonly internal: boolean;
   readonly structure: string[];
   readonly mailbox: Mailbox;
-  readonly warnings: string[];
+  readonly warnings: InputWarning[];
+}
+
+/** A problem with the email as given, as a code; its words are made in one place (`warningText`). */
+export type InputWarning =
+  | { readonly code: "unknownMailbox"; readonly mailbox: string }
+  | { readonly code: "emptyBody" }
+  | { readonly code: "bodyTruncated"; readonly kb: number };
+
+export function warningText(w: InputWarning): string {
+  switch (w.code) {
+    case "unknownMailbox":
+      return `unknown mailbox "${w.mailbox}": timed as member-services-email until a lead sets it`;
+    case "emptyBody":
+      return "the email has no body text: classified from the subject and sender only";
+    case "bodyTruncated":
+      return `the body is ${w.kb} KB: only the first ${(MAX_ANALYSED_CHARS / 1_000_000).toLocaleString("en-US")} million characters were read`;
+  }
 }
 
 /** The parts of an email the model and the rules read: the same for training and for the pane. */
 export function prepareEmail(input: EmailInput, internalDomains: readonly string[] = ["plan.example"]): Prepared {
-  const warnings: string[] = [];
+  const warnings: InputWarning[] = [];
   const mailboxKnown = isMailbox(input.mailbox);
   const mailbox: Mailbox = mailboxKnown ? (input.mailbox as Mailbox) : "member-services-email";
   if (!mailboxKnown) {
-    warnings.push(`unknown mailbox "${String(input.mailbox).slice(0, 60)}": timed as member-services-email until a lead sets it`);
+    warnings.push({ code: "unknownMailbox", mailbox: String(input.mailbox).slice(0, 60) });
   }
   const subject = typeof input.subject === "string" ? input.subject.slice(0, 1000) : "";
   const raw = typeof input.body === "string" ? input.body : "";
-  if (raw.trim() === "") warnings.push("the email has no body text: classified from the subject and sender only");
+  if (raw.trim() === "") warnings.push({ code: "emptyBody" });
   const html = input.bodyType === "html";
   if (raw.length > MAX_ANALYSED_CHARS * (html ? 4 : 1)) {
-    warnings.push(`the body is ${Math.round(raw.length / 1024)} KB: only the first ${(MAX_ANALYSED_CHARS / 1_000_000).toLocaleString("en-US")} million characters were read`);
+    warnings.push({ code: "bodyTruncated", kb: Math.round(raw.length / 1024) });
   }
   let text = html ? htmlToText(raw) : raw.slice(0, MAX_ANALYSED_CHARS);
   if (text.includes("\r")) text = text.replace(/\r\n?/g, "\n");

@@ -1,5 +1,5 @@
 /** One `classify` command-line line (contract section 3): validated, classified, answered. */
-import type { Classifier } from "./classifier";
+import { warningText, type Classifier } from "./classifier";
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -27,8 +27,8 @@ export function classifyRequest(input: unknown, classifier: Classifier): Record<
   });
   // the must-forward safety net goes into the warnings, with the sentence that points at it
   const warnings = c.mayBe
-    ? [...c.warnings, `this may be ${c.mayBe.category === "appeal" ? "an appeal" : "a grievance"} (${Math.round(c.mayBe.probability * 100)}%)${c.mayBe.sentence ? `: “${c.mayBe.sentence}”` : ""}`]
-    : c.warnings;
+    ? [...c.warnings.map(warningText), `this may be ${c.mayBe.category === "appeal" ? "an appeal" : "a grievance"} (${Math.round(c.mayBe.probability * 100)}%)${c.mayBe.sentence ? `: “${c.mayBe.sentence}”` : ""}`]
+    : c.warnings.map(warningText);
   return {
     id,
     category: c.category,

@@ -25,3 +25,12 @@ export function actionsForSentReply(record: InquiryRecord, me: string, at: numbe
   if (allowed.includes("followUp") && hasFollowUp) return [{ kind: "followUp" }];
   return [];
 }
+
+/**
+ * What drafting a reply records before the draft itself: the inquiry taken by the advocate when
+ * nobody has it (the same rule a sent reply follows). The draft is not a reply: what it stands for
+ * is recorded by `actionsForSentReply` once it is sent.
+ */
+export function actionsBeforeDraft(record: InquiryRecord, me: string): Action[] {
+  return !record.assignee && allowedActions(record.status).includes("assign") ? [{ kind: "assign", to: me }] : [];
+}

@@ -6,7 +6,7 @@
  */
 import type { BusinessCalendar } from "../calendar/calendar";
 import { parseInstant } from "../calendar/zone";
-import { languageName, type Classification, type Classifier, type EmailInput, type Flag } from "../classify/classifier";
+import { languageName, warningText, type Classification, type Classifier, type EmailInput, type Flag } from "../classify/classifier";
 import type { Category } from "../classify/labels";
 import { computeClocks, type SlaEvent, type SlaResult } from "../sla/clocks";
 import { findPolicy, isMailbox, policyFor, type Mailbox, type Priority } from "../sla/policies";
@@ -173,7 +173,8 @@ export function triage(
     warnings.push("This mailbox is not in the deployment's settings: choose the mailbox below so the right SLA applies.");
   }
   const classification = deps.classifier.classify({ ...input.email, mailbox: mailbox ?? "" });
-  for (const w of classification.warnings) if (!w.startsWith("unknown mailbox")) warnings.push(w);
+  // an unknown mailbox is said above, in the pane's words
+  for (const w of classification.warnings) if (w.code !== "unknownMailbox") warnings.push(warningText(w));
   const corr = input.correction ?? {};
   const category = corr.category ?? classification.category;
   const priority = corr.priority ?? classification.priority;

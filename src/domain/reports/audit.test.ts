@@ -24,7 +24,7 @@ describe("the NCQA audit sample", () => {
 describe("the quarterly audit score", () => {
   it("counts each measure's Yes answers over its answered ones, and the overall score over all answers", () => {
     const item = (ack: string, res: string, correct: string, professional: string, accurate: string) => ({
-      AcknowledgementTatMet: ack, ResolutionTatMet: res, AnsweredCorrectly: correct, ReplyProfessional: professional, AccurateInformation: accurate,
+      "Acknowledgement TAT Met Y/N": ack, "Resolution TAT Met Y/N": res, "Answered Correctly (Yes/No)": correct, "Reply Professional (Yes/No)": professional, "Accurate Information (Yes/No)": accurate,
     });
     const s = auditScore([
       item("Y", "Y", "Yes", "Yes", "Yes"),

@@ -92,36 +92,13 @@ export function inMonth(month: string, calendar: BusinessCalendar): (receivedAt:
 }
 
 /** The "Email Audit" list's column for each worksheet column (SharePoint internal names have no spaces). */
-export const AUDIT_FIELD: Readonly<Record<(typeof AUDIT_COLUMNS)[number], string>> = {
-  "Member Id Number": "MemberId",
-  "Confirmation Number": "ConfirmationNumber",
-  "Request Date": "RequestDate",
-  "Acknowledgement Date": "AcknowledgementDate",
-  "Acknowledgement # of Business Days": "AcknowledgementBusinessDays",
-  "Acknowledgement TAT Met Y/N": "AcknowledgementTatMet",
-  "Resolution Date": "ResolutionDate",
-  "Resolution # of Business Days": "ResolutionBusinessDays",
-  "Resolution TAT Met Y/N": "ResolutionTatMet",
-  "Answered Correctly (Yes/No)": "AnsweredCorrectly",
-  "Reply Professional (Yes/No)": "ReplyProfessional",
-  "Accurate Information (Yes/No)": "AccurateInformation",
-  Notes: "Notes",
-};
-
-/** One sampled inquiry as an "Email Audit" list item: the worksheet row, the month, the seed, and a key that makes recording it twice impossible. */
-export function auditListFields(row: AuditRow, month: string, seed: number, internetMessageId: string): Record<string, string | number> {
-  const fields: Record<string, string | number> = { Title: `${month} ${row["Confirmation Number"] || "(no confirmation number)"}`, AuditKey: `${month} ${internetMessageId}`, AuditMonth: month, AuditSeed: seed };
-  for (const c of AUDIT_COLUMNS) fields[AUDIT_FIELD[c]] = row[c];
-  return fields;
-}
-
 /** The five questions each audited email is scored on, and the goal the committee holds them to. */
 export const AUDIT_MEASURES = [
-  { field: "AcknowledgementTatMet", label: "Acknowledged on time", yes: "Y" },
-  { field: "ResolutionTatMet", label: "Resolved on time", yes: "Y" },
-  { field: "AnsweredCorrectly", label: "Answered correctly", yes: "Yes" },
-  { field: "ReplyProfessional", label: "Reply professional", yes: "Yes" },
-  { field: "AccurateInformation", label: "Accurate information", yes: "Yes" },
+  { column: "Acknowledgement TAT Met Y/N", label: "Acknowledged on time", yes: "Y" },
+  { column: "Resolution TAT Met Y/N", label: "Resolved on time", yes: "Y" },
+  { column: "Answered Correctly (Yes/No)", label: "Answered correctly", yes: "Yes" },
+  { column: "Reply Professional (Yes/No)", label: "Reply professional", yes: "Yes" },
+  { column: "Accurate Information (Yes/No)", label: "Accurate information", yes: "Yes" },
 ] as const;
 
 export interface AuditScore {
@@ -138,20 +115,20 @@ export interface AuditScore {
 
 const YES_NO = /^(y|yes|n|no)$/i;
 
-/** The quarter's score from the "Email Audit" items of its months (answers other than Y/Yes/N/No count as unanswered). */
-export function auditScore(items: readonly Readonly<Record<string, unknown>>[]): AuditScore {
+/** The quarter's score from the audited worksheet rows of its months (answers other than Y/Yes/N/No count as unanswered). */
+export function auditScore(items: readonly Partial<AuditRow>[]): AuditScore {
   const measures = AUDIT_MEASURES.map((m) => {
     let yes = 0;
     let answered = 0;
     for (const i of items) {
-      const v = String(i[m.field] ?? "").trim();
+      const v = String(i[m.column] ?? "").trim();
       if (!YES_NO.test(v)) continue;
       answered++;
       if (/^y/i.test(v)) yes++;
     }
     return { label: m.label, yes, answered };
   });
-  const audited = items.filter((i) => ["AnsweredCorrectly", "ReplyProfessional", "AccurateInformation"].every((f) => YES_NO.test(String(i[f] ?? "").trim()))).length;
+  const audited = items.filter((i) => (["Answered Correctly (Yes/No)", "Reply Professional (Yes/No)", "Accurate Information (Yes/No)"] as const).every((f) => YES_NO.test(String(i[f] ?? "").trim()))).length;
   const yes = measures.reduce((n, m) => n + m.yes, 0);
   const answered = measures.reduce((n, m) => n + m.answered, 0);
   return { sampled: items.length, audited, measures, yes, answered, score: answered ? yes / answered : null };

@@ -16,6 +16,10 @@ export const RESOLUTION_GOALS = [
   { days: 15, share: 1 },
 ] as const;
 
+/** The business days the figures count answers within, and resolutions within (the goals' days): the one definition. */
+export const ANSWER_DAYS = [1, 3, 5] as const;
+export const RESOLUTION_DAYS = RESOLUTION_GOALS.map((g) => g.days);
+
 export interface TatFigures {
   readonly key: string;
   readonly received: number;
@@ -122,8 +126,8 @@ export function turnaroundReport(
       }
       c.received++;
       if (a <= 1) c.ack1++;
-      for (const d of [1, 3, 5] as const) if (n <= d) c.ans[d]++;
-      for (const d of [2, 5, 15] as const) if (s <= d) c.res[d]++;
+      for (const d of ANSWER_DAYS) if (n <= d) c.ans[d]++;
+      for (const d of RESOLUTION_DAYS) if (s <= d) c.res[d]++;
       if (s === Infinity) c.open++;
     }
   }

@@ -4,7 +4,19 @@
  * so the emulator can answer a view's items the way SharePoint would. Anything else is refused by
  * name, as SharePoint refuses a malformed query.
  */
-import type { Condition, Operand } from "../../domain/reports/views";
+import { dayOf, type TimeZone } from "../../domain/calendar/zone";
+
+/**
+ * A CAML condition as the emulator reads it. The emulator has its own types and its own evaluator
+ * (`evaluate`, below), written from SharePoint's documented semantics, so the view tests check the
+ * product's CAML against an independent reading, not the product's own evaluator.
+ */
+type Operand = { readonly text: string; readonly type: string } | { readonly today: number } | { readonly now: true };
+export type Condition =
+  | { readonly all: readonly Condition[] }
+  | { readonly any: readonly Condition[] }
+  | { readonly field: string; readonly op: "eq" | "neq" | "lt" | "geq"; readonly value: Operand }
+  | { readonly field: string; readonly op: "isNull" | "isNotNull" };
 
 interface XmlNode {
   readonly name: string;
@@ -55,7 +67,7 @@ function operand(value: XmlNode | undefined): Operand {
   const today = value.children.find((c) => c.name === "Today");
   if (today) return { today: Number(today.attrs["OffsetDays"] ?? 0) || 0 };
   if (value.children.some((c) => c.name === "Now")) return { now: true };
-  return value.text;
+  return { text: value.text, type: value.attrs["Type"] ?? "Text" };
 }
 
 function condition(node: XmlNode): Condition {
@@ -91,4 +103,31 @@ export function parseCaml(xml: string): CamlQuery {
     return n.name === "FieldRef" ? [n.attrs["Name"] ?? ""] : n.children.flatMap(refs);
   });
   return { where: where ? condition(where.children[0]!) : null, orderBy, fields };
+}
+
+/**
+ * Whether an item's fields meet a condition, as SharePoint judges it: an empty field meets IsNull
+ * and no comparison; Text compares case-insensitively; DateTime compares instants, [Today] being
+ * local midnight of the site's day (its regional time zone) plus OffsetDays, [Now] the site's clock.
+ */
+export function evaluate(c: Condition, fields: Readonly<Record<string, unknown>>, now: number, zone: TimeZone): boolean {
+  if ("all" in c) return c.all.every((x) => evaluate(x, fields, now, zone));
+  if ("any" in c) return c.any.some((x) => evaluate(x, fields, now, zone));
+  const raw = fields[c.field];
+  const isEmpty = raw === null || raw === undefined || raw === "";
+  if (!("value" in c)) return c.op === "isNull" ? isEmpty : !isEmpty;
+  if (isEmpty) return false;
+  const v = c.value;
+  let order: number;
+  if ("text" in v && v.type !== "DateTime") {
+    const a = String(raw).toLowerCase();
+    const b = v.text.toLowerCase();
+    order = a < b ? -1 : a > b ? 1 : 0;
+  } else {
+    const left = typeof raw === "string" ? Date.parse(raw) : NaN;
+    const right = "now" in v ? now : "today" in v ? zone.fromLocal((dayOf(zone.toLocal(now)) + v.today) * 86_400_000) : Date.parse(v.text);
+    if (!Number.isFinite(left) || !Number.isFinite(right)) return false;
+    order = Math.sign(left - right);
+  }
+  return c.op === "eq" ? order === 0 : c.op === "neq" ? order !== 0 : c.op === "lt" ? order < 0 : order >= 0;
 }

@@ -15,8 +15,7 @@
 
 import { seededRandom } from "../../domain/random";
 import { TimeZone } from "../../domain/calendar/zone";
-import { matches } from "../../domain/reports/views";
-import { CamlError, parseCaml } from "./caml";
+import { CamlError, evaluate, parseCaml } from "./caml";
 
 export interface ColumnDef {
   /** Graph's columnDefinition id (a GUID); the address of `columns/{column-id}`. */
@@ -541,7 +540,7 @@ export class SharePointEmulator {
       if (problem) return fail(400, problem);
       const q = parseCaml(xml);
       const now = this.clock();
-      const rows = list.items.filter((i) => !q.where || matches(q.where, i.fields, now, this.zone));
+      const rows = list.items.filter((i) => !q.where || evaluate(q.where, i.fields, now, this.zone));
       return json(200, { value: rows.map((i) => ({ Id: Number(i.id), ...i.fields })) });
     }
     return fail(404, "Not found");

@@ -1,6 +1,9 @@
 /** The turnaround bars as SVG elements, from the same layout the HTML report draws. */
 import { chartLayout } from "../../domain/reports/tat-report";
-import type { TatFigures } from "../../domain/reports/turnaround";
+import { RESOLUTION_GOALS, type TatFigures } from "../../domain/reports/turnaround";
+
+const GOAL_DAYS = `${RESOLUTION_GOALS.slice(0, -1).map((g) => g.days).join(", ")} and ${RESOLUTION_GOALS[RESOLUTION_GOALS.length - 1]!.days}`;
+const GOAL_SHARES = RESOLUTION_GOALS.map((g) => `${g.share * 100}%`).join(", ");
 
 export interface TatChartProps {
   readonly title: string;
@@ -41,7 +44,7 @@ export function TatChart({ title, figures, id }: TatChartProps) {
           </g>
         ))}
       </svg>
-      <figcaption style={{ fontSize: "0.75rem" }}>Resolved within 2, 5 and 15 business days, {title}; the black marks are the goals (95%, 98%, 100%).</figcaption>
+      <figcaption style={{ fontSize: "0.75rem" }}>Resolved within {GOAL_DAYS} business days, {title}; the black marks are the goals ({GOAL_SHARES}).</figcaption>
     </figure>
   );
 }

@@ -9,7 +9,7 @@ import type { InquiryLogService } from "../../adapters/graph/log-service";
 import type { BusinessCalendar } from "../../domain/calendar/calendar";
 import { isoOfDayNumber as isoOfDay } from "../../domain/calendar/calendar";
 import { dayOf } from "../../domain/calendar/zone";
-import { POLICY_CLOCKS, RESOLUTION_GOALS, turnaroundReport, type TatFigures, type TatReport } from "../../domain/reports/turnaround";
+import { ANSWER_DAYS, POLICY_CLOCKS, RESOLUTION_DAYS, RESOLUTION_GOALS, turnaroundReport, type TatFigures, type TatReport } from "../../domain/reports/turnaround";
 import type { SlaPolicy } from "../../domain/sla/policies";
 import { logEvent } from "../log";
 import { TatChart } from "./TatChart";
@@ -43,8 +43,8 @@ function FiguresTable({ caption, figures, testId }: { caption: string; figures: 
           <TableHeaderCell>{caption}</TableHeaderCell>
           <TableHeaderCell>Received</TableHeaderCell>
           <TableHeaderCell>Ack ≤ 1 day</TableHeaderCell>
-          <TableHeaderCell>Answered ≤ 1 / 3 / 5</TableHeaderCell>
-          <TableHeaderCell>Resolved ≤ 2 / 5 / 15</TableHeaderCell>
+          <TableHeaderCell>Answered ≤ {ANSWER_DAYS.join(" / ")}</TableHeaderCell>
+          <TableHeaderCell>Resolved ≤ {RESOLUTION_DAYS.join(" / ")}</TableHeaderCell>
           <TableHeaderCell>Open</TableHeaderCell>
           <TableHeaderCell>Policy clocks met: ack / response / resolution</TableHeaderCell>
         </TableRow>
@@ -56,10 +56,10 @@ function FiguresTable({ caption, figures, testId }: { caption: string; figures: 
             <TableCell className={styles.number}>{f.received}</TableCell>
             <TableCell className={styles.number}>{pct(f.acknowledgedWithin1, f.received)}</TableCell>
             <TableCell className={styles.number}>
-              {pct(f.answeredWithin[1], f.received)} / {pct(f.answeredWithin[3], f.received)} / {pct(f.answeredWithin[5], f.received)}
+              {ANSWER_DAYS.map((d) => pct(f.answeredWithin[d], f.received)).join(" / ")}
             </TableCell>
             <TableCell className={styles.number}>
-              {pct(f.resolvedWithin[2], f.received)} / {pct(f.resolvedWithin[5], f.received)} / {pct(f.resolvedWithin[15], f.received)}
+              {RESOLUTION_DAYS.map((d) => pct(f.resolvedWithin[d], f.received)).join(" / ")}
             </TableCell>
             <TableCell className={styles.number}>{f.open}</TableCell>
             <TableCell className={styles.number}>

@@ -28,7 +28,8 @@ import type { InquiryLogService, LogStatus } from "../../adapters/graph/log-serv
 import type { KeyValueStore } from "../../adapters/storage/types";
 import type { BusinessCalendar } from "../../domain/calendar/calendar";
 import { dayOf } from "../../domain/calendar/zone";
-import { applyAction, type InquiryRecord } from "../../domain/inquiry/record";
+import { assign as assignInquiry } from "../../app/inquiry";
+import type { InquiryRecord } from "../../domain/inquiry/record";
 import { leadQueue, openWork, suggestMany, workloads } from "../../domain/team/queue";
 import type { TeamMember } from "../../domain/team/roles";
 import type { SlaPolicy } from "../../domain/sla/policies";
@@ -112,9 +113,7 @@ export function TeamQueue({ service, me, status, team, store, calendar, policies
       const to = target === SUGGESTED ? plan.get(w.record.internetMessageId) : member;
       if (!to) continue;
       try {
-        const next = applyAction(w.record, { kind: "assign", to: to.address }, at, me);
-        await service.act(w.record, { kind: "assign", to: to.address }, me, at, w.record.assignee ?? null);
-        done.push(next);
+        done.push(await assignInquiry(service, w.record, to.address, me, at));
       } catch {
         logEvent("queue.assign-failed");
       }

@@ -6,12 +6,11 @@
  * client is in that script.
  */
 import { OfficeMailbox } from "../adapters/mailbox/office";
-import { parseSettings, type DeploymentSettings } from "../domain/settings";
+import type { DeploymentSettings } from "../domain/settings";
+import { embeddedSettings } from "./embedded-settings";
 import { DEFAULT_TEMPLATES } from "../domain/templates/defaults";
 import { logEvent } from "./log";
 import { decideOnSend, type OnSendDeps } from "./on-send";
-
-declare const __TRIAGE_SETTINGS__: unknown;
 
 export type RecordFor = (settings: DeploymentSettings) => OnSendDeps["log"];
 
@@ -19,7 +18,7 @@ export function onMessageSendHandler(recordFor?: RecordFor) {
   return async (event: Office.MailboxEvent): Promise<void> => {
     let settings: DeploymentSettings;
     try {
-      settings = parseSettings(typeof __TRIAGE_SETTINGS__ === "undefined" ? null : __TRIAGE_SETTINGS__);
+      settings = embeddedSettings();
     } catch {
       event.completed({ allowEvent: true });
       return;

@@ -8,12 +8,10 @@
  */
 import type { InquiryLogService } from "../adapters/graph/log-service";
 import type { SendAnswer } from "../adapters/mailbox/types";
-import { applyAction } from "../domain/inquiry/record";
-import { actionsForSentReply } from "../domain/inquiry/sent-reply";
-import { draftedAction } from "../domain/templates/drafts";
-import { hasFollowUp, type SlaPolicy } from "../domain/sla/policies";
+import type { SlaPolicy } from "../domain/sla/policies";
 import { checkBeforeSend } from "../domain/templates/send-check";
 import type { Template } from "../domain/templates/templates";
+import { recordSentReply } from "./inquiry";
 import { logEvent } from "./log";
 
 export interface OnSendDeps {
@@ -30,15 +28,7 @@ export interface OnSendDeps {
 async function record(deps: OnSendDeps, conversationId: string): Promise<void> {
   const log = await deps.log();
   if (!log) return;
-  let inquiry = await log.service.findByConversation(conversationId);
-  if (!inquiry) return; // not a logged inquiry: nothing to record
-  const at = deps.now();
-  const drafted = draftedAction(inquiry.templatesUsed, deps.templates);
-  for (const action of actionsForSentReply(inquiry, log.me, at, hasFollowUp(inquiry.policy, deps.policies), drafted)) {
-    await log.service.act(inquiry, action, log.me, at, action.kind === "assign" ? inquiry.assignee : undefined);
-    inquiry = applyAction(inquiry, action, at, log.me);
-  }
-  await log.service.flush();
+  await recordSentReply(log.service, conversationId, log.me, deps.now(), deps);
 }
 
 export async function decideOnSend(deps: OnSendDeps): Promise<SendAnswer> {

@@ -7,10 +7,10 @@
  *
  * "Today" in a view is the site's own day: the site's regional time zone must be the plan's.
  */
-import type { TimeZone } from "../calendar/zone";
-import { dayOf } from "../calendar/zone";
-import { LOGGED_CLOCKS } from "../inquiry/record";
-import type { DailySection } from "./daily";
+import type { TimeZone } from "../../domain/calendar/zone";
+import { dayOf } from "../../domain/calendar/zone";
+import { LOGGED_CLOCKS } from "./row";
+import type { DailySection } from "../../domain/reports/daily";
 
 /** A date-time operand: local midnight `today` days from today, or this instant. */
 export type Operand = string | { readonly today: number } | { readonly now: true };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { BusinessCalendar } from "../calendar/calendar";
-import { logFields } from "../inquiry/record";
-import { DEFAULT_POLICIES } from "../sla/policies";
+import { BusinessCalendar } from "../../domain/calendar/calendar";
+import { logFields } from "./row";
+import { DEFAULT_POLICIES } from "../../domain/sla/policies";
 import { asOf, generateInquiries } from "../../../test/fixtures/inquiries";
-import { DAILY_SECTIONS, dailyReport } from "./daily";
-import { REPORT_VIEWS, matches, rowFormatter, viewQuery } from "./views";
+import { DAILY_SECTIONS, dailyReport } from "../../domain/reports/daily";
+import { REPORT_VIEWS, matches, rowFormatter, viewQuery } from "./list-views";
 
 const calendar = new BusinessCalendar();
 describe("the SharePoint views", () => {

@@ -5,7 +5,7 @@
  * add-in's own origin ask for consent to another app or to other scopes.
  */
 import { PublicClientApplication } from "@azure/msal-browser";
-import { dialogSignInConfig } from "../adapters/auth/dialog-config";
+import { dialogSignInConfig } from "./dialog-config";
 
 declare const __TRIAGE_SETTINGS__: unknown;
 const status = document.getElementById("status");
