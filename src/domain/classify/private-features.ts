@@ -20,6 +20,7 @@
  * What is kept: each feature's 32-bit hash and its value as the model would read it (scaled by the
  * whole email's length, so training sees what inference sees), packed and base64-encoded.
  */
+import { base64ToBytes, bytesToBase64 } from "../text/base64";
 import { COMMON_NAMES } from "./names";
 import { PART_OWN, PART_QUOTED, PART_SUBJECT, WordBuffer, charNgrams, featureNorm, readEmail, type FeatureConfig, type TextParts } from "./features";
 
@@ -138,25 +139,21 @@ export function encodePrivateFeatures(f: PrivateFeatures): string {
     view.setUint32(i * 6, f.hashes[i]!, true);
     view.setUint16(i * 6 + 4, Math.max(0, Math.min(65535, Math.round(f.values[i]! * 16384))), true);
   }
-  let s = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
+  return bytesToBase64(bytes);
 }
 
 /** Reads a stored field back; throws a plain message on anything that is not one. */
 export function decodePrivateFeatures(text: unknown): PrivateFeatures {
   if (typeof text !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) throw new Error("features are not base64");
-  let bin: string;
+  let bytes: Uint8Array;
   try {
-    bin = atob(text);
+    bytes = base64ToBytes(text);
   } catch {
     throw new Error("features are not base64");
   }
-  if (bin.length % 6 !== 0) throw new Error("features are truncated");
-  const n = bin.length / 6;
+  if (bytes.length % 6 !== 0) throw new Error("features are truncated");
+  const n = bytes.length / 6;
   if (n > MAX_PRIVATE_FEATURES + 64) throw new Error("too many features");
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
   const view = new DataView(bytes.buffer);
   const hashes = new Uint32Array(n);
   const values = new Float32Array(n);
