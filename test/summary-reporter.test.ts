@@ -6,8 +6,8 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const VITEST = fileURLToPath(new URL("../node_modules/vitest/vitest.mjs", import.meta.url));
 
 /** Runs `vitest run` on fixtures in test/fixtures/reporter with only the summary reporter: its exit code and last line. */
-function run(fixtures: string, env: Record<string, string> = {}): { code: number | null; last: string } {
-  const r = spawnSync(process.execPath, [VITEST, "run", "--config", "test/fixtures/reporter/vitest.config.ts"], {
+function run(fixtures: string, env: Record<string, string> = {}, args: string[] = []): { code: number | null; last: string } {
+  const r = spawnSync(process.execPath, [VITEST, "run", "--config", "test/fixtures/reporter/vitest.config.ts", ...args], {
     cwd: ROOT,
     env: { ...process.env, FIXTURE: fixtures, ...env, CI: "true", NO_COLOR: "1" },
     encoding: "utf8",
@@ -25,6 +25,10 @@ describe("the summary line at the end of a run", () => {
 
   it("counts the tests of a suite whose beforeAll threw (a browser that cannot start) as failed, not skipped", () => {
     expect(run("before-all-throws")).toEqual({ code: 1, last: "0 passed, 2 failed, 0 skipped" });
+  });
+
+  it("counts the tests a -t filter leaves out as skipped, also beside a failure", () => {
+    expect(run("filtered", {}, ["-t", "chosen"])).toEqual({ code: 1, last: "0 passed, 1 failed, 2 skipped" });
   });
 
   it("counts a file that fails to load as a failure", () => {
