@@ -18,10 +18,14 @@ function files(dir: string): string[] {
 }
 
 const sources = files(SRC).filter((f) => !/\.test\.tsx?$/.test(f));
-const imports = (file: string) =>
-  [...readFileSync(file, "utf8").matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)].map(
-    (m) => m[1] ?? m[2]!,
-  );
+/** Every module a source names: import/export … from, a side-effect import, import() and require(). */
+const importsIn = (text: string) =>
+  [
+    ...text.matchAll(
+      /(?:^|\n|;)\s*(?:import|export)\s[^'";]*?from\s*["']([^"']+)["']|(?:^|\n|;)\s*import\s*["']([^"']+)["']|\bimport\(\s*["'`]([^"'`]+)["'`]\s*\)|\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]!);
+const imports = (file: string) => importsIn(readFileSync(file, "utf8"));
 const room = (file: string) => relative(SRC, file).split(sep)[0]!;
 const target = (file: string, spec: string) => (spec.startsWith(".") ? room(resolve(file, "..", spec)) : `pkg:${spec}`);
 
@@ -63,5 +67,21 @@ describe("architecture", () => {
       .filter((f) => /\bconsole\s*\.\s*(log|info|warn|error|debug|trace)\b/.test(readFileSync(f, "utf8")))
       .map((f) => relative(SRC, f));
     expect(bad).toEqual([]);
+  });
+
+  it("reads every way a file can load a module, so none slips past the rules above", () => {
+    const text = [
+      'import { a } from "./a";',
+      'import type { B } from "../b";',
+      'import "node:fs";',
+      "import 'side-effect';",
+      'export * from "./c";',
+      'export { d } from "./d";',
+      'const e = await import("./e");',
+      'const f = require("node:child_process");',
+      'import {\n  g,\n  h,\n} from "./gh";',
+      'const text = "import nothing from here";',
+    ].join("\n");
+    expect(importsIn(text)).toEqual(["./a", "../b", "node:fs", "side-effect", "./c", "./d", "./e", "node:child_process", "./gh"]);
   });
 });
