@@ -26,12 +26,31 @@ describe("the harness's sample emails", () => {
       "member materials": "member_materials", "language access": "language_access", "portal access": "portal_access",
       "benefits & coverage": "benefits_coverage", "general inquiry": "general_inquiry",
     };
+    // the category a list line names is the label it starts with ("member materials (impatient, not
+    // a grievance)" names member materials); a line that names none must say so here, so a sample is
+    // never skipped without anyone noticing
+    const NAMES_NO_CATEGORY = [
+      "HTML with a script and a tracking image (never run or fetched)",
+      "unknown mailbox (advocate chooses it)",
+      "empty body",
+      "received time without a UTC offset",
+      "a 5 MB body",
+    ];
     const wrong: string[] = [];
+    const unread: string[] = [];
+    let checked = 0;
     SAMPLES.forEach((s, i) => {
-      const first = s.shows.split(",")[0]!.trim();
-      const expected = labels[first];
-      if (expected && results[i]!.category !== expected) wrong.push(s.id);
+      const named = Object.keys(labels).filter((l) => s.shows === l || s.shows.startsWith(`${l},`) || s.shows.startsWith(`${l} (`));
+      if (named.length !== 1) {
+        if (!NAMES_NO_CATEGORY.includes(s.shows)) unread.push(`${s.id}: ${s.shows}`);
+        return;
+      }
+      checked++;
+      if (results[i]!.category !== labels[named[0]!]) wrong.push(s.id);
     });
+    expect(unread).toEqual([]);
+    expect(checked).toBe(SAMPLES.length - NAMES_NO_CATEGORY.length);
+    for (const id of ["s08", "s23"]) expect(SAMPLES.find((s) => s.id === id)!.shows).toMatch(/^(member materials|general inquiry) \(/); // the near misses are among those checked
     // the shipped model's known misses on the samples (docs/decisions/0023): none since the
     // 23-writer model (s13, the all-caps renewal letter that refuses a complaint form, read as a
     // grievance before). A new miss fails here, and so does a fixed one (take it off this list).

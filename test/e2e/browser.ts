@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type Page } from "playwright-core";
 
-const CANDIDATES = [process.env["CHROMIUM_PATH"], "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter((p): p is string => !!p);
+// CHROMIUM_PATH, when set, is the only one tried (CHROMIUM_PATH=/nowhere shows a run without Chromium)
+const CANDIDATES = process.env["CHROMIUM_PATH"] ? [process.env["CHROMIUM_PATH"]] : ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
 
 export async function launch(): Promise<Browser> {
   const executablePath = CANDIDATES.find((p) => existsSync(p));

@@ -27,3 +27,19 @@ describe("the list client against throttling", () => {
     expect(retryAfterSeconds(null)).toBeNull();
   });
 });
+
+describe("what the list client tells the sender about a failure", () => {
+  it("calls throttling, outages and no answer worth trying again, and a refusal not", () => {
+    const transient = (s: number) => new ListError(s, "x").transient;
+    expect([0, 429, 500, 502, 503, 504].map(transient)).toEqual([true, true, true, true, true, true]);
+    expect([400, 401, 403, 404, 409, 412, 422].map(transient)).toEqual([false, false, false, false, false, false, false]);
+  });
+
+  it("never reads a Retry-After as negative or as a number it is not", () => {
+    expect(retryAfterSeconds("-5")).toBe(0);
+    expect(retryAfterSeconds("0")).toBe(0);
+    expect(retryAfterSeconds("")).toBeNull();
+    expect(retryAfterSeconds("soon")).toBeNull();
+    expect(retryAfterSeconds(new Date(Date.parse("2026-01-01T00:00:00Z")).toUTCString(), Date.parse("2026-01-01T00:01:00Z"))).toBe(0);
+  });
+});

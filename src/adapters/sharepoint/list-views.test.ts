@@ -4,7 +4,7 @@ import { logFields } from "./row";
 import { DEFAULT_POLICIES } from "../../domain/sla/policies";
 import { asOf, generateInquiries } from "../../../test/fixtures/inquiries";
 import { DAILY_SECTIONS, dailyReport } from "../../domain/reports/daily";
-import { REPORT_VIEWS, matches, rowFormatter, viewQuery } from "./list-views";
+import { REPORT_VIEWS, matches, rowFormatter, viewQuery, type Condition } from "./list-views";
 
 const calendar = new BusinessCalendar();
 describe("the SharePoint views", () => {
@@ -33,7 +33,18 @@ describe("the SharePoint views", () => {
   it("writes CAML that SharePoint reads: two operands per And/Or, escaped values, today's report by day", () => {
     const q = viewQuery(REPORT_VIEWS.find((v) => v.section === "dueToday")!);
     expect(q).toMatch(/^<OrderBy><FieldRef Name="firstResponseDueAt" \/><\/OrderBy><Where><And>/);
-    for (const m of q.matchAll(/<(And|Or)>/g)) expect(m[1]).toMatch(/And|Or/);
+    // every view's <Where> nests And and Or as the conditions do (counted from the conditions, not the CAML)
+    const nested = (c: Condition): { And: number; Or: number } => {
+      if (!("all" in c) && !("any" in c)) return { And: 0, Or: 0 };
+      const parts = ("all" in c ? c.all : c.any).map(nested);
+      const own = parts.length - 1;
+      return { And: parts.reduce((n, p) => n + p.And, "all" in c ? own : 0), Or: parts.reduce((n, p) => n + p.Or, "any" in c ? own : 0) };
+    };
+    for (const view of REPORT_VIEWS) {
+      const caml = viewQuery(view);
+      expect({ view: view.title, And: caml.match(/<And>/g)?.length ?? 0, Or: caml.match(/<Or>/g)?.length ?? 0 }).toEqual({ view: view.title, ...nested(view.where) });
+    }
+    expect(nested(REPORT_VIEWS.find((v) => v.section === "dueToday")!.where).Or).toBeGreaterThan(2);
     const depth = (xml: string) => {
       // every And/Or has exactly two children
       const stack: number[] = [];
@@ -59,5 +70,67 @@ describe("the SharePoint views", () => {
   it("formats completed rows blue and rows with a clock run out red", () => {
     const f = JSON.parse(rowFormatter()) as { additionalRowClass: string };
     expect(f.additionalRowClass).toMatch(/^=if\(\[\$Status\] == 'resolved', 'ms-bgColor-themeLighter', if\(.*firstResponseDueAt.*'sp-field-severity--blocked', ''\)\)$/);
+  });
+
+  it("mean in CAML what the daily report means: SharePoint's reading of each view's query lists the report's items", () => {
+    // a reader of the CAML itself (And, Or, Eq, Neq, Lt, Geq, IsNull, IsNotNull, Text and DateTime
+    // values with <Now /> and <Today OffsetDays>), as SharePoint evaluates it; not the views' own matcher
+    type Node = { tag: string; attrs: string; children: Node[]; text: string };
+    const parse = (xml: string): Node => {
+      const root: Node = { tag: "#root", attrs: "", children: [], text: "" };
+      const stack = [root];
+      for (const t of xml.matchAll(/<(\/?)(\w+)([^>]*?)(\/?)>|([^<]+)/g)) {
+        const top = stack[stack.length - 1]!;
+        if (t[5] !== undefined) top.text += t[5];
+        else if (t[1]) stack.pop();
+        else {
+          const node: Node = { tag: t[2]!, attrs: t[3]!, children: [], text: "" };
+          top.children.push(node);
+          if (!t[4]) stack.push(node);
+        }
+      }
+      return root;
+    };
+    const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+    const zone = calendar.zone;
+    const midnight = (at: number, days: number) => zone.fromLocal((Math.floor(zone.toLocal(at) / 86_400_000) + days) * 86_400_000);
+    const holds = (n: Node, fields: Record<string, unknown>, at: number): boolean => {
+      const [a, b] = n.children;
+      if (n.tag === "And") return n.children.length === 2 && holds(a!, fields, at) && holds(b!, fields, at);
+      if (n.tag === "Or") return n.children.length === 2 && (holds(a!, fields, at) || holds(b!, fields, at));
+      const name = /Name="([^"]+)"/.exec(a!.attrs)![1]!;
+      const raw = fields[name];
+      const empty = raw === undefined || raw === null || raw === "";
+      if (n.tag === "IsNull") return empty;
+      if (n.tag === "IsNotNull") return !empty;
+      if (empty) return false;
+      const type = /Type="(\w+)"/.exec(b!.attrs)![1];
+      let left: string | number = String(raw);
+      let right: string | number = unescape(b!.text);
+      if (type === "DateTime") {
+        left = Date.parse(String(raw));
+        const v = b!.children[0]!;
+        right = v.tag === "Now" ? at : midnight(at, Number(/OffsetDays="(-?\d+)"/.exec(v.attrs)![1]));
+      }
+      const cmp = left < right ? -1 : left > right ? 1 : 0;
+      return { Eq: cmp === 0, Neq: cmp !== 0, Lt: cmp < 0, Geq: cmp >= 0 }[n.tag as "Eq"];
+    };
+    const records = generateInquiries(600, 11, Date.parse("2026-11-16T00:00:00-06:00"), 14);
+    let checked = 0;
+    // the report goes out at 10:00 (report-time.ts): the views are read then
+    for (const day of ["2026-11-18T10:00:00-06:00", "2026-11-24T10:00:00-06:00", "2026-12-01T10:00:00-06:00"]) {
+      const at = Date.parse(day);
+      const list = records.filter((r) => r.receivedAt < at).map((r) => asOf(r, at));
+      const report = dailyReport(list, calendar, DEFAULT_POLICIES, at);
+      for (const view of REPORT_VIEWS) {
+        const where = parse(viewQuery(view)).children.find((c) => c.tag === "Where")!;
+        expect(where.children).toHaveLength(1);
+        const inView = list.filter((r) => holds(where.children[0]!, logFields(r, calendar, DEFAULT_POLICIES, at), at)).map((r) => r.internetMessageId).sort();
+        const inReport = report.rows.filter((r) => r.section === view.section).map((r) => r.internetMessageId).sort();
+        expect({ day, view: view.title, ids: inView }).toEqual({ day, view: view.title, ids: inReport });
+        checked += inView.length;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 });

@@ -38,3 +38,44 @@ describe("the outbox", () => {
     expect(left).not.toContain("c0");
   });
 });
+
+describe("the outbox's figures for the pane", () => {
+  it("says how many ops wait and since when, counts each attempt, and keeps a refused op's reason", async () => {
+    const box = await Outbox.open(`stats-${Math.random()}`);
+    expect(await box.stats()).toEqual({ pending: 0, oldestPendingAt: null, conflicts: [] });
+    await box.enqueue(op("later", 2, { createdAt: 5_000 }));
+    await box.enqueue(op("earlier", 1, { createdAt: 3_000 }));
+    await box.enqueue(op("refused", 3, { createdAt: 1_000 }));
+    await box.settle("refused", "conflict", "Someone else resolved it.");
+    const s = await box.stats();
+    expect({ pending: s.pending, oldestPendingAt: s.oldestPendingAt, conflicts: s.conflicts.map((c) => [c.opId, c.state, c.message]) }).toEqual({
+      pending: 2,
+      oldestPendingAt: 3_000,
+      conflicts: [["refused", "conflict", "Someone else resolved it."]],
+    });
+    await box.attempted("later");
+    await box.attempted("later");
+    await box.attempted("no-such-op");
+    expect((await box.all()).find((o) => o.opId === "later")!.attempts).toBe(2);
+    await box.settle("no-such-op", "conflict", "x"); // nothing to settle: nothing is made up
+    expect((await box.all()).map((o) => o.opId).sort()).toEqual(["earlier", "later", "refused"]);
+    box.close();
+  });
+
+  it("keeps at most 50 refused ops by default, drops any done op an older version left, and keeps pending ones whatever their age", async () => {
+    const box = await Outbox.open(`keep-${Math.random()}`);
+    for (let i = 0; i < 55; i++) {
+      await box.enqueue(op(`c${i}`, i, { createdAt: 10_000 + i }));
+      await box.settle(`c${i}`, "conflict");
+    }
+    await box.add({ ...op("left-done", 1), seq: 999, state: "done" });
+    await box.enqueue(op("old-pending", 1, { createdAt: 1 }));
+    await box.prune(5_000);
+    const all = await box.all();
+    expect(all.filter((o) => o.state === "conflict")).toHaveLength(50);
+    expect(all.find((o) => o.opId === "c4")).toBeUndefined();
+    expect(all.find((o) => o.opId === "c5")!.message).toBeUndefined();
+    expect(all.find((o) => o.opId === "left-done")).toBeUndefined();
+    expect(all.find((o) => o.opId === "old-pending")!.state).toBe("pending");
+  });
+});

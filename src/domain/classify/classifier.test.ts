@@ -181,3 +181,13 @@ describe("hostile or broken input", () => {
     expect(c.warnings.map(warningText).join(" ")).toMatch(/unknown mailbox/);
   });
 });
+
+describe("sender type from a contact form's provider cues", () => {
+  it("reads a doctor's office, clinic, hospital or pharmacy in 'I am a', and a provider form's name, as a provider", () => {
+    for (const role of ["Provider", "Doctor's office", "Clinic staff", "Hospital billing", "Pharmacy", "Proveedor"]) {
+      expect({ role, senderType: classifier.classify(email({ mailbox: "contact-us", body: `Name: A\nI am a: ${role}\nMessage:\nclaim status for my patient?` })).senderType }).toEqual({ role, senderType: "provider" });
+    }
+    expect(classifier.classify(email({ mailbox: "contact-us", body: "Form: Provider inquiry\nName: A\nMessage:\nclaim status for my patient?" })).senderType).toBe("provider");
+    expect(classifier.classify(email({ mailbox: "contact-us", body: "Name: A\nI am a: Member\nMessage:\nclaim status?" })).senderType).toBe("member");
+  });
+});

@@ -42,3 +42,25 @@ describe("the plain-language check", () => {
     expect(readingGrade("Thank you.")).toBeNull();
   });
 });
+
+describe("the plain-language check's reading grade (grade 8 or below)", () => {
+  const grade9 =
+    "Thank you for writing to us about your recent hospital visit. We carefully reviewed your account and the payment history for that visit. Our records indicate that the payment was delivered to your provider's office last Tuesday afternoon. Please contact your provider directly if they still believe that something remains owed.";
+  const grade7 =
+    "Thank you for writing to us about your recent visit. We looked carefully at your account and the payment history for that visit. Our records show that the payment was sent to your provider last Tuesday afternoon. Please contact your provider directly if they still believe that something is owed.";
+
+  it("holds a reply written at grade 9 that has no jargon, acronym or code, and passes the same news at grade 7", () => {
+    const held = checkPlainLanguage(grade9);
+    expect(held.passes).toBe(false);
+    expect(held.findings).toEqual([
+      { kind: "grade", text: "reading grade 9.5", suggestion: "use shorter sentences and everyday words (grade 8 or below)" },
+    ]);
+    expect(checkPlainLanguage(grade7)).toEqual({ passes: true, grade: 7.5, findings: [] });
+  });
+
+  it("uses a deployment's own limit, and judges no grade for a reply in another language", () => {
+    expect(checkPlainLanguage(grade9, { maxGrade: 10 }).passes).toBe(true);
+    expect(checkPlainLanguage(grade7, { maxGrade: 7 }).findings.map((f) => f.text)).toEqual(["reading grade 7.5"]);
+    expect(checkPlainLanguage(grade9, { language: "es" })).toEqual({ passes: true, grade: null, findings: [] });
+  });
+});

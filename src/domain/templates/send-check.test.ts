@@ -22,3 +22,13 @@ describe("the check before a reply is sent", () => {
     expect(checkBeforeSend("Hello Ana,\n\nWe paid your claim today. You do not owe anything. Call us if you have questions.", DEFAULT_TEMPLATES)).toEqual({ block: null, warn: null });
   });
 });
+
+describe("the check before sending, on the reading grade", () => {
+  it("holds a reply at grade 9 with the grade and the way to lower it", () => {
+    const reply =
+      "Hello Ana,\n\nThank you for writing to us about your recent hospital visit. We carefully reviewed your account and the payment history for that visit. Our records indicate that the payment was delivered to your provider's office last Tuesday afternoon. Please contact your provider directly if they still believe that something remains owed.";
+    const r = checkBeforeSend(reply, DEFAULT_TEMPLATES);
+    expect(r.block).toBeNull();
+    expect(r.warn).toMatch(/^This reply may be hard for the member to read\. reading grade 9\.\d: use shorter sentences and everyday words \(grade 8 or below\)\.$/);
+  });
+});
