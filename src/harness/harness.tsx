@@ -18,6 +18,11 @@ const parsedNow = fixedNow ? Date.parse(fixedNow) : NaN;
 const clockOffsetMs = Number.isFinite(parsedNow) ? parsedNow - Date.now() : 0;
 const harnessNow = () => Date.now() + clockOffsetMs;
 
+/** Task pane widths to try: Outlook opens the pane at about 320 px; wider when the user drags it. */
+const PANE_WIDTHS = [320, 380, 500] as const;
+const paneParam = Number(params.get("pane"));
+const initialPaneWidth = paneParam >= 280 && paneParam <= 1000 ? Math.round(paneParam) : PANE_WIDTHS[0];
+
 /** The sample's Outlook conversation: what a reply to it is sent in. */
 const conversationOf = (sample: SampleEmail) => sampleConversationId(sample);
 
@@ -77,6 +82,14 @@ function Harness() {
   const nextSend = useRef(1);
   const selectedRef = useRef(selected);
   const frame = useRef<HTMLIFrameElement>(null);
+  const [paneWidth, setPaneWidth] = useState<number>(initialPaneWidth);
+  const choosePaneWidth = (width: number) => {
+    setPaneWidth(width);
+    // kept in the address, so a reload or a shared link opens the pane at the same width
+    const url = new URL(window.location.href);
+    url.searchParams.set("pane", String(width));
+    window.history.replaceState(null, "", url);
+  };
   // ?user= picks the signed-in advocate, so two browser windows can act as two advocates
   const paneUrl = useMemo(() => {
     const user = params.get("user");
@@ -147,13 +160,21 @@ function Harness() {
   };
 
   return (
-    <div className="layout">
+    <div className="layout" style={{ gridTemplateColumns: `300px minmax(280px, 1fr) ${paneWidth + 1}px` /* and the pane's 1 px border */ }} data-pane-width={paneWidth}>
       <header className="topbar">
         <h1>Outlook stand-in · Member inbox triage</h1>
         <p>
           Local harness: {SAMPLES.length} sample emails, no Microsoft account or network.
           {Number.isFinite(parsedNow) ? ` Clock fixed at ${new Date(parsedNow).toISOString()}.` : ""}
         </p>
+        <div className="pane-width" role="group" aria-label="Task pane width">
+          <span aria-hidden="true">Pane</span>
+          {(PANE_WIDTHS as readonly number[]).concat(PANE_WIDTHS.includes(paneWidth as (typeof PANE_WIDTHS)[number]) ? [] : [paneWidth]).map((w) => (
+            <button key={w} type="button" aria-pressed={w === paneWidth} onClick={() => choosePaneWidth(w)} data-testid={`pane-width-${w}`}>
+              {w} px
+            </button>
+          ))}
+        </div>
       </header>
       <nav className="list" aria-label="Messages">
         <ul>

@@ -7,7 +7,7 @@ import { renderSafe } from "./safe-template";
 
 const useStyles = makeStyles({
   heading: { margin: `0 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase300 },
-  grid: { display: "grid", gap: tokens.spacingVerticalS },
+  grid: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: tokens.spacingVerticalS },
   preview: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     padding: tokens.spacingHorizontalS,
