@@ -15,6 +15,10 @@ export interface Organisation {
   readonly hours: string;
   readonly appealsCoordinator: string;
   readonly clinicalTeam: string;
+  /** Where "Forward to A&G" sends a grievance or appeal ("" : the advocate types the address). */
+  readonly appealsCoordinatorAddress: string;
+  /** Where a clinical referral is forwarded ("" : the advocate types the address). */
+  readonly clinicalAddress: string;
 }
 
 /** Where the log lives and how the pane signs in (absent: the pane does not log). */
@@ -58,6 +62,8 @@ export const DEFAULT_SETTINGS: DeploymentSettings = {
     hours: "Monday to Friday, 8 a.m. to 5 p.m. Central time",
     appealsCoordinator: "Appeals & Grievances coordinator",
     clinicalTeam: "clinical staff (utilization management nurse line)",
+    appealsCoordinatorAddress: "appeals.grievances@plan.example",
+    clinicalAddress: "um.nurseline@plan.example",
   },
   templateLinkHosts: ["plan.example"],
   calendar: DEFAULT_CALENDAR,
@@ -154,7 +160,7 @@ export function parseSettings(raw: unknown): DeploymentSettings {
   const merged = {
     ...DEFAULT_SETTINGS,
     ...(isCloud(raw["cloud"]) ? { cloud: raw["cloud"] } : {}),
-    ...(isRecord(raw["organisation"]) ? { organisation: { ...DEFAULT_SETTINGS.organisation, ...(raw["organisation"] as object) } } : {}),
+    ...(isRecord(raw["organisation"]) ? { organisation: { ...DEFAULT_SETTINGS.organisation, appealsCoordinatorAddress: "", clinicalAddress: "", ...(raw["organisation"] as object) } } : {}),
     ...(isRecord(raw["calendar"]) ? { calendar: { ...DEFAULT_CALENDAR, ...(raw["calendar"] as object) } } : {}),
     ...(Array.isArray(raw["policies"]) ? { policies: raw["policies"] as SlaPolicy[] } : {}),
     ...(isRecord(raw["mailboxAddresses"]) ? { mailboxAddresses: raw["mailboxAddresses"] as Record<string, Mailbox> } : {}),
@@ -181,6 +187,11 @@ export function parseSettings(raw: unknown): DeploymentSettings {
   if (merged.dailyReportTo !== undefined && !EMAIL.test(merged.dailyReportTo)) throw new SettingsError("dailyReportTo: the distribution list's e-mail address");
   for (const [k, v] of Object.entries(merged.organisation)) {
     if (typeof v !== "string") throw new SettingsError(`organisation.${k} must be text`);
+  }
+  // the fictional hand-off addresses never carry over; a deployment's must be addresses
+  for (const k of ["appealsCoordinatorAddress", "clinicalAddress"] as const) {
+    const v = merged.organisation[k];
+    if (v !== "" && !EMAIL.test(v)) throw new SettingsError(`organisation.${k}: an e-mail address, or leave it out`);
   }
   try {
     new BusinessCalendar(merged.calendar);

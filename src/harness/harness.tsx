@@ -73,7 +73,7 @@ function ReadingPane({ sample, onReply }: { sample: SampleEmail; onReply: () => 
 function Harness() {
   const initial = SAMPLES.find((s) => s.id === params.get("item")) ?? SAMPLES[0]!;
   const [selected, setSelected] = useState<SampleEmail>(initial);
-  const [draft, setDraft] = useState<{ html: string; all: boolean } | null>(null);
+  const [draft, setDraft] = useState<{ html: string; all: boolean; forwardTo?: string } | null>(null);
   // the draft's words as the advocate edits them, and what the send check said
   const [draftText, setDraftText] = useState("");
   const [alert, setAlert] = useState<SendAnswer | null>(null);
@@ -114,6 +114,19 @@ function Harness() {
         setAlert(null);
         setSent(null);
       }
+      if (data.type === "forward" && typeof data.html === "string" && typeof data.to === "string") {
+        // a new message to the coordinator with the email attached, as displayNewMessageForm opens it
+        const html = data.html.slice(0, 200_000);
+        setDraft({ html, all: false, forwardTo: data.to.slice(0, 320) });
+        setDraftText(htmlToText(html));
+        setAlert(null);
+        setSent(null);
+      }
+      if (data.type === "openMessage" && typeof data.internetMessageId === "string") {
+        const wanted = data.internetMessageId;
+        const found = SAMPLES.find((s) => sampleMessageId(s) === wanted);
+        if (found) selectRef.current(found);
+      }
       if (data.type === "sendDecision" && typeof data.requestId === "number") {
         const done = sendRequests.current.get(data.requestId);
         sendRequests.current.delete(data.requestId);
@@ -139,7 +152,8 @@ function Harness() {
   const send = () => {
     const requestId = nextSend.current++;
     sendRequests.current.set(requestId, (answer) => (answer.allowEvent ? finishSend() : setAlert(answer)));
-    post({ protocol: HARNESS_PROTOCOL, type: "send", requestId, text: draftText, conversationId: conversationOf(selectedRef.current) });
+    // a forward is a new message, in a conversation of its own
+    post({ protocol: HARNESS_PROTOCOL, type: "send", requestId, text: draftText, conversationId: draft?.forwardTo !== undefined ? "" : conversationOf(selectedRef.current) });
   };
 
   const startReply = () => {
@@ -158,6 +172,8 @@ function Harness() {
     performance.mark("harness:item-selected");
     post({ protocol: HARNESS_PROTOCOL, type: "itemChanged" });
   };
+  const selectRef = useRef(select);
+  selectRef.current = select;
 
   return (
     <div className="layout" style={{ gridTemplateColumns: `300px minmax(280px, 1fr) ${paneWidth + 1}px` /* and the pane's 1 px border */ }} data-pane-width={paneWidth}>
@@ -203,8 +219,19 @@ function Harness() {
         ) : null}
         {draft ? (
           <section className="draft" aria-labelledby="draft-title" data-testid="reply-draft">
-            <h2 id="draft-title">{draft.all ? "Reply all" : "Reply"}: {selected.subject}</h2>
-            <p className="meta">To {selected.fromName} &lt;{selected.from}&gt; (a draft; the harness sends nothing)</p>
+            {draft.forwardTo !== undefined ? (
+              <>
+                <h2 id="draft-title">Forward: {selected.subject}</h2>
+                <p className="meta" data-testid="forward-to">
+                  To {draft.forwardTo || "(nobody yet)"} · attached: “{selected.subject}” (a draft; the harness sends nothing)
+                </p>
+              </>
+            ) : (
+              <>
+                <h2 id="draft-title">{draft.all ? "Reply all" : "Reply"}: {selected.subject}</h2>
+                <p className="meta">To {selected.fromName} &lt;{selected.from}&gt; (a draft; the harness sends nothing)</p>
+              </>
+            )}
             {draft.html ? (
               <iframe
                 title="Reply body"

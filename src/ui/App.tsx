@@ -23,6 +23,8 @@ import { STATUS_LABELS, TARGET_OF } from "../domain/inquiry/status";
 import type { PaneServices } from "./services";
 import { usePane } from "./usePane";
 import { PANE_THEMES, usePaneTheme } from "./theme";
+import { destinationOf, handOffOf, withHandOffs } from "../app/forward";
+import { formatInstant } from "./format";
 
 // the team views load when first opened, keeping them out of the pane's first JavaScript
 const MyWork = lazy(() => import("./team/MyWork").then((m) => ({ default: m.MyWork })));
@@ -59,7 +61,7 @@ export interface AppProps {
 
 export function App({ services }: AppProps) {
   const styles = useStyles();
-  const { state, view, correction, correct, loadedAt, worked, act, actionError, logStatus, logUser, signIn, needsSignIn, insertTemplate, templateError, draftOffer, markDraftSent, dismissDraft, logService, templates, roles, clock, now } =
+  const { state, view, correction, correct, loadedAt, worked, act, actionError, logStatus, logUser, signIn, needsSignIn, insertTemplate, templateError, draftOffer, markDraftSent, dismissDraft, logService, templates, roles, clock, now, forwardTo, handOffNote } =
     usePane(services);
   const [tab, setTab] = useState<PaneTab>("email");
   const themeName = usePaneTheme(services.mailbox);
@@ -159,7 +161,24 @@ export function App({ services }: AppProps) {
                 </MessageBarBody>
               </MessageBar>
             ) : null}
-            <InstructionList instructions={view.instructions} />
+            <InstructionList
+              instructions={withHandOffs(view.instructions, worked, services.settings.organisation, (ms) => formatInstant(ms, services.calendar.zone.name))}
+              {...(worked && logUser && !readOnly
+                ? {
+                    actions: Object.fromEntries(
+                      (["appealsGrievances", "clinical"] as const)
+                        .map((target) => destinationOf(target, services.settings.organisation))
+                        .filter((d) => !handOffOf(worked, d) && worked.status !== "resolved")
+                        .map((d) => [d.target, { label: `Forward to ${d.short}`, testId: `forward-${d.target}`, onAct: () => void forwardTo(d.target) }]),
+                    ),
+                  }
+                : {})}
+            />
+            {handOffNote ? (
+              <Text size={200} role="status" data-testid="handoff-note">
+                {handOffNote}
+              </Text>
+            ) : null}
             <ClockList sla={view.sla} calendar={services.calendar} receivedAt={view.receivedAt} />
             {needsSignIn ? (
               <MessageBar intent="info" data-testid="sign-in-needed">

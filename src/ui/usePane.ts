@@ -20,6 +20,7 @@ import { policyFor, type Mailbox } from "../domain/sla/policies";
 import { rolesOf, type Role } from "../domain/team/roles";
 import { logEvent } from "./log";
 import type { PaneServices } from "./services";
+import { destinationOf, handOff, type HandOffTarget } from "../app/forward";
 
 export type ItemState =
   | { readonly status: "loading" }
@@ -382,6 +383,23 @@ export function usePane(services: PaneServices) {
     [item, view, log, worked, mailbox, services.settings.organisation, services.settings.templateLinkHosts],
   );
 
+  // the hand-off to A&G or clinical staff: the forward opens, then the log records it (src/app/forward.ts)
+  const [handOffNote, setHandOffNote] = useState<{ readonly id: string; readonly text: string } | null>(null);
+  const forwardTo = useCallback(
+    async (target: HandOffTarget) => {
+      if (!log || !worked || !view) return;
+      const d = destinationOf(target, services.settings.organisation);
+      const what = target === "clinical" ? "a clinical question" : view.category === "appeal" ? "an appeal" : "a grievance";
+      const at = Date.now() + mailbox.clockOffsetMs;
+      reads.current++;
+      const out = await handOff(worked, d, what, { me: log.user.upn, at, openForward: mailbox.forward, log: (r, a) => log.service.act(r, a, log.user.upn, at, a.kind === "assign" ? r.assignee : undefined) });
+      if ("error" in out) return setActionError(out.error);
+      setWorked(out.record);
+      setHandOffNote({ id: out.record.internetMessageId, text: `Forward to ${d.short} opened${d.address ? ` to ${d.address}` : ""}; the hand-off is logged. Send it from Outlook.` });
+    },
+    [log, worked, view, mailbox, services.settings.organisation],
+  );
+
   /** The advocate says the drafted reply went: record what it stands for. */
   const markDraftSent = useCallback(async () => {
     if (!draft || !worked || draft.messageId !== worked.internetMessageId) return;
@@ -390,5 +408,5 @@ export function usePane(services: PaneServices) {
   }, [draft, worked, act]);
 
   const draftOffer = draft && worked && draft.messageId === worked.internetMessageId && worked.internetMessageId === key && allowedActions(worked.status).includes(draft.action.kind) ? draft : null;
-  return { state, view, correction, correct, insertTemplate, templateError, draftOffer, markDraftSent, dismissDraft: () => setDraft(null), now, reload: load, loadedAt, worked: worked && worked.internetMessageId === key ? worked : null, act, actionError, logStatus, logUser: log?.user ?? null, signIn: log?.signIn, needsSignIn, logService: log?.service ?? null, templates, roles, clock };
+  return { state, view, correction, correct, insertTemplate, templateError, draftOffer, markDraftSent, dismissDraft: () => setDraft(null), now, reload: load, loadedAt, worked: worked && worked.internetMessageId === key ? worked : null, act, actionError, logStatus, logUser: log?.user ?? null, signIn: log?.signIn, needsSignIn, logService: log?.service ?? null, templates, roles, clock, forwardTo, handOffNote: handOffNote && handOffNote.id === key ? handOffNote.text : null };
 }

@@ -13,6 +13,8 @@ export type PaneToHarness =
   | { protocol: typeof HARNESS_PROTOCOL; type: "hello" }
   | { protocol: typeof HARNESS_PROTOCOL; type: "getItem"; requestId: number }
   | { protocol: typeof HARNESS_PROTOCOL; type: "reply"; html: string; all: boolean }
+  | { protocol: typeof HARNESS_PROTOCOL; type: "forward"; to: string; html: string }
+  | { protocol: typeof HARNESS_PROTOCOL; type: "openMessage"; internetMessageId: string }
   | { protocol: typeof HARNESS_PROTOCOL; type: "sendDecision"; requestId: number; allowEvent: boolean; errorMessage?: string; promptUser?: boolean };
 
 export type HarnessToPane =
@@ -124,6 +126,15 @@ export class HarnessMailbox implements MailboxAdapter {
 
   readonly reply = async (html: string, all: boolean): Promise<void> => {
     this.post({ protocol: HARNESS_PROTOCOL, type: "reply", html, all });
+  };
+
+  readonly forward = async (to: string, html: string): Promise<void> => {
+    this.post({ protocol: HARNESS_PROTOCOL, type: "forward", to, html });
+  };
+
+  /** The harness selects the sample with this message id, as a click in its message list would. */
+  readonly openMessage = async (ref: { readonly itemId?: string; readonly internetMessageId: string }): Promise<void> => {
+    this.post({ protocol: HARNESS_PROTOCOL, type: "openMessage", internetMessageId: ref.internetMessageId });
   };
 
   /** The stand-in's Office theme: the pane's ?theme=dark (the harness page passes its own on). */

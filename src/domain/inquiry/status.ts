@@ -75,8 +75,8 @@ const ALLOWED: Readonly<Record<Status, readonly Action["kind"][]>> = {
   assigned: ["assign", "acknowledge", "startWork", "awaitInformation", "route", "respond", "resolve"],
   acknowledged: ["assign", "startWork", "awaitInformation", "route", "respond", "resolve"],
   inProgress: ["assign", "awaitInformation", "route", "respond", "resolve"],
-  awaitingInfo: ["assign", "startWork", "respond", "resolve"],
-  routed: ["assign", "startWork", "respond", "resolve"],
+  awaitingInfo: ["assign", "startWork", "route", "respond", "resolve"],
+  routed: ["assign", "startWork", "route", "respond", "resolve"],
   responded: ["assign", "startWork", "awaitInformation", "route", "followUp", "resolve"],
   resolved: ["reopen"],
 };
