@@ -27,7 +27,7 @@ const target = (file: string, spec: string) => (spec.startsWith(".") ? room(reso
 
 describe("architecture", () => {
   it("has the rooms the design asks for", () => {
-    expect(new Set(sources.map(room))).toEqual(new Set(["domain", "adapters", "ui", "harness", "cli"]));
+    expect(new Set(sources.map(room))).toEqual(new Set(["domain", "adapters", "app", "ui", "harness", "cli"]));
   });
 
   it("keeps the domain core free of every outside import", () => {
@@ -48,9 +48,18 @@ describe("architecture", () => {
     expect(bad).toEqual([]);
   });
 
+  it("keeps the application layer (src/app) framework-free: the domain, the adapters and itself only", () => {
+    const bad = sources
+      .filter((f) => room(f) === "app")
+      .flatMap((f) => imports(f).map((s) => [f, s, target(f, s)] as const))
+      .filter(([, , t]) => !(t === "domain" || t === "adapters" || t === "app"))
+      .map(([f, s]) => `${relative(SRC, f)} imports ${s}`);
+    expect(bad).toEqual([]);
+  });
+
   it("never lets the core or the adapters import the harness or the command line", () => {
     const bad = sources
-      .filter((f) => room(f) === "domain" || room(f) === "adapters" || room(f) === "ui")
+      .filter((f) => room(f) === "domain" || room(f) === "adapters" || room(f) === "app" || room(f) === "ui")
       .flatMap((f) => imports(f).map((s) => [f, s, target(f, s)] as const))
       .filter(([, , t]) => t === "harness" || t === "cli")
       .map(([f, s]) => `${relative(SRC, f)} imports ${s}`);

@@ -25,6 +25,7 @@ import { usePane } from "./usePane";
 import { PANE_THEMES, usePaneTheme } from "./theme";
 import { destinationOf, handOffOf, withHandOffs } from "../app/forward";
 import { formatInstant } from "./format";
+import { EMPTY_QUEUE_VIEW, type QueueViewState } from "../app/queue-view";
 
 // the team views load when first opened, keeping them out of the pane's first JavaScript
 const MyWork = lazy(() => import("./team/MyWork").then((m) => ({ default: m.MyWork })));
@@ -64,6 +65,8 @@ export function App({ services }: AppProps) {
   const { state, view, correction, correct, loadedAt, worked, act, actionError, logStatus, logUser, signIn, needsSignIn, insertTemplate, templateError, draftOffer, markDraftSent, dismissDraft, logService, templates, roles, clock, now, forwardTo, handOffNote } =
     usePane(services);
   const [tab, setTab] = useState<PaneTab>("email");
+  // the queue's filter and picks live here, so opening an email from the queue keeps them
+  const [queueView, setQueueView] = useState<QueueViewState>(EMPTY_QUEUE_VIEW);
   const themeName = usePaneTheme(services.mailbox);
   const openItem = state.status === "ready" ? state.item.itemId : null;
   // read-only access to the shared mailbox (delegatePermissions without Write): read, but no acting
@@ -130,6 +133,9 @@ export function App({ services }: AppProps) {
                 policies={services.settings.policies}
                 now={now}
                 clock={clock}
+                view={queueView}
+                onViewChange={setQueueView}
+                {...(services.mailbox.openMessage ? { onOpen: (w: { record: { internetMessageId: string; itemId?: string } }) => services.mailbox.openMessage!({ internetMessageId: w.record.internetMessageId, ...(w.record.itemId ? { itemId: w.record.itemId } : {}) }) } : {})}
               />
             )}
           </Suspense>

@@ -18,6 +18,8 @@ export interface InquiryRecord {
   readonly internetMessageId: string;
   /** Outlook's conversation id, so a reply sent from Outlook finds its inquiry (absent in older logs). */
   readonly conversationId?: string;
+  /** Outlook's item id when the email was taken in, so the lead's queue can open it (absent in older logs). */
+  readonly itemId?: string;
   readonly subject: string;
   readonly mailbox: Mailbox | null;
   /** UTC milliseconds */
@@ -95,6 +97,7 @@ export function logFields(record: InquiryRecord, calendar: BusinessCalendar, pol
   const fields: Record<string, FieldValue> = {
     InternetMessageId: record.internetMessageId,
     ConversationId: record.conversationId ?? null,
+    ItemId: record.itemId && record.itemId.length <= 255 ? record.itemId : null,
     Title: record.subject.slice(0, 255),
     Channel: record.mailbox,
     ReceivedAt: iso(record.receivedAt, calendar),
@@ -295,6 +298,7 @@ export function readListItem(value: unknown): InquiryRecord | string {
   const fallback: InquiryRecord = {
     internetMessageId: id, subject: typeof f["Title"] === "string" ? neutraliseBidi(f["Title"]) : "", mailbox, receivedAt,
     ...(typeof f["ConversationId"] === "string" && f["ConversationId"] ? { conversationId: f["ConversationId"] } : {}),
+    ...(typeof f["ItemId"] === "string" && f["ItemId"] ? { itemId: f["ItemId"] } : {}),
     senderAddress: typeof f["SenderAddress"] === "string" ? neutraliseBidi(f["SenderAddress"]) : "",
     senderType: (SENDER_TYPES as readonly unknown[]).includes(f["SenderType"]) ? (f["SenderType"] as SenderType) : "unknown",
     category, priority,
