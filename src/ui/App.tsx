@@ -26,6 +26,7 @@ import { PANE_THEMES, usePaneTheme } from "./theme";
 import { destinationOf, handOffOf, withHandOffs } from "../app/forward";
 import { formatInstant } from "./format";
 import { EMPTY_QUEUE_VIEW, type QueueViewState } from "../app/queue-view";
+import { SHORTCUTS, useShortcut } from "./shortcuts";
 
 // the team views load when first opened, keeping them out of the pane's first JavaScript
 const MyWork = lazy(() => import("./team/MyWork").then((m) => ({ default: m.MyWork })));
@@ -73,6 +74,8 @@ export function App({ services }: AppProps) {
   const readOnly = state.status === "ready" && state.item.shared?.canAct === false;
   useEffect(() => setTab("email"), [openItem]); // a newly selected email is shown at once
   const isLead = roles.has("lead");
+  const canForwardAg = tab === "email" && !!worked && !!logUser && !readOnly && worked.status !== "resolved" && !handOffOf(worked, destinationOf("appealsGrievances", services.settings.organisation)) && !!view?.instructions.some((i) => i.kind === "appealsGrievances");
+  useShortcut(SHORTCUTS.forward, () => void forwardTo("appealsGrievances"), canForwardAg);
   const isManager = roles.has("manager");
 
   useLayoutEffect(() => {

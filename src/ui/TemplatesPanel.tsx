@@ -1,5 +1,6 @@
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
+import { SHORTCUTS, ariaShortcut, useShortcut } from "./shortcuts";
 import { checkPlainLanguage } from "../domain/templates/plain-language";
 import { placeholdersOf, suggestTemplates, type SuggestionContext, type Template } from "../domain/templates/templates";
 import { neutraliseBidi } from "../domain/text/bidi";
@@ -55,6 +56,12 @@ export function TemplatesPanel({ templates, context, known, needsConfirmation, l
   const [typed, setTyped] = useState<Record<string, string>>({});
   const [all, setAll] = useState(false);
   const chosen = suggestions.find((t) => t.id === chosenId) ?? suggestions[0];
+  const panel = useRef<HTMLElement>(null);
+  // Alt+Shift+T: to the Insert button, or to the first field still empty (Enter then inserts)
+  useShortcut(SHORTCUTS.insertTemplate, () => {
+    const el = panel.current?.querySelector<HTMLElement>('[data-testid="template-insert"]:not([disabled])') ?? panel.current?.querySelector<HTMLElement>('input[data-testid^="template-field-"]') ?? panel.current?.querySelector<HTMLElement>("select");
+    el?.focus();
+  }, !!chosen);
   if (!chosen) return null;
   const preview: Record<string, string | undefined> = {
     ...known,
@@ -69,7 +76,7 @@ export function TemplatesPanel({ templates, context, known, needsConfirmation, l
   const plain = previewText ? checkPlainLanguage(previewText, { language: chosen.language }) : null;
   const missing = asked.filter((p) => !(typed[p] ?? "").trim());
   return (
-    <section aria-labelledby="templates-heading">
+    <section aria-labelledby="templates-heading" ref={panel}>
       <h3 id="templates-heading" className={styles.heading}>
         Reply with an approved template
       </h3>
@@ -100,6 +107,7 @@ export function TemplatesPanel({ templates, context, known, needsConfirmation, l
           disabled={missing.length > 0}
           onClick={() => onInsert(chosen, { ...typed }, all)}
           data-testid="template-insert"
+          aria-keyshortcuts={ariaShortcut(SHORTCUTS.insertTemplate)}
         >
           {missing.length ? `Fill in: ${missing.map((p) => LABELS[p] ?? p).join(", ")}` : "Insert into reply"}
         </Button>

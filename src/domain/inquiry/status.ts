@@ -125,6 +125,8 @@ export function transition(status: Status, action: Action, at: number, by: strin
   if ((action.kind === "assign" || action.kind === "route") && action.to.trim() === "") {
     throw new TransitionError(action.kind === "assign" ? "Choose whom to assign it to." : "Choose where to route it.");
   }
-  const base = { from: status, to: TARGET_OF[action.kind], action: action.kind, at, by };
+  // (re)assigning hands the work over where it stands: only a new inquiry becomes Assigned
+  const to = action.kind === "assign" && status !== "new" ? status : TARGET_OF[action.kind];
+  const base = { from: status, to, action: action.kind, at, by };
   return action.kind === "assign" || action.kind === "route" ? { ...base, target: action.to.trim() } : base;
 }
