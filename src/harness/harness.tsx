@@ -5,7 +5,7 @@
  */
 import { StrictMode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { createRoot } from "react-dom/client";
-import { HARNESS_PROTOCOL, type HarnessToPane, type PaneToHarness, type SendAnswer } from "../adapters/mailbox/harness";
+import { HARNESS_PROTOCOL, SEND_CHECK_UNAVAILABLE, type HarnessToPane, type PaneToHarness, type SendAnswer } from "../adapters/mailbox/harness";
 import { htmlToText } from "../domain/classify/text";
 import type { MailItem } from "../adapters/mailbox/types";
 import { defuseHtml } from "./defuse";
@@ -142,16 +142,22 @@ function Harness() {
     return () => window.removeEventListener("message", onMessage);
   }, [post]);
 
-  const finishSend = () => {
+  const finishSend = (how: "checked" | "anyway" | "unchecked") => {
     setDraft(null);
     setAlert(null);
-    setSent("Sent. (The harness sends nothing; the send was checked and recorded as Outlook would.)");
+    setSent(
+      how === "checked"
+        ? "Sent. (The harness sends nothing; the send was checked and recorded as Outlook would.)"
+        : how === "anyway"
+          ? "Sent anyway, against the send check's warning. (The harness sends nothing.)"
+          : "Sent without the send check: it could not run, so nothing was checked or recorded for this send. (The harness sends nothing.)",
+    );
   };
 
   /** Outlook's Send: the pane's send check answers before the mail would go. */
   const send = () => {
     const requestId = nextSend.current++;
-    sendRequests.current.set(requestId, (answer) => (answer.allowEvent ? finishSend() : setAlert(answer)));
+    sendRequests.current.set(requestId, (answer) => (answer.allowEvent ? finishSend("checked") : setAlert(answer)));
     // a forward is a new message, in a conversation of its own
     post({ protocol: HARNESS_PROTOCOL, type: "send", requestId, text: draftText, conversationId: draft?.forwardTo !== undefined ? "" : conversationOf(selectedRef.current) });
   };
@@ -259,7 +265,7 @@ function Harness() {
                   {alert.promptUser ? "Don't send" : "OK"}
                 </button>
                 {alert.promptUser ? (
-                  <button type="button" onClick={finishSend} data-testid="smart-alert-send-anyway">
+                  <button type="button" onClick={() => finishSend(alert.errorMessage === SEND_CHECK_UNAVAILABLE ? "unchecked" : "anyway")} data-testid="smart-alert-send-anyway">
                     Send anyway
                   </button>
                 ) : null}

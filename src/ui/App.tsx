@@ -9,7 +9,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { Suspense, lazy, useEffect, useLayoutEffect, useState } from "react";
+import { Suspense, lazy, useEffect, useLayoutEffect, useMemo, useState } from "react";
 import { ActionBar } from "./ActionBar";
 import { ComposePanel } from "./ComposePanel";
 import { ConfirmationLookup } from "./ConfirmationLookup";
@@ -27,11 +27,15 @@ import { destinationOf, handOffOf, withHandOffs } from "../app/forward";
 import { formatInstant } from "./format";
 import { EMPTY_QUEUE_VIEW, type QueueViewState } from "../app/queue-view";
 import { SHORTCUTS, useShortcut } from "./shortcuts";
+import { PartBoundary } from "./PartBoundary";
 
-// the team views load when first opened, keeping them out of the pane's first JavaScript
-const MyWork = lazy(() => import("./team/MyWork").then((m) => ({ default: m.MyWork })));
-const TeamQueue = lazy(() => import("./team/TeamQueue").then((m) => ({ default: m.TeamQueue })));
-const Turnaround = lazy(() => import("./manager/Turnaround").then((m) => ({ default: m.Turnaround })));
+// the team views load when first opened, keeping them out of the pane's first JavaScript; each try
+// is a new lazy component, so "Try again" after a failed fetch fetches again
+const loadParts = () => ({
+  MyWork: lazy(() => import("./team/MyWork").then((m) => ({ default: m.MyWork }))),
+  TeamQueue: lazy(() => import("./team/TeamQueue").then((m) => ({ default: m.TeamQueue }))),
+  Turnaround: lazy(() => import("./manager/Turnaround").then((m) => ({ default: m.Turnaround }))),
+});
 
 type PaneTab = "email" | "mine" | "queue" | "turnaround";
 
@@ -66,6 +70,8 @@ export function App({ services }: AppProps) {
   const { state, view, correction, correct, loadedAt, worked, act, actionError, logStatus, logUser, signIn, needsSignIn, insertTemplate, templateError, draftOffer, markDraftSent, dismissDraft, logService, templates, roles, clock, now, forwardTo, handOffNote } =
     usePane(services);
   const [tab, setTab] = useState<PaneTab>("email");
+  const [partsTry, setPartsTry] = useState(0);
+  const { MyWork, TeamQueue, Turnaround } = useMemo(() => loadParts(), [partsTry]);
   // the queue's filter and picks live here, so opening an email from the queue keeps them
   const [queueView, setQueueView] = useState<QueueViewState>(EMPTY_QUEUE_VIEW);
   const themeName = usePaneTheme(services.mailbox);
@@ -120,6 +126,7 @@ export function App({ services }: AppProps) {
           </div>
         ) : null}
         {logService && logUser && tab !== "email" ? (
+          <PartBoundary key={`${tab}-${partsTry}`} part={tab === "mine" ? "your work" : tab === "turnaround" ? "the turnaround view" : "the team queue"} onRetry={() => setPartsTry((n) => n + 1)}>
           <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
             {tab === "mine" ? (
               <MyWork service={logService} me={logUser.upn} status={logStatus} calendar={services.calendar} policies={services.settings.policies} now={now} />
@@ -142,6 +149,7 @@ export function App({ services }: AppProps) {
               />
             )}
           </Suspense>
+          </PartBoundary>
         ) : null}
         {tab !== "email" ? null : state.status === "loading" && !view ? <Spinner label="Reading the email…" size="small" /> : null}
         {tab !== "email" ? null : state.status === "empty" && services.mailbox.isComposing() ? (

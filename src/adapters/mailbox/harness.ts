@@ -24,6 +24,8 @@ export type HarnessToPane =
   /** The advocate pressed Send on a draft: the harness's stand-in for Outlook's OnMessageSend event. */
   | { protocol: typeof HARNESS_PROTOCOL; type: "send"; requestId: number; text: string; conversationId: string };
 
+export const SEND_CHECK_UNAVAILABLE = "The send check could not run, so this message was not checked or recorded. Send it anyway, or go back and try Send again in a moment.";
+
 export type SendHandler = (draft: { readonly text: string; readonly conversationId: string | null }) => Promise<SendAnswer>;
 
 function str(v: unknown): string {
@@ -105,7 +107,9 @@ export class HarnessMailbox implements MailboxAdapter {
     } else if (data.type === "send" && typeof data.requestId === "number") {
       const requestId = data.requestId;
       const draft = { text: str(data.text).slice(0, 1_000_000), conversationId: str(data.conversationId) || null };
-      const answer = this.sendHandler ? this.sendHandler(draft).catch((): SendAnswer => ({ allowEvent: true })) : Promise.resolve<SendAnswer>({ allowEvent: true });
+      // a check that could not run holds the message and says so; the advocate may still send it
+      const held: SendAnswer = { allowEvent: false, promptUser: true, errorMessage: SEND_CHECK_UNAVAILABLE };
+      const answer = this.sendHandler ? this.sendHandler(draft).catch((): SendAnswer => held) : Promise.resolve<SendAnswer>(held);
       void answer.then((a) => this.post({ protocol: HARNESS_PROTOCOL, type: "sendDecision", requestId, ...a }));
     }
   };
