@@ -18,6 +18,21 @@ const parsedNow = fixedNow ? Date.parse(fixedNow) : NaN;
 const clockOffsetMs = Number.isFinite(parsedNow) ? parsedNow - Date.now() : 0;
 const harnessNow = () => Date.now() + clockOffsetMs;
 
+/**
+ * The instant the samples' received times count back from: with ?now=, that fixed clock; else when
+ * the local server started (the same on every reload, so clocks do not reset), else this page's load.
+ */
+const samplesBase: Promise<number | null> = Number.isFinite(parsedNow)
+  ? Promise.resolve(null) // the page's own clock, as fixed by ?now= (and running on from there)
+  : fetch("/harness/clock.json", { cache: "no-store" })
+      .then((r) => r.json() as Promise<{ startedAt?: unknown }>)
+      .then((j) => (typeof j.startedAt === "number" && Number.isFinite(j.startedAt) ? j.startedAt : Date.now()))
+      .catch(() => Date.now());
+
+/** The fictional team, to act as one of them (?user=). */
+const USERS = ["ana@plan.example", "ben@plan.example", "cam@plan.example", "lead@plan.example", "manager@plan.example"] as const;
+const currentUser = params.get("user") || USERS[0];
+
 /** Task pane widths to try: Outlook opens the pane at about 320 px; wider when the user drags it. */
 const PANE_WIDTHS = [320, 380, 500] as const;
 const paneParam = Number(params.get("pane"));
@@ -92,7 +107,7 @@ function Harness() {
   };
   // ?user= picks the signed-in advocate, so two browser windows can act as two advocates
   const paneUrl = useMemo(() => {
-    const user = params.get("user");
+    const user = currentUser;
     const theme = params.get("theme"); // Office's theme, as Outlook would report it to the pane
     return `/taskpane.html?host=harness${user ? `&user=${encodeURIComponent(user)}` : ""}${theme ? `&theme=${encodeURIComponent(theme)}` : ""}`;
   }, []);
@@ -135,7 +150,10 @@ function Harness() {
       if (data.type === "getItem" && typeof data.requestId === "number") {
         // ?access=read: the advocate has read-only access to the shared mailbox, as delegatePermissions would say
         const readOnly = params.get("access") === "read";
-        post({ protocol: HARNESS_PROTOCOL, type: "item", requestId: data.requestId, item: { ...toItem(selectedRef.current, harnessNow()), ...(readOnly ? { readOnly: true } : {}) } });
+        const requestId = data.requestId;
+        void samplesBase.then((base) =>
+          post({ protocol: HARNESS_PROTOCOL, type: "item", requestId, item: { ...toItem(selectedRef.current, base ?? harnessNow()), ...(readOnly ? { readOnly: true } : {}) } }),
+        );
       }
     };
     window.addEventListener("message", onMessage);
@@ -189,6 +207,25 @@ function Harness() {
           Local harness: {SAMPLES.length} sample emails, no Microsoft account or network.
           {Number.isFinite(parsedNow) ? ` Clock fixed at ${new Date(parsedNow).toISOString()}.` : ""}
         </p>
+        <label className="who">
+          You are
+          <select
+            value={currentUser}
+            onChange={(e) => {
+              const url = new URL(window.location.href);
+              url.searchParams.set("user", e.target.value);
+              url.searchParams.set("item", selectedRef.current.id);
+              window.location.assign(url);
+            }}
+            data-testid="harness-user"
+          >
+            {(USERS as readonly string[]).concat(USERS.includes(currentUser as (typeof USERS)[number]) ? [] : [currentUser]).map((u) => (
+              <option key={u} value={u}>
+                {u}
+              </option>
+            ))}
+          </select>
+        </label>
         <div className="pane-width" role="group" aria-label="Task pane width">
           <span aria-hidden="true">Pane</span>
           {(PANE_WIDTHS as readonly number[]).concat(PANE_WIDTHS.includes(paneWidth as (typeof PANE_WIDTHS)[number]) ? [] : [paneWidth]).map((w) => (

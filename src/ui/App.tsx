@@ -102,6 +102,11 @@ export function App({ services }: AppProps) {
           <h1 id="pane-title" className={styles.title}>
             Member inbox triage
           </h1>
+          {logUser ? (
+            <Text size={200} data-testid="signed-in-as">
+              Signed in as {logUser.upn}
+            </Text>
+          ) : null}
           {services.mailbox.isEmulator ? (
             <span className={styles.emulator} data-testid="emulator-banner" role="note">
               Local harness: sample emails and a local SharePoint emulator

@@ -100,7 +100,7 @@ async function start(): Promise<void> {
   // Graph with Microsoft sign-in, when the deployment's settings name a site (else the pane says so)
   const log = __HARNESS__ && useHarness
     ? import("./log-setup").then((m) =>
-        m.harnessLog(window.location.origin, params.get("user") ?? "advocate@plan.example", {
+        m.harnessLog(window.location.origin, params.get("user") || "ana@plan.example", {
           calendar,
           policies: settings.policies,
           routes: settings.routes,
