@@ -59,7 +59,7 @@ describe("the task pane in the harness", () => {
     const first = pane.getByTestId("clock-firstResponse");
     expect(await first.getAttribute("data-standing")).toBe("atRisk");
     expect(await first.getByTestId("clock-standing").textContent()).toBe("At risk");
-    expect(await first.getByTestId("clock-left").textContent()).toMatch(/^(2 h|1 h 59 min) of business time left$/);
+    expect(await first.getByTestId("clock-left").textContent()).toMatch(/^(2 h|1 h 59 min) left$/);
     expect(await first.getByTestId("clock-due").textContent()).toMatch(/Due Wed, Mar 4, 12:00 PM CST \(plan time, America\/Chicago\) · Wed, Mar 4, 1:00 PM EST your time/);
 
     await pick(page, pane, "s20");
@@ -106,7 +106,7 @@ describe("the task pane in the harness", () => {
     const left = pane.getByTestId("clock-firstResponse").getByTestId("clock-left");
     await left.waitFor();
     const minutes = (text: string | null) => {
-      const m = /^(?:(\d+) business days? ?)?(?:(\d+) h ?)?(?:(\d+) min)? of business time left$/.exec(text ?? "");
+      const m = /^(?:(\d+) days? ?)?(?:(\d+) h ?)?(?:(\d+) min)? left$/.exec(text ?? "");
       if (!m) throw new Error(`not a countdown: ${text}`);
       return Number(m[1] ?? 0) * 540 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
     };

@@ -33,7 +33,7 @@ const useStyles = makeStyles({
 export function timeLeftText(w: WorkItem): string {
   if (w.minutesLeft === null || !w.clock) return "No clock running";
   const which = CLOCK_LABELS[w.clock.name];
-  return w.minutesLeft < 0 ? `${which}: overdue by ${formatBusinessMinutes(w.minutesLeft)}` : `${which}: ${formatBusinessMinutes(w.minutesLeft)} left`;
+  return w.minutesLeft < 0 ? `${which}: ${formatBusinessMinutes(w.minutesLeft)} overdue` : `${which}: ${formatBusinessMinutes(w.minutesLeft)} left`;
 }
 
 export interface WorkTableProps {
