@@ -28,6 +28,7 @@ import { formatInstant } from "./format";
 import { EMPTY_QUEUE_VIEW, type QueueViewState } from "../app/queue-view";
 import { SHORTCUTS, useShortcut } from "./shortcuts";
 import { PartBoundary } from "./PartBoundary";
+import { hoursIn } from "../domain/settings";
 
 // the team views load when first opened, keeping them out of the pane's first JavaScript; each try
 // is a new lazy component, so "Try again" after a failed fetch fetches again
@@ -260,6 +261,7 @@ export function App({ services }: AppProps) {
                 linkHosts={services.settings.templateLinkHosts}
                 error={templateError}
                 onInsert={(t, values, all) => void insertTemplate(t, values, all)}
+                hoursFor={(language) => hoursIn(services.settings.organisation, language)}
               />
             )}
             <CorrectionForm view={view} correction={correction} onCorrect={(next) => void correct(next)} />

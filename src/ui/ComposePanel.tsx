@@ -1,5 +1,6 @@
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
+import { hoursIn } from "../domain/settings";
 import type { MailboxAdapter } from "../adapters/mailbox/types";
 import { checkConfirmationNumber } from "../domain/inquiry/confirmation";
 import type { Organisation } from "../domain/settings";
@@ -32,7 +33,7 @@ export function ComposePanel({ mailbox, templates, organisation, linkHosts }: Co
       organisationName: organisation.name,
       memberServicesPhone: organisation.memberServicesPhone,
       ttyPhone: organisation.ttyPhone,
-      hours: organisation.hours,
+      ...(hoursIn(organisation, template.language) ? { hours: hoursIn(organisation, template.language)! } : {}),
       ...typed,
     };
     if (values["confirmationNumber"] !== undefined) {
@@ -71,6 +72,7 @@ export function ComposePanel({ mailbox, templates, organisation, linkHosts }: Co
         linkHosts={linkHosts}
         error={error}
         onInsert={(t, values) => void insert(t, values)}
+        hoursFor={(language) => hoursIn(organisation, language)}
       />
       <section aria-labelledby="plain-heading">
         <h3 id="plain-heading" className={styles.heading}>

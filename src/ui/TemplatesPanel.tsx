@@ -34,6 +34,8 @@ export interface TemplatesPanelProps {
   readonly linkHosts: readonly string[];
   readonly error: string | null;
   readonly onInsert: (template: Template, values: Record<string, string>, all: boolean) => void;
+  /** The opening hours in a template's language (undefined: none in the settings, so the advocate types them). */
+  readonly hoursFor?: (language: string) => string | undefined;
 }
 
 const LABELS: Readonly<Record<string, string>> = {
@@ -46,10 +48,11 @@ const LABELS: Readonly<Record<string, string>> = {
   expectedDate: "Answer expected by",
   resolutionSummary: "The answer",
   missingFields: "What is missing",
+  hours: "Opening hours, in the reply's language",
   confirmationNumber: "Confirmation number",
 };
 
-export function TemplatesPanel({ templates, context, known, needsConfirmation, linkHosts, error, onInsert }: TemplatesPanelProps) {
+export function TemplatesPanel({ templates, context, known: knownAll, needsConfirmation, linkHosts, error, onInsert, hoursFor }: TemplatesPanelProps) {
   const styles = useStyles();
   const suggestions = useMemo(() => suggestTemplates(templates, context), [templates, context]);
   const [chosenId, setChosenId] = useState<string>("");
@@ -63,6 +66,7 @@ export function TemplatesPanel({ templates, context, known, needsConfirmation, l
     el?.focus();
   }, !!chosen);
   if (!chosen) return null;
+  const known: KnownValues = hoursFor ? { ...knownAll, hours: hoursFor(chosen.language) } : knownAll;
   const preview: Record<string, string | undefined> = {
     ...known,
     ...(needsConfirmation ? { confirmationNumber: known["confirmationNumber"] ?? "(given when you insert)" } : {}),

@@ -21,6 +21,7 @@ import { rolesOf, type Role } from "../domain/team/roles";
 import { logEvent } from "./log";
 import type { PaneServices } from "./services";
 import { destinationOf, handOff, type HandOffTarget } from "../app/forward";
+import { hoursIn } from "../domain/settings";
 
 export type ItemState =
   | { readonly status: "loading" }
@@ -336,7 +337,7 @@ export function usePane(services: PaneServices) {
         organisationName: org.name,
         memberServicesPhone: org.memberServicesPhone,
         ttyPhone: org.ttyPhone,
-        hours: org.hours,
+        ...(hoursIn(org, template.language) ? { hours: hoursIn(org, template.language)! } : {}),
         missingFields: view.classification.missingFields.join("\n"),
         ...typed,
       };

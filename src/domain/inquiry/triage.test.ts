@@ -50,7 +50,7 @@ describe("triage of one email", () => {
   });
 
   it("gives an instruction that agrees with every priority badge, calls a voicemail back and says when the email is empty", () => {
-    const c = { missingFields: [], language: "en", mayBe: null } as const;
+    const c = { missingFields: [] as string[], language: "en" as const };
     const kinds = (priority: "high" | "escalated" | "routine", context = {}) => instructionsFor("claims_billing", priority, [], c, DEFAULT_SETTINGS, context).map((i) => i.kind);
     expect(kinds("high")).toContain("highPriority");
     expect(kinds("escalated")).toContain("escalated");
