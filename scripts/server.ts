@@ -212,7 +212,7 @@ export function startHarnessServer(
     if (url.pathname === "/harness/clock.json") {
       // when this server started: the samples' received times count back from it, so a reload
       // shows the same emails with the same clocks (a restart starts them afresh)
-      res.writeHead(200, { "content-type": TYPES[".json"]!, "cache-control": "no-store" }).end(JSON.stringify({ startedAt }));
+      res.writeHead(200, { "content-type": TYPES[".json"]!, "cache-control": "no-store" }).end(JSON.stringify({ startedAt, now: Date.now() }));
       return;
     }
     if (url.pathname === "/office-js/osf-opt-out.js") {

@@ -25,8 +25,9 @@ const harnessNow = () => Date.now() + clockOffsetMs;
 const samplesBase: Promise<number | null> = Number.isFinite(parsedNow)
   ? Promise.resolve(null) // the page's own clock, as fixed by ?now= (and running on from there)
   : fetch("/harness/clock.json", { cache: "no-store" })
-      .then((r) => r.json() as Promise<{ startedAt?: unknown }>)
-      .then((j) => (typeof j.startedAt === "number" && Number.isFinite(j.startedAt) ? j.startedAt : Date.now()))
+      .then((r) => r.json() as Promise<{ startedAt?: unknown; now?: unknown }>)
+      // how long ago the server started, counted back on this page's own clock (which a test may set)
+      .then((j) => (typeof j.startedAt === "number" && typeof j.now === "number" && j.now >= j.startedAt ? Date.now() - (j.now - j.startedAt) : Date.now()))
       .catch(() => Date.now());
 
 /** The fictional team, to act as one of them (?user=). */

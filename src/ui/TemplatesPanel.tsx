@@ -99,7 +99,7 @@ export function TemplatesPanel({ templates, context, known: knownAll, needsConfi
             <Input value={typed[p] ?? ""} onChange={(_, d) => setTyped({ ...typed, [p]: d.value })} data-testid={`template-field-${p}`} />
           </Field>
         ))}
-        <div role="region" className={styles.preview} data-testid="template-preview" aria-label="Preview of the reply" dangerouslySetInnerHTML={{ __html: previewHtml }} />
+        <div role="region" tabIndex={0} className={styles.preview} data-testid="template-preview" aria-label="Preview of the reply" dangerouslySetInnerHTML={{ __html: previewHtml }} />
         {plain && !plain.passes ? (
           <MessageBar intent="warning" layout="multiline" data-testid="plain-language">
             <MessageBarBody>Plain language: {plain.findings.map((f) => `“${f.text}”: ${f.suggestion}`).join("; ")}.</MessageBarBody>

@@ -65,7 +65,7 @@ describe("the task pane in the harness", () => {
     await pick(page, pane, "s20");
     expect(await pane.getByTestId("category-badge").textContent()).toBe("Grievance");
     expect(await pane.getByTestId("clock-firstResponse").getAttribute("data-standing")).toBe("breached");
-    expect(await pane.getByTestId("clock-firstResponse").getByTestId("clock-left").textContent()).toMatch(/^Overdue by/);
+    expect(await pane.getByTestId("clock-firstResponse").getByTestId("clock-left").textContent()).toMatch(/ overdue$/);
     expect(await pane.getByTestId("instructions").textContent()).toMatch(/Repeat contact/);
 
     await pick(page, pane, "s04");
