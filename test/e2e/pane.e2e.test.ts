@@ -101,7 +101,7 @@ describe("the task pane in the harness", () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     await context.clock.install({ time: new Date("2026-03-04T15:00:00Z") });
     const page = await context.newPage();
-    await page.goto(`${BASE}harness/?item=s06`);
+    await page.goto(`${BASE}harness/?item=s03`); // under a day left: the countdown shows its minutes
     const pane = page.frameLocator('iframe[data-testid="taskpane"]');
     const left = pane.getByTestId("clock-firstResponse").getByTestId("clock-left");
     await left.waitFor();
