@@ -160,6 +160,7 @@ export function startHarnessServer(
       }, 200);
     });
   }
+  const startedAt = Date.now();
   let origin = "http://127.0.0.1";
   let listening = 0;
   const server: Server = createServer((req, res) => {
@@ -206,6 +207,12 @@ export function startHarnessServer(
     }
     if (url.pathname === "/" || url.pathname === "/harness") {
       res.writeHead(302, { location: `/harness/${url.search}` }).end();
+      return;
+    }
+    if (url.pathname === "/harness/clock.json") {
+      // when this server started: the samples' received times count back from it, so a reload
+      // shows the same emails with the same clocks (a restart starts them afresh)
+      res.writeHead(200, { "content-type": TYPES[".json"]!, "cache-control": "no-store" }).end(JSON.stringify({ startedAt, now: Date.now() }));
       return;
     }
     if (url.pathname === "/office-js/osf-opt-out.js") {

@@ -47,6 +47,7 @@ export function recordOf(item: MailItem, view: TriageView): InquiryRecord {
   return {
     internetMessageId: messageKey(item),
     ...(item.conversationId ? { conversationId: item.conversationId } : {}),
+    ...(item.itemId ? { itemId: item.itemId } : {}),
     subject: item.subject,
     mailbox: view.mailbox,
     receivedAt: view.receivedAt,

@@ -17,6 +17,7 @@ import type { Template } from "../domain/templates/templates";
 import { classifyOnce } from "./classify-once";
 import { actOn, correctInquiry, loggedInquiry, messageKey, recordOf, shownItem } from "./inquiry";
 import { replyWithTemplate, templateProblemText, type DraftOffer } from "./template-reply";
+import { destinationOf, handOff, type HandOffTarget } from "./forward";
 import { logEvent } from "./log";
 import type { PaneServices } from "./services";
 
@@ -53,6 +54,8 @@ export interface PaneSnapshot {
   readonly needsSignIn: (() => Promise<void>) | null;
   readonly templates: readonly Template[];
   readonly roles: ReadonlySet<Role>;
+  /** After a forward to A&G or clinical staff: what was opened and logged (for the open email only). */
+  readonly handOffNote: string | null;
 }
 
 const itemKey = (item: MailItem) => `correction:${messageKey(item)}`;
@@ -71,6 +74,7 @@ export class PaneSession {
   private actionError: string | null = null;
   private templateError: string | null = null;
   private draft: DraftOffer | null = null;
+  private handOff: { readonly id: string; readonly text: string } | null = null;
   private classifier: Pick<Classifier, "classify">;
   private view: TriageView | null = null;
   private viewInputs: readonly unknown[] = [];
@@ -326,6 +330,32 @@ export class PaneSession {
     this.changed();
   };
 
+  /** The hand-off to A&G or clinical staff: the forward opens, then the log records it (app/forward.ts). */
+  readonly forwardTo = async (target: HandOffTarget): Promise<void> => {
+    const { log, worked, view } = this;
+    if (!log || !worked || !view) return;
+    const d = destinationOf(target, this.services.settings.organisation);
+    const what = target === "clinical" ? "a clinical question" : view.category === "appeal" ? "an appeal" : "a grievance";
+    const at = this.clock();
+    this.actionError = null;
+    this.reads++; // a re-read under way predates the hand-off: its answer is dropped
+    const out = await handOff(worked, d, what, {
+      me: log.user.upn,
+      at,
+      openForward: this.services.mailbox.forward,
+      log: async (r, a) => {
+        await actOn(log.service, r, a, log.user.upn, at);
+      },
+    });
+    if ("error" in out) {
+      this.actionError = out.error;
+    } else {
+      this.worked = out.record;
+      this.handOff = { id: out.record.internetMessageId, text: `Forward to ${d.short} opened${d.address ? ` to ${d.address}` : ""}; the hand-off is logged. Send it from Outlook.` };
+    }
+    this.changed();
+  };
+
   /** The advocate says the drafted reply went: record what it stands for. */
   readonly markDraftSent = async (): Promise<void> => {
     const { draft, worked } = this;
@@ -390,6 +420,7 @@ export class PaneSession {
       needsSignIn: this.needsSignIn,
       templates: this.templates,
       roles: this.roles,
+      handOffNote: this.handOff && this.handOff.id === key ? this.handOff.text : null,
     };
   }
 

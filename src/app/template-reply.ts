@@ -65,7 +65,7 @@ export async function replyWithTemplate(
 ): Promise<
   { readonly ok: true; readonly record: InquiryRecord | null; readonly draft: DraftOffer | null } | { readonly ok: false; readonly problem: TemplateProblem }
 > {
-  const values = templateValues(deps.organisation, { memberName: r.item.from.name, missingFields: r.view.classification.missingFields }, r.typed);
+  const values = templateValues(deps.organisation, { memberName: r.item.from.name, missingFields: r.view.classification.missingFields, language: r.template.language }, r.typed);
   if (placeholdersOf(r.template.body).includes("confirmationNumber")) {
     if (!r.worked) return { ok: false, problem: { code: "noList" } };
     try {

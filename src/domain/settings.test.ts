@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, SettingsError, parseSettings } from "./settings";
+import { DEFAULT_SETTINGS, SettingsError, hoursIn, parseSettings } from "./settings";
 
 describe("deployment settings", () => {
   it("uses the fictional defaults when there is no file", () => {
@@ -52,5 +52,17 @@ describe("deployment settings", () => {
     expect(() => parseSettings({ organisation: { name: 42 } })).toThrow(/organisation.name must be text/);
     expect(() => parseSettings({ sharePoint: { site: "x", clientId: "not-a-guid" } })).toThrow(/sharePoint.clientId/);
     expect(() => parseSettings({ sharePoint: { clientId: "00000000-0000-0000-0000-000000000000" } })).toThrow(/sharePoint.site/);
+  });
+
+  it("gives the hours in a reply's language, and never carries the fictional hand-off addresses or translations into a deployment", () => {
+    expect(hoursIn(DEFAULT_SETTINGS.organisation, "es")).toMatch(/^de lunes a viernes/);
+    expect(hoursIn(DEFAULT_SETTINGS.organisation, "en")).toBe(DEFAULT_SETTINGS.organisation.hours);
+    const own = parseSettings({ organisation: { name: "Example Health Plan", hours: "Monday to Friday, 9 to 5" } });
+    expect(hoursIn(own.organisation, "es")).toBeUndefined(); // the advocate is asked instead of an English tail
+    expect([own.organisation.appealsCoordinatorAddress, own.organisation.clinicalAddress]).toEqual(["", ""]);
+    expect(() => parseSettings({ organisation: { appealsCoordinatorAddress: "the coordinator" } })).toThrow(/appealsCoordinatorAddress: an e-mail address/);
+    expect(() => parseSettings({ organisation: { hoursByLanguage: { es: 9 } } })).toThrow(/hoursByLanguage/);
+    const es = parseSettings({ organisation: { hoursByLanguage: { es: "de lunes a viernes" } } });
+    expect(hoursIn(es.organisation, "es")).toBe("de lunes a viernes");
   });
 });

@@ -15,6 +15,19 @@ export interface Organisation {
   readonly hours: string;
   readonly appealsCoordinator: string;
   readonly clinicalTeam: string;
+  /** Where "Forward to A&G" sends a grievance or appeal ("" : the advocate types the address). */
+  readonly appealsCoordinatorAddress: string;
+  /** Where a clinical referral is forwarded ("" : the advocate types the address). */
+  readonly clinicalAddress: string;
+  /** `hours` in each other template language ("es", "vi"), so a reply does not end in English. */
+  readonly hoursByLanguage?: Readonly<Record<string, string>>;
+}
+
+/** The opening hours in a reply's language; undefined when the settings have no translation (the advocate types it). */
+export function hoursIn(org: Organisation, language: string): string | undefined {
+  if (language === "en") return org.hours;
+  const h = org.hoursByLanguage?.[language];
+  return typeof h === "string" && h.trim() ? h : undefined;
 }
 
 /** Where the log lives and how the pane signs in (absent: the pane does not log). */
@@ -58,6 +71,12 @@ export const DEFAULT_SETTINGS: DeploymentSettings = {
     hours: "Monday to Friday, 8 a.m. to 5 p.m. Central time",
     appealsCoordinator: "Appeals & Grievances coordinator",
     clinicalTeam: "clinical staff (utilization management nurse line)",
+    appealsCoordinatorAddress: "appeals.grievances@plan.example",
+    clinicalAddress: "um.nurseline@plan.example",
+    hoursByLanguage: {
+      es: "de lunes a viernes, de 8 a. m. a 5 p. m., hora del centro",
+      vi: "thứ Hai đến thứ Sáu, từ 8 giờ sáng đến 5 giờ chiều, giờ miền Trung",
+    },
   },
   templateLinkHosts: ["plan.example"],
   calendar: DEFAULT_CALENDAR,
@@ -154,7 +173,7 @@ export function parseSettings(raw: unknown): DeploymentSettings {
   const merged = {
     ...DEFAULT_SETTINGS,
     ...(isCloud(raw["cloud"]) ? { cloud: raw["cloud"] } : {}),
-    ...(isRecord(raw["organisation"]) ? { organisation: { ...DEFAULT_SETTINGS.organisation, ...(raw["organisation"] as object) } } : {}),
+    ...(isRecord(raw["organisation"]) ? { organisation: { ...DEFAULT_SETTINGS.organisation, appealsCoordinatorAddress: "", clinicalAddress: "", hoursByLanguage: {}, ...(raw["organisation"] as object) } } : {}),
     ...(isRecord(raw["calendar"]) ? { calendar: { ...DEFAULT_CALENDAR, ...(raw["calendar"] as object) } } : {}),
     ...(Array.isArray(raw["policies"]) ? { policies: raw["policies"] as SlaPolicy[] } : {}),
     ...(isRecord(raw["mailboxAddresses"]) ? { mailboxAddresses: raw["mailboxAddresses"] as Record<string, Mailbox> } : {}),
@@ -180,7 +199,14 @@ export function parseSettings(raw: unknown): DeploymentSettings {
   }
   if (merged.dailyReportTo !== undefined && !EMAIL.test(merged.dailyReportTo)) throw new SettingsError("dailyReportTo: the distribution list's e-mail address");
   for (const [k, v] of Object.entries(merged.organisation)) {
-    if (typeof v !== "string") throw new SettingsError(`organisation.${k} must be text`);
+    if (k === "hoursByLanguage") {
+      if (!isRecord(v) || Object.values(v).some((h) => typeof h !== "string")) throw new SettingsError("organisation.hoursByLanguage: the hours as text per language code, e.g. { \"es\": \"…\" }");
+    } else if (typeof v !== "string") throw new SettingsError(`organisation.${k} must be text`);
+  }
+  // the fictional hand-off addresses never carry over; a deployment's must be addresses
+  for (const k of ["appealsCoordinatorAddress", "clinicalAddress"] as const) {
+    const v = merged.organisation[k];
+    if (v !== "" && !EMAIL.test(v)) throw new SettingsError(`organisation.${k}: an e-mail address, or leave it out`);
   }
   try {
     new BusinessCalendar(merged.calendar);

@@ -5,7 +5,7 @@
  */
 import { StrictMode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { createRoot } from "react-dom/client";
-import { HARNESS_PROTOCOL, type HarnessToPane, type PaneToHarness, type SendAnswer } from "../adapters/mailbox/harness";
+import { HARNESS_PROTOCOL, SEND_CHECK_UNAVAILABLE, type HarnessToPane, type PaneToHarness, type SendAnswer } from "../adapters/mailbox/harness";
 import { htmlToText } from "../domain/classify/text";
 import type { MailItem } from "../adapters/mailbox/types";
 import { defuseHtml } from "./defuse";
@@ -17,6 +17,27 @@ const fixedNow = params.get("now");
 const parsedNow = fixedNow ? Date.parse(fixedNow) : NaN;
 const clockOffsetMs = Number.isFinite(parsedNow) ? parsedNow - Date.now() : 0;
 const harnessNow = () => Date.now() + clockOffsetMs;
+
+/**
+ * The instant the samples' received times count back from: with ?now=, that fixed clock; else when
+ * the local server started (the same on every reload, so clocks do not reset), else this page's load.
+ */
+const samplesBase: Promise<number | null> = Number.isFinite(parsedNow)
+  ? Promise.resolve(null) // the page's own clock, as fixed by ?now= (and running on from there)
+  : fetch("/harness/clock.json", { cache: "no-store" })
+      .then((r) => r.json() as Promise<{ startedAt?: unknown; now?: unknown }>)
+      // how long ago the server started, counted back on this page's own clock (which a test may set)
+      .then((j) => (typeof j.startedAt === "number" && typeof j.now === "number" && j.now >= j.startedAt ? Date.now() - (j.now - j.startedAt) : Date.now()))
+      .catch(() => Date.now());
+
+/** The fictional team, to act as one of them (?user=). */
+const USERS = ["ana@plan.example", "ben@plan.example", "cam@plan.example", "lead@plan.example", "manager@plan.example"] as const;
+const currentUser = params.get("user") || USERS[0];
+
+/** Task pane widths to try: Outlook opens the pane at about 320 px; wider when the user drags it. */
+const PANE_WIDTHS = [320, 380, 500] as const;
+const paneParam = Number(params.get("pane"));
+const initialPaneWidth = paneParam >= 280 && paneParam <= 1000 ? Math.round(paneParam) : PANE_WIDTHS[0];
 
 /** The sample's Outlook conversation: what a reply to it is sent in. */
 const conversationOf = (sample: SampleEmail) => sampleConversationId(sample);
@@ -68,7 +89,7 @@ function ReadingPane({ sample, onReply }: { sample: SampleEmail; onReply: () => 
 function Harness() {
   const initial = SAMPLES.find((s) => s.id === params.get("item")) ?? SAMPLES[0]!;
   const [selected, setSelected] = useState<SampleEmail>(initial);
-  const [draft, setDraft] = useState<{ html: string; all: boolean } | null>(null);
+  const [draft, setDraft] = useState<{ html: string; all: boolean; forwardTo?: string } | null>(null);
   // the draft's words as the advocate edits them, and what the send check said
   const [draftText, setDraftText] = useState("");
   const [alert, setAlert] = useState<SendAnswer | null>(null);
@@ -77,9 +98,17 @@ function Harness() {
   const nextSend = useRef(1);
   const selectedRef = useRef(selected);
   const frame = useRef<HTMLIFrameElement>(null);
+  const [paneWidth, setPaneWidth] = useState<number>(initialPaneWidth);
+  const choosePaneWidth = (width: number) => {
+    setPaneWidth(width);
+    // kept in the address, so a reload or a shared link opens the pane at the same width
+    const url = new URL(window.location.href);
+    url.searchParams.set("pane", String(width));
+    window.history.replaceState(null, "", url);
+  };
   // ?user= picks the signed-in advocate, so two browser windows can act as two advocates
   const paneUrl = useMemo(() => {
-    const user = params.get("user");
+    const user = currentUser;
     const theme = params.get("theme"); // Office's theme, as Outlook would report it to the pane
     return `/taskpane.html?host=harness${user ? `&user=${encodeURIComponent(user)}` : ""}${theme ? `&theme=${encodeURIComponent(theme)}` : ""}`;
   }, []);
@@ -101,6 +130,19 @@ function Harness() {
         setAlert(null);
         setSent(null);
       }
+      if (data.type === "forward" && typeof data.html === "string" && typeof data.to === "string") {
+        // a new message to the coordinator with the email attached, as displayNewMessageForm opens it
+        const html = data.html.slice(0, 200_000);
+        setDraft({ html, all: false, forwardTo: data.to.slice(0, 320) });
+        setDraftText(htmlToText(html));
+        setAlert(null);
+        setSent(null);
+      }
+      if (data.type === "openMessage" && typeof data.internetMessageId === "string") {
+        const wanted = data.internetMessageId;
+        const found = SAMPLES.find((s) => sampleMessageId(s) === wanted);
+        if (found) selectRef.current(found);
+      }
       if (data.type === "sendDecision" && typeof data.requestId === "number") {
         const done = sendRequests.current.get(data.requestId);
         sendRequests.current.delete(data.requestId);
@@ -109,24 +151,34 @@ function Harness() {
       if (data.type === "getItem" && typeof data.requestId === "number") {
         // ?access=read: the advocate has read-only access to the shared mailbox, as delegatePermissions would say
         const readOnly = params.get("access") === "read";
-        post({ protocol: HARNESS_PROTOCOL, type: "item", requestId: data.requestId, item: { ...toItem(selectedRef.current, harnessNow()), ...(readOnly ? { readOnly: true } : {}) } });
+        const requestId = data.requestId;
+        void samplesBase.then((base) =>
+          post({ protocol: HARNESS_PROTOCOL, type: "item", requestId, item: { ...toItem(selectedRef.current, base ?? harnessNow()), ...(readOnly ? { readOnly: true } : {}) } }),
+        );
       }
     };
     window.addEventListener("message", onMessage);
     return () => window.removeEventListener("message", onMessage);
   }, [post]);
 
-  const finishSend = () => {
+  const finishSend = (how: "checked" | "anyway" | "unchecked") => {
     setDraft(null);
     setAlert(null);
-    setSent("Sent. (The harness sends nothing; the send was checked and recorded as Outlook would.)");
+    setSent(
+      how === "checked"
+        ? "Sent. (The harness sends nothing; the send was checked and recorded as Outlook would.)"
+        : how === "anyway"
+          ? "Sent anyway, against the send check's warning. (The harness sends nothing.)"
+          : "Sent without the send check: it could not run, so nothing was checked or recorded for this send. (The harness sends nothing.)",
+    );
   };
 
   /** Outlook's Send: the pane's send check answers before the mail would go. */
   const send = () => {
     const requestId = nextSend.current++;
-    sendRequests.current.set(requestId, (answer) => (answer.allowEvent ? finishSend() : setAlert(answer)));
-    post({ protocol: HARNESS_PROTOCOL, type: "send", requestId, text: draftText, conversationId: conversationOf(selectedRef.current) });
+    sendRequests.current.set(requestId, (answer) => (answer.allowEvent ? finishSend("checked") : setAlert(answer)));
+    // a forward is a new message, in a conversation of its own
+    post({ protocol: HARNESS_PROTOCOL, type: "send", requestId, text: draftText, conversationId: draft?.forwardTo !== undefined ? "" : conversationOf(selectedRef.current) });
   };
 
   const startReply = () => {
@@ -145,15 +197,44 @@ function Harness() {
     performance.mark("harness:item-selected");
     post({ protocol: HARNESS_PROTOCOL, type: "itemChanged" });
   };
+  const selectRef = useRef(select);
+  selectRef.current = select;
 
   return (
-    <div className="layout">
+    <div className="layout" style={{ gridTemplateColumns: `300px minmax(280px, 1fr) ${paneWidth + 1}px` /* and the pane's 1 px border */ }} data-pane-width={paneWidth}>
       <header className="topbar">
         <h1>Outlook stand-in · Member inbox triage</h1>
         <p>
           Local harness: {SAMPLES.length} sample emails, no Microsoft account or network.
           {Number.isFinite(parsedNow) ? ` Clock fixed at ${new Date(parsedNow).toISOString()}.` : ""}
         </p>
+        <label className="who">
+          You are
+          <select
+            value={currentUser}
+            onChange={(e) => {
+              const url = new URL(window.location.href);
+              url.searchParams.set("user", e.target.value);
+              url.searchParams.set("item", selectedRef.current.id);
+              window.location.assign(url);
+            }}
+            data-testid="harness-user"
+          >
+            {(USERS as readonly string[]).concat(USERS.includes(currentUser as (typeof USERS)[number]) ? [] : [currentUser]).map((u) => (
+              <option key={u} value={u}>
+                {u}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="pane-width" role="group" aria-label="Task pane width">
+          <span aria-hidden="true">Pane</span>
+          {(PANE_WIDTHS as readonly number[]).concat(PANE_WIDTHS.includes(paneWidth as (typeof PANE_WIDTHS)[number]) ? [] : [paneWidth]).map((w) => (
+            <button key={w} type="button" aria-pressed={w === paneWidth} onClick={() => choosePaneWidth(w)} data-testid={`pane-width-${w}`}>
+              {w} px
+            </button>
+          ))}
+        </div>
       </header>
       <nav className="list" aria-label="Messages">
         <ul>
@@ -182,8 +263,19 @@ function Harness() {
         ) : null}
         {draft ? (
           <section className="draft" aria-labelledby="draft-title" data-testid="reply-draft">
-            <h2 id="draft-title">{draft.all ? "Reply all" : "Reply"}: {selected.subject}</h2>
-            <p className="meta">To {selected.fromName} &lt;{selected.from}&gt; (a draft; the harness sends nothing)</p>
+            {draft.forwardTo !== undefined ? (
+              <>
+                <h2 id="draft-title">Forward: {selected.subject}</h2>
+                <p className="meta" data-testid="forward-to">
+                  To {draft.forwardTo || "(nobody yet)"} · attached: “{selected.subject}” (a draft; the harness sends nothing)
+                </p>
+              </>
+            ) : (
+              <>
+                <h2 id="draft-title">{draft.all ? "Reply all" : "Reply"}: {selected.subject}</h2>
+                <p className="meta">To {selected.fromName} &lt;{selected.from}&gt; (a draft; the harness sends nothing)</p>
+              </>
+            )}
             {draft.html ? (
               <iframe
                 title="Reply body"
@@ -211,7 +303,7 @@ function Harness() {
                   {alert.promptUser ? "Don't send" : "OK"}
                 </button>
                 {alert.promptUser ? (
-                  <button type="button" onClick={finishSend} data-testid="smart-alert-send-anyway">
+                  <button type="button" onClick={() => finishSend(alert.errorMessage === SEND_CHECK_UNAVAILABLE ? "unchecked" : "anyway")} data-testid="smart-alert-send-anyway">
                     Send anyway
                   </button>
                 ) : null}

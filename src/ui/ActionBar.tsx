@@ -1,5 +1,6 @@
 import { Button, Field, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { SHORTCUTS, ariaShortcut, useShortcut } from "./shortcuts";
 import type { LogStatus } from "../adapters/graph/log-service";
 import type { InquiryRecord } from "../domain/inquiry/record";
 import { STATUS_LABELS, allowedActions, type Action } from "../domain/inquiry/status";
@@ -9,6 +10,7 @@ const useStyles = makeStyles({
   heading: { margin: `0 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase300 },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS },
   detail: { display: "block", color: tokens.colorNeutralForeground2 },
+  status: { display: "block", fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
 });
 
 const LABELS: Partial<Record<Action["kind"], string>> = {
@@ -40,16 +42,32 @@ export function ActionBar({ record, me, hasFollowUp, status, error, onAct, onSig
   const allowed = allowedActions(record.status).filter((k) => LABELS[k] && (k !== "followUp" || hasFollowUp));
   const mine = record.assignee === me;
   const conflict = status?.conflicts.filter((c) => c.messageId === record.internetMessageId).sort((a, b) => b.seq - a.seq)[0];
+  // after an action its button may be gone: focus goes to the status line, which says what happened
+  const statusLine = useRef<HTMLSpanElement>(null);
+  const acted = useRef(false);
+  useEffect(() => {
+    if (acted.current) statusLine.current?.focus();
+    acted.current = false;
+  }, [record.status, record.assignee]);
+  const run = (action: Action) => {
+    acted.current = true;
+    onAct(action);
+  };
+  const can = (k: Action["kind"]) => allowed.includes(k);
+  useShortcut(SHORTCUTS.assign, () => run({ kind: "assign", to: me }), can("assign") && !mine);
+  useShortcut(SHORTCUTS.acknowledge, () => run({ kind: "acknowledge" }), can("acknowledge"));
+  useShortcut(SHORTCUTS.respond, () => run({ kind: "respond" }), can("respond"));
+  const keysOf: Partial<Record<Action["kind"], string>> = { assign: SHORTCUTS.assign, acknowledge: SHORTCUTS.acknowledge, respond: SHORTCUTS.respond };
   const waitedMinutes = status?.oldestPendingAt ? Math.floor((Date.now() - status.oldestPendingAt) / 60_000) : 0;
   return (
     <section aria-labelledby="work-heading">
       <h3 id="work-heading" className={styles.heading}>
         Work on it
       </h3>
-      <Text data-testid="inquiry-status">
+      <span data-testid="inquiry-status" role="status" tabIndex={-1} ref={statusLine} className={styles.status}>
         {STATUS_LABELS[record.status]}
         {record.assignee ? ` · ${mine ? "assigned to you" : `assigned to ${record.assignee}`}` : " · not assigned"}
-      </Text>
+      </span>
       <div className={styles.row}>
         {allowed
           .filter((k) => !(k === "assign" && mine))
@@ -59,7 +77,8 @@ export function ActionBar({ record, me, hasFollowUp, status, error, onAct, onSig
               size="small"
               appearance={k === "assign" || k === "resolve" ? "primary" : "secondary"}
               data-testid={`action-${k}`}
-              onClick={() => onAct(k === "assign" ? { kind: "assign", to: me } : ({ kind: k } as Action))}
+              {...(keysOf[k] ? { "aria-keyshortcuts": ariaShortcut(keysOf[k]!), title: `${LABELS[k]} (Alt+Shift+${keysOf[k]})` } : {})}
+              onClick={() => run(k === "assign" ? { kind: "assign", to: me } : ({ kind: k } as Action))}
             >
               {LABELS[k]}
             </Button>
@@ -79,7 +98,7 @@ export function ActionBar({ record, me, hasFollowUp, status, error, onAct, onSig
                 ))}
             </Select>
           </Field>
-          <Button size="small" disabled={!assignTo} data-testid="assign-to-button" onClick={() => (onAct({ kind: "assign", to: assignTo }), setAssignTo(""))} style={{ alignSelf: "end" }}>
+          <Button size="small" disabled={!assignTo} data-testid="assign-to-button" onClick={() => (run({ kind: "assign", to: assignTo }), setAssignTo(""))} style={{ alignSelf: "end" }}>
             Assign
           </Button>
         </div>

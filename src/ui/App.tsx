@@ -9,7 +9,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { Suspense, lazy, useEffect, useLayoutEffect, useState } from "react";
+import { Suspense, lazy, useEffect, useLayoutEffect, useMemo, useState } from "react";
 import { ActionBar } from "./ActionBar";
 import { ComposePanel } from "./ComposePanel";
 import { ConfirmationLookup } from "./ConfirmationLookup";
@@ -24,11 +24,20 @@ import type { PaneServices } from "../app/services";
 import { templateValues } from "../app/template-values";
 import { usePane } from "./usePane";
 import { PANE_THEMES, usePaneTheme } from "./theme";
+import { destinationOf, handOffOf, withHandOffs } from "../app/forward";
+import { formatInstant } from "./format";
+import { EMPTY_QUEUE_VIEW, type QueueViewState } from "../app/queue-view";
+import { SHORTCUTS, useShortcut } from "./shortcuts";
+import { PartBoundary } from "./PartBoundary";
+import { hoursIn } from "../domain/settings";
 
-// the team views load when first opened, keeping them out of the pane's first JavaScript
-const MyWork = lazy(() => import("./team/MyWork").then((m) => ({ default: m.MyWork })));
-const TeamQueue = lazy(() => import("./team/TeamQueue").then((m) => ({ default: m.TeamQueue })));
-const Turnaround = lazy(() => import("./manager/Turnaround").then((m) => ({ default: m.Turnaround })));
+// the team views load when first opened, keeping them out of the pane's first JavaScript; each try
+// is a new lazy component, so "Try again" after a failed fetch fetches again
+const loadParts = () => ({
+  MyWork: lazy(() => import("./team/MyWork").then((m) => ({ default: m.MyWork }))),
+  TeamQueue: lazy(() => import("./team/TeamQueue").then((m) => ({ default: m.TeamQueue }))),
+  Turnaround: lazy(() => import("./manager/Turnaround").then((m) => ({ default: m.Turnaround }))),
+});
 
 type PaneTab = "email" | "mine" | "queue" | "turnaround";
 
@@ -60,15 +69,23 @@ export interface AppProps {
 
 export function App({ services }: AppProps) {
   const styles = useStyles();
-  const { state, view, correction, correct, loadedAt, worked, act, actionError, logStatus, logUser, signIn, needsSignIn, insertTemplate, templateError, draftOffer, markDraftSent, dismissDraft, logService, templates, roles, clock, now } =
+  const { state, view, correction, correct, loadedAt, worked, act, actionError, logStatus, logUser, signIn, needsSignIn, insertTemplate, templateError, draftOffer, markDraftSent, dismissDraft, logService, templates, roles, clock, now, forwardTo, handOffNote } =
     usePane(services);
   const [tab, setTab] = useState<PaneTab>("email");
+  const [partsTry, setPartsTry] = useState(0);
+  // a retry (partsTry) makes new lazy parts, so a part that failed to load is fetched again
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const { MyWork, TeamQueue, Turnaround } = useMemo(() => loadParts(), [partsTry]);
+  // the queue's filter and picks live here, so opening an email from the queue keeps them
+  const [queueView, setQueueView] = useState<QueueViewState>(EMPTY_QUEUE_VIEW);
   const themeName = usePaneTheme(services.mailbox);
   const openItem = state.status === "ready" ? state.item.itemId : null;
   // read-only access to the shared mailbox (delegatePermissions without Write): read, but no acting
   const readOnly = state.status === "ready" && state.item.shared?.canAct === false;
   useEffect(() => setTab("email"), [openItem]); // a newly selected email is shown at once
   const isLead = roles.has("lead");
+  const canForwardAg = tab === "email" && !!worked && !!logUser && !readOnly && worked.status !== "resolved" && !handOffOf(worked, destinationOf("appealsGrievances", services.settings.organisation)) && !!view?.instructions.some((i) => i.kind === "appealsGrievances");
+  useShortcut(SHORTCUTS.forward, () => void forwardTo("appealsGrievances"), canForwardAg);
   const isManager = roles.has("manager");
 
   useLayoutEffect(() => {
@@ -89,6 +106,11 @@ export function App({ services }: AppProps) {
           <h1 id="pane-title" className={styles.title}>
             Member inbox triage
           </h1>
+          {logUser ? (
+            <Text size={200} data-testid="signed-in-as">
+              Signed in as {logUser.upn}
+            </Text>
+          ) : null}
           {services.mailbox.isEmulator ? (
             <span className={styles.emulator} data-testid="emulator-banner" role="note">
               Local harness: sample emails and a local SharePoint emulator
@@ -113,6 +135,7 @@ export function App({ services }: AppProps) {
           </div>
         ) : null}
         {logService && logUser && tab !== "email" ? (
+          <PartBoundary key={`${tab}-${partsTry}`} part={tab === "mine" ? "your work" : tab === "turnaround" ? "the turnaround view" : "the team queue"} onRetry={() => setPartsTry((n) => n + 1)}>
           <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
             {tab === "mine" ? (
               <MyWork service={logService} me={logUser.upn} status={logStatus} calendar={services.calendar} policies={services.settings.policies} now={now} />
@@ -129,9 +152,13 @@ export function App({ services }: AppProps) {
                 policies={services.settings.policies}
                 now={now}
                 clock={clock}
+                view={queueView}
+                onViewChange={setQueueView}
+                {...(services.mailbox.openMessage ? { onOpen: (w: { record: { internetMessageId: string; itemId?: string } }) => services.mailbox.openMessage!({ internetMessageId: w.record.internetMessageId, ...(w.record.itemId ? { itemId: w.record.itemId } : {}) }) } : {})}
               />
             )}
           </Suspense>
+          </PartBoundary>
         ) : null}
         {tab !== "email" ? null : state.status === "loading" && !view ? <Spinner label="Reading the email…" size="small" /> : null}
         {tab !== "email" ? null : state.status === "empty" && services.mailbox.isComposing() ? (
@@ -160,7 +187,24 @@ export function App({ services }: AppProps) {
                 </MessageBarBody>
               </MessageBar>
             ) : null}
-            <InstructionList instructions={view.instructions} />
+            <InstructionList
+              instructions={withHandOffs(view.instructions, worked, services.settings.organisation, (ms) => formatInstant(ms, services.calendar.zone.name))}
+              {...(worked && logUser && !readOnly
+                ? {
+                    actions: Object.fromEntries(
+                      (["appealsGrievances", "clinical"] as const)
+                        .map((target) => destinationOf(target, services.settings.organisation))
+                        .filter((d) => !handOffOf(worked, d) && worked.status !== "resolved")
+                        .map((d) => [d.target, { label: `Forward to ${d.short}`, testId: `forward-${d.target}`, onAct: () => void forwardTo(d.target) }]),
+                    ),
+                  }
+                : {})}
+            />
+            {handOffNote ? (
+              <Text size={200} role="status" data-testid="handoff-note">
+                {handOffNote}
+              </Text>
+            ) : null}
             <ClockList sla={view.sla} calendar={services.calendar} receivedAt={view.receivedAt} />
             {needsSignIn ? (
               <MessageBar intent="info" data-testid="sign-in-needed">
@@ -213,6 +257,7 @@ export function App({ services }: AppProps) {
                 linkHosts={services.settings.templateLinkHosts}
                 error={templateError}
                 onInsert={(t, values, all) => void insertTemplate(t, values, all)}
+                hoursFor={(language) => hoursIn(services.settings.organisation, language)}
               />
             )}
             <CorrectionForm view={view} correction={correction} onCorrect={(next) => void correct(next)} />

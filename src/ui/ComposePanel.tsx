@@ -2,7 +2,7 @@ import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentu
 import { useState } from "react";
 import type { MailboxAdapter } from "../adapters/mailbox/types";
 import { checkConfirmationNumber } from "../domain/inquiry/confirmation";
-import type { Organisation } from "../domain/settings";
+import { hoursIn, type Organisation } from "../domain/settings";
 import { checkPlainLanguage, type PlainLanguageResult } from "../domain/templates/plain-language";
 import type { Template } from "../domain/templates/templates";
 import { renderSafe } from "../app/safe-template";
@@ -29,7 +29,7 @@ export function ComposePanel({ mailbox, templates, organisation, linkHosts }: Co
   const [check, setCheck] = useState<PlainLanguageResult | null>(null);
   const insert = async (template: Template, typed: Record<string, string>) => {
     setError(null);
-    const values = templateValues(organisation, {}, typed);
+    const values = templateValues(organisation, { language: template.language }, typed);
     if (values["confirmationNumber"] !== undefined) {
       const c = checkConfirmationNumber(values["confirmationNumber"]);
       if (!c.valid) {
@@ -66,6 +66,7 @@ export function ComposePanel({ mailbox, templates, organisation, linkHosts }: Co
         linkHosts={linkHosts}
         error={error}
         onInsert={(t, values) => void insert(t, values)}
+        hoursFor={(language) => hoursIn(organisation, language)}
       />
       <section aria-labelledby="plain-heading">
         <h3 id="plain-heading" className={styles.heading}>

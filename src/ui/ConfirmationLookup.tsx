@@ -42,14 +42,21 @@ export function ConfirmationLookup({ log }: ConfirmationLookupProps) {
       <h3 id="lookup-heading" className={styles.heading}>
         Find by confirmation number
       </h3>
-      <div className={styles.row}>
+      {/* a form, so Enter in the field looks the number up */}
+      <form
+        className={styles.row}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void find();
+        }}
+      >
         <Field label="Confirmation number" validationState={answer?.tone === "error" ? "error" : "none"}>
           <Input value={value} onChange={(_, d) => setValue(d.value)} placeholder="K7QM-4TXB" data-testid="lookup-input" />
         </Field>
-        <Button onClick={() => void find()} data-testid="lookup-button">
+        <Button type="submit" data-testid="lookup-button">
           Find
         </Button>
-      </div>
+      </form>
       {answer ? (
         <Text as="p" role="status" data-testid="lookup-answer">
           {answer.text}

@@ -1,5 +1,5 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
-import type { Instruction } from "../domain/inquiry/triage";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import type { Instruction, InstructionKind } from "../domain/inquiry/triage";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "grid", gap: tokens.spacingVerticalXS },
@@ -14,15 +14,24 @@ const useStyles = makeStyles({
   warning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorderActive, backgroundColor: tokens.colorPaletteYellowBackground1 },
   info: { borderLeftColor: tokens.colorBrandStroke1, backgroundColor: tokens.colorNeutralBackground2 },
   title: { display: "block", fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  act: { display: "flex", marginTop: tokens.spacingVerticalXS },
 });
+
+/** A button that carries an instruction out (e.g. "Forward to A&G"). */
+export interface InstructionAction {
+  readonly label: string;
+  readonly onAct: () => void;
+  readonly testId: string;
+}
 
 const TONE_WORD = { urgent: "Now", warning: "Check", info: "Note" } as const;
 
 export interface InstructionListProps {
   readonly instructions: readonly Instruction[];
+  readonly actions?: Partial<Readonly<Record<InstructionKind, InstructionAction>>>;
 }
 
-export function InstructionList({ instructions }: InstructionListProps) {
+export function InstructionList({ instructions, actions }: InstructionListProps) {
   const styles = useStyles();
   return (
     <section aria-labelledby="actions-heading">
@@ -40,6 +49,13 @@ export function InstructionList({ instructions }: InstructionListProps) {
                 {ins.title}
               </strong>
               {ins.detail}
+              {actions?.[ins.kind] ? (
+                <span className={styles.act}>
+                  <Button size="small" appearance="primary" onClick={actions[ins.kind]!.onAct} data-testid={actions[ins.kind]!.testId}>
+                    {actions[ins.kind]!.label}
+                  </Button>
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>

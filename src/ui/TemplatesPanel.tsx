@@ -1,5 +1,6 @@
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
+import { SHORTCUTS, ariaShortcut, useShortcut } from "./shortcuts";
 import { checkPlainLanguage } from "../domain/templates/plain-language";
 import { placeholdersOf, suggestTemplates, type SuggestionContext, type Template } from "../domain/templates/templates";
 import { neutraliseBidi } from "../domain/text/bidi";
@@ -7,7 +8,7 @@ import { renderSafe } from "../app/safe-template";
 
 const useStyles = makeStyles({
   heading: { margin: `0 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase300 },
-  grid: { display: "grid", gap: tokens.spacingVerticalS },
+  grid: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: tokens.spacingVerticalS },
   preview: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     padding: tokens.spacingHorizontalS,
@@ -33,6 +34,8 @@ export interface TemplatesPanelProps {
   readonly linkHosts: readonly string[];
   readonly error: string | null;
   readonly onInsert: (template: Template, values: Record<string, string>, all: boolean) => void;
+  /** The opening hours in a template's language (undefined: none in the settings, so the advocate types them). */
+  readonly hoursFor?: (language: string) => string | undefined;
 }
 
 const LABELS: Readonly<Record<string, string>> = {
@@ -45,17 +48,25 @@ const LABELS: Readonly<Record<string, string>> = {
   expectedDate: "Answer expected by",
   resolutionSummary: "The answer",
   missingFields: "What is missing",
+  hours: "Opening hours, in the reply's language",
   confirmationNumber: "Confirmation number",
 };
 
-export function TemplatesPanel({ templates, context, known, needsConfirmation, linkHosts, error, onInsert }: TemplatesPanelProps) {
+export function TemplatesPanel({ templates, context, known: knownAll, needsConfirmation, linkHosts, error, onInsert, hoursFor }: TemplatesPanelProps) {
   const styles = useStyles();
   const suggestions = useMemo(() => suggestTemplates(templates, context), [templates, context]);
   const [chosenId, setChosenId] = useState<string>("");
   const [typed, setTyped] = useState<Record<string, string>>({});
   const [all, setAll] = useState(false);
   const chosen = suggestions.find((t) => t.id === chosenId) ?? suggestions[0];
+  const panel = useRef<HTMLElement>(null);
+  // Alt+Shift+T: to the Insert button, or to the first field still empty (Enter then inserts)
+  useShortcut(SHORTCUTS.insertTemplate, () => {
+    const el = panel.current?.querySelector<HTMLElement>('[data-testid="template-insert"]:not([disabled])') ?? panel.current?.querySelector<HTMLElement>('input[data-testid^="template-field-"]') ?? panel.current?.querySelector<HTMLElement>("select");
+    el?.focus();
+  }, !!chosen);
   if (!chosen) return null;
+  const known: KnownValues = hoursFor ? { ...knownAll, hours: hoursFor(chosen.language) } : knownAll;
   const preview: Record<string, string | undefined> = {
     ...known,
     ...(needsConfirmation ? { confirmationNumber: known["confirmationNumber"] ?? "(given when you insert)" } : {}),
@@ -69,7 +80,7 @@ export function TemplatesPanel({ templates, context, known, needsConfirmation, l
   const plain = previewText ? checkPlainLanguage(previewText, { language: chosen.language }) : null;
   const missing = asked.filter((p) => !(typed[p] ?? "").trim());
   return (
-    <section aria-labelledby="templates-heading">
+    <section aria-labelledby="templates-heading" ref={panel}>
       <h3 id="templates-heading" className={styles.heading}>
         Reply with an approved template
       </h3>
@@ -88,7 +99,7 @@ export function TemplatesPanel({ templates, context, known, needsConfirmation, l
             <Input value={typed[p] ?? ""} onChange={(_, d) => setTyped({ ...typed, [p]: d.value })} data-testid={`template-field-${p}`} />
           </Field>
         ))}
-        <div role="region" className={styles.preview} data-testid="template-preview" aria-label="Preview of the reply" dangerouslySetInnerHTML={{ __html: previewHtml }} />
+        <div role="region" tabIndex={0} className={styles.preview} data-testid="template-preview" aria-label="Preview of the reply" dangerouslySetInnerHTML={{ __html: previewHtml }} />
         {plain && !plain.passes ? (
           <MessageBar intent="warning" layout="multiline" data-testid="plain-language">
             <MessageBarBody>Plain language: {plain.findings.map((f) => `“${f.text}”: ${f.suggestion}`).join("; ")}.</MessageBarBody>
@@ -100,6 +111,7 @@ export function TemplatesPanel({ templates, context, known, needsConfirmation, l
           disabled={missing.length > 0}
           onClick={() => onInsert(chosen, { ...typed }, all)}
           data-testid="template-insert"
+          aria-keyshortcuts={ariaShortcut(SHORTCUTS.insertTemplate)}
         >
           {missing.length ? `Fill in: ${missing.map((p) => LABELS[p] ?? p).join(", ")}` : "Insert into reply"}
         </Button>

@@ -47,7 +47,11 @@ export const STANDING_LABELS: Readonly<Record<ClockStanding, string>> = {
   met: "Met",
 };
 
-/** "3 h 20 min", "45 min", "2 business days 3 h" style, for business minutes. */
+/**
+ * Business minutes as a person says them (decision 64): "45 min", "3 h 20 min", "1 day 5 h",
+ * "6 days" — minutes dropped once it is a day or more, hours once it is five days or more.
+ * (The headings say it is business time; a business day is the calendar's working day.)
+ */
 export function formatBusinessMinutes(minutes: number, minutesPerDay = 540): string {
   const m = Math.abs(Math.round(minutes));
   if (m < 60) return `${m} min`;
@@ -57,10 +61,9 @@ export function formatBusinessMinutes(minutes: number, minutesPerDay = 540): str
     return r ? `${h} h ${r} min` : `${h} h`;
   }
   const d = Math.floor(m / minutesPerDay);
-  const rest = m - d * minutesPerDay;
-  const h = Math.floor(rest / 60);
-  const r = rest % 60;
-  return `${d} business day${d === 1 ? "" : "s"}${h ? ` ${h} h` : ""}${r ? ` ${r} min` : ""}`;
+  const h = Math.floor((m - d * minutesPerDay) / 60);
+  const days = `${d} day${d === 1 ? "" : "s"}`;
+  return d >= 5 || h === 0 ? days : `${days} ${h} h`;
 }
 
 export function clockSummary(clock: Clock): string {
@@ -69,27 +72,32 @@ export function clockSummary(clock: Clock): string {
     case "met":
       return clock.businessDaysTaken === null ? "Met" : `Met in ${clock.businessDaysTaken} business day${clock.businessDaysTaken === 1 ? "" : "s"}`;
     case "breached":
-      return left === null ? "Answered after the due time" : `Overdue by ${formatBusinessMinutes(left)} of business time`;
+      return left === null ? "Answered after the due time" : `${formatBusinessMinutes(left)} overdue`;
     default:
-      return left === null ? "" : `${formatBusinessMinutes(left)} of business time left`;
+      return left === null ? "" : `${formatBusinessMinutes(left)} left`;
   }
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-export function formatInstant(utcMs: number, timeZone: string): string {
-  let f = formatters.get(timeZone);
+/** "Wed, Mar 4, 10:02 AM CST"; with the year when it is not this year's ("Thu, Nov 6, 2025, …"). */
+export function formatInstant(utcMs: number, timeZone: string, now = Date.now()): string {
+  const year = (ms: number) => new Date(ms).toLocaleString("en-US", { timeZone, year: "numeric" });
+  const withYear = year(utcMs) !== year(now);
+  const key = `${timeZone}${withYear ? "+y" : ""}`;
+  let f = formatters.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat("en-US", {
       timeZone,
       weekday: "short",
       month: "short",
       day: "numeric",
+      ...(withYear ? { year: "numeric" as const } : {}),
       hour: "numeric",
       minute: "2-digit",
       timeZoneName: "short",
     });
-    formatters.set(timeZone, f);
+    formatters.set(key, f);
   }
   return f.format(new Date(utcMs));
 }

@@ -68,7 +68,7 @@ async function start(): Promise<void> {
   // Graph with Microsoft sign-in, when the deployment's settings name a site (else the pane says so)
   const place: LogPlace =
     __HARNESS__ && useHarness
-      ? { kind: "harness", origin: window.location.origin, upn: new URLSearchParams(window.location.search).get("user") ?? "advocate@plan.example" }
+      ? { kind: "harness", origin: window.location.origin, upn: new URLSearchParams(window.location.search).get("user") || "ana@plan.example" }
       : typeof Office !== "undefined"
         ? { kind: "microsoft", office: Office }
         : { kind: "none" };

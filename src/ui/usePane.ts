@@ -29,6 +29,7 @@ export function usePane(services: PaneServices) {
     correct: session.correct,
     insertTemplate: session.insertTemplate,
     markDraftSent: session.markDraftSent,
+    forwardTo: session.forwardTo,
     dismissDraft: session.dismissDraft,
     reload: session.reload,
     loadedAt: session.loadedAt,

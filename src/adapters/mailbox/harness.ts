@@ -13,6 +13,8 @@ export type PaneToHarness =
   | { protocol: typeof HARNESS_PROTOCOL; type: "hello" }
   | { protocol: typeof HARNESS_PROTOCOL; type: "getItem"; requestId: number }
   | { protocol: typeof HARNESS_PROTOCOL; type: "reply"; html: string; all: boolean }
+  | { protocol: typeof HARNESS_PROTOCOL; type: "forward"; to: string; html: string }
+  | { protocol: typeof HARNESS_PROTOCOL; type: "openMessage"; internetMessageId: string }
   | { protocol: typeof HARNESS_PROTOCOL; type: "sendDecision"; requestId: number; allowEvent: boolean; errorMessage?: string; promptUser?: boolean };
 
 export type HarnessToPane =
@@ -21,6 +23,8 @@ export type HarnessToPane =
   | { protocol: typeof HARNESS_PROTOCOL; type: "itemChanged" }
   /** The advocate pressed Send on a draft: the harness's stand-in for Outlook's OnMessageSend event. */
   | { protocol: typeof HARNESS_PROTOCOL; type: "send"; requestId: number; text: string; conversationId: string };
+
+export const SEND_CHECK_UNAVAILABLE = "The send check could not run, so this message was not checked or recorded. Send it anyway, or go back and try Send again in a moment.";
 
 export type SendHandler = (draft: { readonly text: string; readonly conversationId: string | null }) => Promise<SendAnswer>;
 
@@ -103,7 +107,9 @@ export class HarnessMailbox implements MailboxAdapter {
     } else if (data.type === "send" && typeof data.requestId === "number") {
       const requestId = data.requestId;
       const draft = { text: str(data.text).slice(0, 1_000_000), conversationId: str(data.conversationId) || null };
-      const answer = this.sendHandler ? this.sendHandler(draft).catch((): SendAnswer => ({ allowEvent: true })) : Promise.resolve<SendAnswer>({ allowEvent: true });
+      // a check that could not run holds the message and says so; the advocate may still send it
+      const held: SendAnswer = { allowEvent: false, promptUser: true, errorMessage: SEND_CHECK_UNAVAILABLE };
+      const answer = this.sendHandler ? this.sendHandler(draft).catch((): SendAnswer => held) : Promise.resolve<SendAnswer>(held);
       void answer.then((a) => this.post({ protocol: HARNESS_PROTOCOL, type: "sendDecision", requestId, ...a }));
     }
   };
@@ -124,6 +130,15 @@ export class HarnessMailbox implements MailboxAdapter {
 
   readonly reply = async (html: string, all: boolean): Promise<void> => {
     this.post({ protocol: HARNESS_PROTOCOL, type: "reply", html, all });
+  };
+
+  readonly forward = async (to: string, html: string): Promise<void> => {
+    this.post({ protocol: HARNESS_PROTOCOL, type: "forward", to, html });
+  };
+
+  /** The harness selects the sample with this message id, as a click in its message list would. */
+  readonly openMessage = async (ref: { readonly itemId?: string; readonly internetMessageId: string }): Promise<void> => {
+    this.post({ protocol: HARNESS_PROTOCOL, type: "openMessage", internetMessageId: ref.internetMessageId });
   };
 
   /** The stand-in's Office theme: the pane's ?theme=dark (the harness page passes its own on). */

@@ -104,6 +104,28 @@ export class OfficeMailbox implements MailboxAdapter {
     open.call(item, html); // Mailbox 1.1: HTML on top of the reply
   };
 
+  /** Mailbox 1.1 displayNewMessageForm; the open message goes along as an item attachment. */
+  readonly forward = async (to: string, html: string): Promise<void> => {
+    const mailbox = this.office.context.mailbox;
+    const item = mailbox.item as Office.MessageRead | null | undefined;
+    if (!item || typeof mailbox.displayNewMessageForm !== "function") throw new Error("this host cannot open a new message");
+    const subject = typeof item.subject === "string" ? item.subject : "";
+    mailbox.displayNewMessageForm({
+      toRecipients: to ? [to] : [],
+      subject: `FW: ${subject}`.slice(0, 255),
+      htmlBody: html,
+      ...(item.itemId ? { attachments: [{ type: "item", itemId: item.itemId, name: subject.slice(0, 255) || "Message" }] } : {}),
+    });
+  };
+
+  /** Mailbox 1.1 displayMessageForm, with the EWS item id stored when the email was taken in. */
+  readonly openMessage = async (ref: { readonly itemId?: string; readonly internetMessageId: string }): Promise<void> => {
+    const mailbox = this.office.context.mailbox;
+    if (!ref.itemId) throw new Error("no item id was stored for this email");
+    if (typeof mailbox.displayMessageForm !== "function") throw new Error("this host cannot open a message");
+    mailbox.displayMessageForm(ref.itemId);
+  };
+
   private composeItem(): Office.MessageCompose | null {
     const item = this.office.context.mailbox.item as unknown as { subject?: unknown } | null | undefined;
     return item && typeof item.subject === "object" && item.subject !== null ? (item as unknown as Office.MessageCompose) : null;

@@ -61,6 +61,13 @@ export interface MailboxAdapter {
   readonly clockOffsetMs: number;
   /** Opens a reply (or reply-all) to the open message with this HTML on top. */
   readonly reply: (html: string, all: boolean) => Promise<void>;
+  /**
+   * Opens a new message to `to` with the open message attached and this HTML on top: the hand-off
+   * to the A&G coordinator or clinical staff. The advocate sends it. Absent: the host cannot.
+   */
+  readonly forward?: (to: string, html: string) => Promise<void>;
+  /** Opens the message with this Outlook item id (or, in the harness, this internet message id). */
+  readonly openMessage?: (ref: { readonly itemId?: string; readonly internetMessageId: string }) => Promise<void>;
   /** True when the pane is beside a message being written (compose mode). */
   readonly isComposing: () => boolean;
   /** Compose mode: puts the text at the cursor, as HTML or plain text to match the draft. */

@@ -28,6 +28,7 @@ export function logFields(record: InquiryRecord, calendar: BusinessCalendar, pol
   const fields: Record<string, FieldValue> = {
     InternetMessageId: record.internetMessageId,
     ConversationId: record.conversationId ?? null,
+    ItemId: record.itemId && record.itemId.length <= 255 ? record.itemId : null,
     Title: record.subject.slice(0, 255),
     Channel: record.mailbox,
     ReceivedAt: iso(record.receivedAt, calendar),
@@ -166,6 +167,7 @@ export function readListItem(value: unknown): InquiryRecord | string {
   const fallback: InquiryRecord = {
     internetMessageId: id, subject: typeof f["Title"] === "string" ? neutraliseBidi(f["Title"]) : "", mailbox, receivedAt,
     ...(typeof f["ConversationId"] === "string" && f["ConversationId"] ? { conversationId: f["ConversationId"] } : {}),
+    ...(typeof f["ItemId"] === "string" && f["ItemId"] ? { itemId: f["ItemId"] } : {}),
     senderAddress: typeof f["SenderAddress"] === "string" ? neutraliseBidi(f["SenderAddress"]) : "",
     senderType: (SENDER_TYPES as readonly unknown[]).includes(f["SenderType"]) ? (f["SenderType"] as SenderType) : "unknown",
     category, priority,

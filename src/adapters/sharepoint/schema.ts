@@ -23,6 +23,7 @@ export const LIST_NAME = "Member Inquiries";
 export const INQUIRY_COLUMNS: readonly ColumnSpec[] = [
   { name: "InternetMessageId", type: "text", indexed: true, unique: true },
   { name: "ConversationId", type: "text", indexed: true },
+  { name: "ItemId", type: "text" },
   { name: "Channel", type: "text", indexed: true },
   { name: "ReceivedAt", type: "dateTime", indexed: true },
   { name: "EffectiveReceivedAt", type: "dateTime" },

@@ -14,6 +14,8 @@ export interface InquiryRecord {
   readonly internetMessageId: string;
   /** Outlook's conversation id, so a reply sent from Outlook finds its inquiry (absent in older logs). */
   readonly conversationId?: string;
+  /** Outlook's item id when the email was taken in, so the lead's queue can open it (absent in older logs). */
+  readonly itemId?: string;
   readonly subject: string;
   readonly mailbox: Mailbox | null;
   /** UTC milliseconds */

@@ -40,4 +40,16 @@ describe("inquiry status", () => {
     expect(EVENT_OF.followUp).toBe("followedUp");
     expect(EVENT_OF.assign).toBeNull();
   });
+
+  it("keeps the status when an inquiry already worked is given to someone else; only a new one becomes Assigned", () => {
+    expect(transition("new", { kind: "assign", to: "ana@plan.example" }, at, "lead@plan.example").to).toBe("assigned");
+    for (const from of ["acknowledged", "inProgress", "awaitingInfo", "routed", "responded"] as const) {
+      expect(transition(from, { kind: "assign", to: "ben@plan.example" }, at, "lead@plan.example")).toMatchObject({ from, to: from, target: "ben@plan.example" });
+    }
+  });
+
+  it("lets a routed inquiry be routed again (a grievance that also needs clinical staff)", () => {
+    expect(transition("routed", { kind: "route", to: "clinical@plan.example" }, at, "ana@plan.example").to).toBe("routed");
+    expect(allowedActions("resolved")).not.toContain("route");
+  });
 });

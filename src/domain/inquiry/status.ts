@@ -75,8 +75,8 @@ const ALLOWED: Readonly<Record<Status, readonly Action["kind"][]>> = {
   assigned: ["assign", "acknowledge", "startWork", "awaitInformation", "route", "respond", "resolve"],
   acknowledged: ["assign", "startWork", "awaitInformation", "route", "respond", "resolve"],
   inProgress: ["assign", "awaitInformation", "route", "respond", "resolve"],
-  awaitingInfo: ["assign", "startWork", "respond", "resolve"],
-  routed: ["assign", "startWork", "respond", "resolve"],
+  awaitingInfo: ["assign", "startWork", "route", "respond", "resolve"],
+  routed: ["assign", "startWork", "route", "respond", "resolve"],
   responded: ["assign", "startWork", "awaitInformation", "route", "followUp", "resolve"],
   resolved: ["reopen"],
 };
@@ -125,6 +125,8 @@ export function transition(status: Status, action: Action, at: number, by: strin
   if ((action.kind === "assign" || action.kind === "route") && action.to.trim() === "") {
     throw new TransitionError(action.kind === "assign" ? "Choose whom to assign it to." : "Choose where to route it.");
   }
-  const base = { from: status, to: TARGET_OF[action.kind], action: action.kind, at, by };
+  // (re)assigning hands the work over where it stands: only a new inquiry becomes Assigned
+  const to = action.kind === "assign" && status !== "new" ? status : TARGET_OF[action.kind];
+  const base = { from: status, to, action: action.kind, at, by };
   return action.kind === "assign" || action.kind === "route" ? { ...base, target: action.to.trim() } : base;
 }

@@ -4,7 +4,7 @@ import { formatInZone } from "../calendar/zone";
 import { loadModel } from "../../cli/model";
 import { Classifier } from "../classify/classifier";
 import { DEFAULT_SETTINGS } from "../settings";
-import { triage, type TriageInput } from "./triage";
+import { instructionsFor, triage, type TriageInput } from "./triage";
 
 const deps = { classifier: new Classifier({ model: loadModel() }), calendar: new BusinessCalendar(), settings: DEFAULT_SETTINGS };
 const base: TriageInput = {
@@ -47,5 +47,20 @@ describe("triage of one email", () => {
     expect(due(noOffset, "firstResponse")).toBe("2026-03-05T17:00:00-06:00");
     const missing = triage({ ...base, email: { ...base.email, receivedAt: "" } }, deps);
     expect(missing.warnings.join(" ")).toMatch(/clocks start now/);
+  });
+
+  it("gives an instruction that agrees with every priority badge, calls a voicemail back and says when the email is empty", () => {
+    const c = { missingFields: [] as string[], language: "en" as const };
+    const kinds = (priority: "high" | "escalated" | "routine", context = {}) => instructionsFor("claims_billing", priority, [], c, DEFAULT_SETTINGS, context).map((i) => i.kind);
+    expect(kinds("high")).toContain("highPriority");
+    expect(kinds("escalated")).toContain("escalated");
+    expect(kinds("routine")).toEqual([]);
+    expect(kinds("routine", { mailbox: "voicemail-followup" })).toEqual(["callBack"]);
+    const empty = triage({ ...base, email: { ...base.email, subject: "(empty message)", body: "" } }, deps);
+    expect(empty.instructions.map((i) => i.kind)).toContain("emptyMessage");
+    expect(triage({ ...base, email: { ...base.email, bodyType: "html", body: "<p>&nbsp;</p>" } }, deps).instructions.map((i) => i.kind)).toContain("emptyMessage");
+    expect(triage(base, deps).instructions.map((i) => i.kind)).not.toContain("emptyMessage");
+    const voicemail = triage({ ...base, deliveredTo: ["memberservices-voicemail@plan.example"] }, deps);
+    expect(voicemail.instructions.find((i) => i.kind === "callBack")?.title).toBe("Call the member back");
   });
 });

@@ -37,7 +37,10 @@ export type InstructionKind =
   | "repeat"
   | "language"
   | "outOfScope"
-  | "highPriority";
+  | "highPriority"
+  | "escalated"
+  | "callBack"
+  | "emptyMessage";
 
 export interface Instruction {
   readonly kind: InstructionKind;
@@ -74,6 +77,8 @@ export function instructionsFor(
   flags: readonly Flag[],
   c: Pick<Classification, "missingFields" | "language" | "mayBe">,
   settings: DeploymentSettings,
+  /** What else decides an instruction: the mailbox (a voicemail is called back) and an empty message. */
+  context: { readonly mailbox?: Mailbox | null; readonly emptyBody?: boolean } = {},
 ): Instruction[] {
   const out: Instruction[] = [];
   const org = settings.organisation;
@@ -100,6 +105,30 @@ export function instructionsFor(
       tone: "urgent",
       title: "High priority: respond within 4 business hours",
       detail: "Immediate risk to access to care, or a safety concern.",
+    });
+  }
+  if (priority === "escalated") {
+    out.push({
+      kind: "escalated",
+      tone: "warning",
+      title: "Escalated: answer within the escalated time",
+      detail: "It came through an escalation path or repeats an unresolved contact; the clocks below say when the answer is due.",
+    });
+  }
+  if (context.mailbox === "voicemail-followup") {
+    out.push({
+      kind: "callBack",
+      tone: "warning",
+      title: "Call the member back",
+      detail: "A voicemail: call back at the number they left. General information only until they verify their account.",
+    });
+  }
+  if (context.emptyBody) {
+    out.push({
+      kind: "emptyMessage",
+      tone: "warning",
+      title: "The email has no message",
+      detail: "Reply asking what they need help with, or call them if the plan has their number.",
     });
   }
   if (flags.includes("clinical_referral")) {
@@ -204,7 +233,11 @@ export function triage(
     mailbox,
     policy: policyId,
     corrected,
-    instructions: instructionsFor(category, priority, classification.flags, classification, settings),
+    instructions: instructionsFor(category, priority, classification.flags, classification, settings, {
+      mailbox,
+      // no words in the body (tags and entities aside): nothing to answer yet
+      emptyBody: input.email.body.length < 100_000 && !input.email.body.replace(/<[^>]*>|&nbsp;|&#160;/g, "").trim(),
+    }),
     sla,
     receivedAt,
     warnings,

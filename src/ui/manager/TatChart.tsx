@@ -12,7 +12,7 @@ export interface TatChartProps {
 }
 
 export function TatChart({ title, figures, id }: TatChartProps) {
-  const c = chartLayout(figures, { width: 340, label: 110 }); // drawn at its own size, so the text stays legible in the pane
+  const c = chartLayout(figures, { width: 290, label: 110 }); // drawn at the 320 px pane's width, so its text stays at 12 px or more there
   return (
     <figure style={{ margin: 0 }}>
       <svg role="img" aria-labelledby={`${id}-title`} viewBox={`0 0 ${c.width} ${c.height}`} width={c.width} height={c.height} style={{ maxWidth: "100%", height: "auto" }}>
@@ -20,14 +20,14 @@ export function TatChart({ title, figures, id }: TatChartProps) {
         {c.legend.map((l) => (
           <g key={l.text}>
             <rect x={l.x} y={l.y} width={10} height={10} fill={l.fill} />
-            <text x={l.x + 14} y={l.y + 9} fontSize={11} fill="#242424">
+            <text x={l.x + 14} y={l.y + 9} fontSize={12} fill="currentColor">
               {l.text}
             </text>
           </g>
         ))}
         {c.rows.map((r) => (
           <g key={`${r.label}-${r.y}`}>
-            <text x={0} y={r.y} fontSize={12} fill="#242424">
+            <text x={0} y={r.y} fontSize={13} fill="currentColor">
               {r.label}
             </text>
             {r.bars.map((b) => (
@@ -35,8 +35,8 @@ export function TatChart({ title, figures, id }: TatChartProps) {
                 <rect x={b.x} y={b.y} width={b.width} height={b.height} fill={b.fill}>
                   <title>{b.title}</title>
                 </rect>
-                <line x1={b.goalX} x2={b.goalX} y1={b.y - 1} y2={b.y + b.height + 1} stroke="#242424" strokeWidth={2} />
-                <text x={b.textX} y={b.y + b.height} fontSize={10} fill="#242424">
+                <line x1={b.goalX} x2={b.goalX} y1={b.y - 1} y2={b.y + b.height + 1} stroke="currentColor" strokeWidth={2} />
+                <text x={b.textX} y={b.y + b.height} fontSize={12} fill="currentColor">
                   {b.text}
                 </text>
               </g>
@@ -44,7 +44,7 @@ export function TatChart({ title, figures, id }: TatChartProps) {
           </g>
         ))}
       </svg>
-      <figcaption style={{ fontSize: "0.75rem" }}>Resolved within {GOAL_DAYS} business days, {title}; the black marks are the goals ({GOAL_SHARES}).</figcaption>
+      <figcaption style={{ fontSize: "0.875rem" }}>Resolved within {GOAL_DAYS} business days, {title}; the black marks are the goals ({GOAL_SHARES}).</figcaption>
     </figure>
   );
 }

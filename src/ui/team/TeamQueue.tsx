@@ -9,6 +9,7 @@ import {
   Button,
   Checkbox,
   Field,
+  Input,
   MessageBar,
   MessageBarBody,
   Select,
@@ -30,7 +31,10 @@ import type { BusinessCalendar } from "../../domain/calendar/calendar";
 import { dayOf } from "../../domain/calendar/zone";
 import { assign as assignInquiry } from "../../app/inquiry";
 import type { InquiryRecord } from "../../domain/inquiry/record";
-import { leadQueue, openWork, suggestMany, workloads } from "../../domain/team/queue";
+import { leadQueue, openWork, suggestMany, workloads, type WorkItem } from "../../domain/team/queue";
+import { MAILBOXES, PRIORITIES, type Mailbox, type Priority } from "../../domain/sla/policies";
+import { allPickedState, keepPicks, pick, pickAll, viewQueue, type QueueFilter, type QueueSort, type QueueState, type QueueViewState } from "../../app/queue-view";
+import { PRIORITY_LABELS } from "../format";
 import type { TeamMember } from "../../domain/team/roles";
 import type { SlaPolicy } from "../../domain/sla/policies";
 import { logEvent } from "../log";
@@ -43,7 +47,24 @@ const useStyles = makeStyles({
   bar: { display: "flex", flexWrap: "wrap", justifyContent: "space-between", alignItems: "end", gap: tokens.spacingHorizontalS },
   assign: { display: "flex", flexWrap: "wrap", alignItems: "end", gap: tokens.spacingHorizontalS },
   number: { textAlign: "right" },
+  filters: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(8.5rem, 1fr))", gap: tokens.spacingHorizontalS },
+  // stays in sight while the lead scrolls the queue: select-all, whom to, and Assign
+  sticky: {
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "end",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} 0`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
 });
+
+const STATE_LABELS: Readonly<Record<QueueState, string>> = { all: "Any state", unassigned: "Not assigned", atRisk: "At risk", breached: "Late" };
+const SORT_LABELS: Readonly<Record<QueueSort, string>> = { timeLeft: "Least time left", received: "Oldest first", priority: "Priority" };
 
 export interface TeamQueueProps {
   readonly service: InquiryLogService;
@@ -56,14 +77,21 @@ export interface TeamQueueProps {
   readonly now: number;
   /** The host's time now (the harness may run at a fixed time). */
   readonly clock: () => number;
+  /** Filter, sort and picks: kept by the pane, so they outlast the open email changing. */
+  readonly view: QueueViewState;
+  readonly onViewChange: (next: QueueViewState) => void;
+  /** Opens the inquiry's email. */
+  readonly onOpen?: (item: WorkItem) => Promise<void>;
 }
 
 const SUGGESTED = "suggested";
 
-export function TeamQueue({ service, me, status, team, store, calendar, policies, now, clock }: TeamQueueProps) {
+export function TeamQueue({ service, me, status, team, store, calendar, policies, now, clock, view, onViewChange, onOpen }: TeamQueueProps) {
   const styles = useStyles();
   const { records, error, refresh, setRecords } = useOpenWork(useCallback(() => service.openInquiries(), [service]), status);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const selected = view.picked;
+  const setSelected = (picked: ReadonlySet<string>) => onViewChange({ ...view, picked });
+  const setFilter = (f: Partial<QueueFilter>) => onViewChange({ ...view, filter: { ...view.filter, ...f } });
   const [target, setTarget] = useState(SUGGESTED);
   const [notice, setNotice] = useState<string | null>(null);
   const [since] = useState(() => Date.now());
@@ -92,18 +120,17 @@ export function TeamQueue({ service, me, status, team, store, calendar, policies
   const open = useMemo(() => openWork(records ?? [], calendar, policies, now), [records, calendar, policies, now]);
   const queue = useMemo(() => (records ? leadQueue(open) : null), [records, open]);
   const loads = useMemo(() => workloads(open, team), [open, team]);
+  const shown = useMemo(() => (queue ? viewQueue(queue, view.filter) : null), [queue, view.filter]);
+  // a pick whose inquiry left the queue (assigned, resolved) is dropped; the others stay
+  useEffect(() => {
+    if (queue && keepPicks(selected, queue) !== selected) onViewChange({ ...view, picked: keepPicks(selected, queue) });
+  }, [queue, selected, view, onViewChange]);
   const picked = useMemo(() => (queue ?? []).filter((w) => selected.has(w.record.internetMessageId)), [queue, selected]);
   const plan = useMemo(() => suggestMany(picked, loads, away), [picked, loads, away]);
   const conflicts = (status?.conflicts ?? []).filter((c) => c.by === me && c.action?.kind === "assign" && c.createdAt >= since);
 
-  const onSelectedChange = useCallback((id: string, on: boolean) => {
-    setSelected((s) => {
-      const next = new Set(s);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-  }, []);
+  const onSelectedChange = (id: string, on: boolean) => setSelected(pick(selected, id, on));
+  const allState = shown ? allPickedState(selected, shown) : false;
 
   const assign = async () => {
     const member = team.find((m) => m.address === target);
@@ -145,12 +172,57 @@ export function TeamQueue({ service, me, status, team, store, calendar, policies
             <MessageBarBody>{error}</MessageBarBody>
           </MessageBar>
         ) : null}
-        {queue ? (
-          <WorkTable caption="Inquiries that need a lead" items={queue} calendar={calendar} testId="queue" selected={selected} onSelectedChange={onSelectedChange} />
-        ) : (
-          <Spinner size="tiny" label="Reading the list…" />
-        )}
-        <div className={styles.assign}>
+        <div className={styles.filters} role="search" aria-label="Filter the queue">
+          <Field label="Search">
+            <Input type="search" value={view.filter.search} onChange={(_, d) => setFilter({ search: d.value })} placeholder="Confirmation no., subject, sender" data-testid="queue-search" />
+          </Field>
+          <Field label="Mailbox">
+            <Select value={view.filter.mailbox} onChange={(_, d) => setFilter({ mailbox: d.value as Mailbox | "all" })} data-testid="queue-filter-mailbox">
+              <option value="all">All mailboxes</option>
+              {MAILBOXES.map((m) => (
+                <option key={m} value={m}>
+                  {m}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Priority">
+            <Select value={view.filter.priority} onChange={(_, d) => setFilter({ priority: d.value as Priority | "all" })} data-testid="queue-filter-priority">
+              <option value="all">Any priority</option>
+              {PRIORITIES.map((p) => (
+                <option key={p} value={p}>
+                  {PRIORITY_LABELS[p]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="State">
+            <Select value={view.filter.state} onChange={(_, d) => setFilter({ state: d.value as QueueState })} data-testid="queue-filter-state">
+              {(Object.keys(STATE_LABELS) as QueueState[]).map((k) => (
+                <option key={k} value={k}>
+                  {STATE_LABELS[k]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Sort">
+            <Select value={view.filter.sort} onChange={(_, d) => setFilter({ sort: d.value as QueueSort })} data-testid="queue-sort">
+              {(Object.keys(SORT_LABELS) as QueueSort[]).map((k) => (
+                <option key={k} value={k}>
+                  {SORT_LABELS[k]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+        <div className={styles.sticky} data-testid="queue-action-bar">
+          <Checkbox
+            label={shown && queue && shown.length !== queue.length ? `All ${shown.length} shown` : "All"}
+            checked={allState}
+            disabled={!shown?.length}
+            onChange={(_, d) => shown && setSelected(pickAll(selected, shown, d.checked === true))}
+            data-testid="queue-select-all"
+          />
           <Field label="Assign to" hint={target === SUGGESTED && picked.length ? `Suggested: ${suggestionText}` : null}>
             <Select value={target} onChange={(_, d) => setTarget(d.value)} data-testid="queue-assign-to">
               <option value={SUGGESTED}>Suggested (least loaded, urgent ones spread)</option>
@@ -165,6 +237,29 @@ export function TeamQueue({ service, me, status, team, store, calendar, policies
             Assign {picked.length || ""} picked
           </Button>
         </div>
+        {shown ? (
+          <WorkTable
+            caption="Inquiries that need a lead"
+            items={shown}
+            calendar={calendar}
+            testId="queue"
+            selected={selected}
+            onSelectedChange={onSelectedChange}
+            {...(onOpen
+              ? {
+                  onOpen: (w: WorkItem) =>
+                    void onOpen(w).catch(() => {
+                      logEvent("queue.open-failed");
+                      setNotice("Outlook could not open this email from the queue (an email taken in before the pane kept Outlook's item id); find it in its mailbox.");
+                    }),
+                }
+              : {})}
+            {...(target === SUGGESTED ? { suggestionOf: (id: string) => plan.get(id)?.name } : {})}
+            emptyText={queue?.length ? "No inquiry in the queue matches the filter." : "Nothing here."}
+          />
+        ) : (
+          <Spinner size="tiny" label="Reading the list…" />
+        )}
         {notice ? (
           <Text size={200} aria-live="polite" data-testid="queue-notice">
             {notice}

@@ -1,0 +1,48 @@
+/**
+ * Around each part of the pane that loads later (the team views, the turnaround): if its code
+ * cannot be fetched or it throws, the rest of the pane stays, and this says so with a retry.
+ */
+import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
+import { Component, type ReactNode } from "react";
+import { logEvent } from "./log";
+
+export interface PartBoundaryProps {
+  /** What the part is, for the message: "the team queue". */
+  readonly part: string;
+  /** Loads the part afresh (a new lazy import), then renders it again. */
+  readonly onRetry: () => void;
+  readonly children: ReactNode;
+}
+
+export class PartBoundary extends Component<PartBoundaryProps, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override componentDidCatch(): void {
+    logEvent("pane.part-failed"); // the event only: an error's text may quote an email
+  }
+
+  override render(): ReactNode {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <MessageBar intent="error" layout="multiline" data-testid="part-failed">
+        <MessageBarBody>{`${this.props.part[0]!.toUpperCase()}${this.props.part.slice(1)} could not be loaded. The rest of the pane still works.`}</MessageBarBody>
+        <MessageBarActions>
+          <Button
+            size="small"
+            data-testid="part-retry"
+            onClick={() => {
+              this.setState({ failed: false });
+              this.props.onRetry();
+            }}
+          >
+            Try again
+          </Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+  }
+}
