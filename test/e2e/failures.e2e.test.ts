@@ -3,27 +3,17 @@
  * retry while the rest keeps working, and a send whose check could not load is held and says so
  * instead of claiming it was checked. Runs its own harness server.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { startHarnessServer, type HarnessServer } from "../../scripts/server";
-import { launch, paneViolations } from "./browser";
+import { describe, expect, it } from "vitest";
+import { paneViolations } from "./browser";
+import { ownHarness } from "./own-harness";
 
 const NOW = "2026-03-04T10:00:00-06:00";
-let browser: Browser;
-let server: HarnessServer;
-beforeAll(async () => {
-  server = await startHarnessServer({ port: 0 });
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = ownHarness();
 
 async function open(user: string) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  return { context, page, pane: page.frameLocator('iframe[data-testid="taskpane"]'), go: () => page.goto(`${server.url}harness/?now=${encodeURIComponent(NOW)}&item=s13&user=${encodeURIComponent(user)}`) };
+  return { context, page, pane: page.frameLocator('iframe[data-testid="taskpane"]'), go: () => page.goto(`${harness.server.url}harness/?now=${encodeURIComponent(NOW)}&item=s13&user=${encodeURIComponent(user)}`) };
 }
 
 describe("failures the pane shows", () => {

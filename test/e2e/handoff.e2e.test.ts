@@ -4,35 +4,22 @@
  * with its time and who made it, and the instruction then says it was forwarded, and when. Runs its
  * own harness server, so its list is its own.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { SAMPLES, sampleMessageId } from "../../src/harness/samples";
-import { startHarnessServer, type HarnessServer } from "../../scripts/server";
-import { launch, paneViolations } from "./browser";
+import { paneViolations } from "./browser";
+import { ownHarness } from "./own-harness";
 
 const NOW = "2026-03-04T10:00:00-06:00";
-let browser: Browser;
-let server: HarnessServer;
-beforeAll(async () => {
-  server = await startHarnessServer({ port: 0 });
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = ownHarness();
+const listItem = (messageId: string) => harness.listItem(messageId);
 
-function listItem(messageId: string): Record<string, unknown> | undefined {
-  const list = server.emulator.snapshot().lists.find((l) => l.displayName === "Member Inquiries");
-  return list?.items.find((i) => i.fields["InternetMessageId"] === messageId)?.fields;
-}
 
 describe("the hand-off to A&G", () => {
   it("opens a forward to the coordinator, logs the hand-off, and the instruction reads 'Forwarded to A&G at …'", async () => {
     const sample = SAMPLES.find((s) => s.id === "s02")!; // a grievance
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}harness/?now=${encodeURIComponent(NOW)}&item=s02&user=ana%40plan.example`);
+    await page.goto(`${harness.server.url}harness/?now=${encodeURIComponent(NOW)}&item=s02&user=ana%40plan.example`);
     const pane = page.frameLocator('iframe[data-testid="taskpane"]');
     await pane.locator("#triage-subject", { hasText: sample.subject }).waitFor();
     await pane.getByTestId("inquiry-status").waitFor();
@@ -55,9 +42,9 @@ describe("the hand-off to A&G", () => {
     expect(route!.at).toMatch(/^2026-03-04T10:0\d:\d\d-06:00$/);
 
     // another pane, opened later, reads the same hand-off from the list
-    const again = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const again = await harness.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const p2 = await again.newPage();
-    await p2.goto(`${server.url}harness/?now=${encodeURIComponent(NOW)}&item=s02&user=ben%40plan.example`);
+    await p2.goto(`${harness.server.url}harness/?now=${encodeURIComponent(NOW)}&item=s02&user=ben%40plan.example`);
     const pane2 = p2.frameLocator('iframe[data-testid="taskpane"]');
     await expect.poll(() => pane2.locator('[data-kind="appealsGrievances"]').textContent(), { timeout: 15_000 }).toMatch(/Forwarded to A&G at/);
     expect(await paneViolations(page)).toEqual([]);

@@ -4,23 +4,15 @@
  * Enter. After each action focus stays on the pane's status line (announced as a status), never
  * on the page's body. Runs its own harness server, so its list is its own.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Frame, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Frame, Page } from "playwright-core";
 import { SAMPLES, sampleMessageId } from "../../src/harness/samples";
-import { startHarnessServer, type HarnessServer } from "../../scripts/server";
-import { launch, paneViolations } from "./browser";
+import { paneViolations } from "./browser";
+import { ownHarness } from "./own-harness";
 
 const NOW = "2026-03-04T10:00:00-06:00";
-let browser: Browser;
-let server: HarnessServer;
-beforeAll(async () => {
-  server = await startHarnessServer({ port: 0 });
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = ownHarness();
+const listItem = (messageId: string) => harness.listItem(messageId);
 
 const focused = (frame: Frame) => frame.evaluate(() => (document.hasFocus() ? (document.activeElement?.getAttribute("data-testid") ?? document.activeElement?.tagName.toLowerCase() ?? "") : "(not focused)"));
 
@@ -33,17 +25,14 @@ async function tabUntil(page: Page, frame: Frame, want: (testId: string) => bool
   throw new Error(`focus never got there; it is on ${await focused(frame)}`);
 }
 
-function listFields(id: string): Record<string, unknown> | undefined {
-  const list = server.emulator.snapshot().lists.find((l) => l.displayName === "Member Inquiries");
-  return list?.items.find((i) => i.fields["InternetMessageId"] === sampleMessageId({ id }))?.fields;
-}
+const listFields = (id: string) => listItem(sampleMessageId({ id }));
 
 describe("the advocate workflow by keyboard alone", () => {
   it("acknowledges, inserts a template and marks responded, with focus kept and the status announced", async () => {
     const sample = SAMPLES.find((s) => s.id === "s23")!;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}harness/?now=${encodeURIComponent(NOW)}&item=s23&user=ana%40plan.example`);
+    await page.goto(`${harness.server.url}harness/?now=${encodeURIComponent(NOW)}&item=s23&user=ana%40plan.example`);
     const paneFrame = page.frameLocator('iframe[data-testid="taskpane"]');
     await paneFrame.locator("#triage-subject", { hasText: sample.subject }).waitFor();
     await paneFrame.getByTestId("inquiry-status").waitFor();

@@ -3,31 +3,20 @@
  * sticky bar, and open an email from its row, with the filter and the picks kept while the open
  * email changes. Runs its own harness server, so its list is its own.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, FrameLocator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { FrameLocator, Page } from "playwright-core";
 import { SAMPLES, sampleMessageId } from "../../src/harness/samples";
-import { startHarnessServer, type HarnessServer } from "../../scripts/server";
-import { launch, paneViolations } from "./browser";
+import { paneViolations } from "./browser";
+import { ownHarness } from "./own-harness";
 
 const NOW = "2026-03-04T10:00:00-06:00";
-let browser: Browser;
-let server: HarnessServer;
-beforeAll(async () => {
-  server = await startHarnessServer({ port: 0 });
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = ownHarness();
+const listItem = (messageId: string) => harness.listItem(messageId);
 
 const mid = (id: string) => sampleMessageId({ id });
 const subject = (id: string) => SAMPLES.find((s) => s.id === id)!.subject;
 
-function assigneeOf(id: string): unknown {
-  const list = server.emulator.snapshot().lists.find((l) => l.displayName === "Member Inquiries");
-  return list?.items.find((i) => i.fields["InternetMessageId"] === mid(id))?.fields["Assignee"];
-}
+const assigneeOf = (id: string): unknown => listItem(mid(id))?.["Assignee"];
 
 async function pick(page: Page, pane: FrameLocator, id: string): Promise<void> {
   await page.locator(`button[data-sample="${id}"]`).click();
@@ -40,9 +29,9 @@ const row = (pane: FrameLocator, id: string) => pane.locator(`[data-testid="queu
 
 describe("the lead's queue", () => {
   it("filters, picks three, assigns them from the sticky bar and opens one from its row, keeping the picks across emails", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}harness/?now=${encodeURIComponent(NOW)}&item=s08&user=lead%40plan.example`);
+    await page.goto(`${harness.server.url}harness/?now=${encodeURIComponent(NOW)}&item=s08&user=lead%40plan.example`);
     const pane = page.frameLocator('iframe[data-testid="taskpane"]');
     for (const id of ["s08", "s01", "s06", "s14", "s15", "s10"]) await pick(page, pane, id);
     await expect.poll(() => pane.getByTestId("log-status").textContent(), { timeout: 15_000 }).toBe("All changes saved to SharePoint.");
