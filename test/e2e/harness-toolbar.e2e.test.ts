@@ -2,27 +2,17 @@
  * The harness says who you are and lets you switch (the default is an advocate on the team), and
  * the samples' received times count back from the server's start, the same on every reload.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { startHarnessServer, type HarnessServer } from "../../scripts/server";
-import { launch, paneViolations } from "./browser";
+import { describe, expect, it } from "vitest";
+import { paneViolations } from "./browser";
+import { ownHarness } from "./own-harness";
 
-let browser: Browser;
-let server: HarnessServer;
-beforeAll(async () => {
-  server = await startHarnessServer({ port: 0 });
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = ownHarness();
 
 describe("the harness toolbar", () => {
   it("signs in as an advocate on the team by default, switches user from the toolbar, and keeps the samples' times across reloads", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}harness/?item=s13`);
+    await page.goto(`${harness.server.url}harness/?item=s13`);
     const pane = page.frameLocator('iframe[data-testid="taskpane"]');
     await expect.poll(() => pane.getByTestId("signed-in-as").textContent(), { timeout: 15_000 }).toBe("Signed in as ana@plan.example");
     expect(await page.getByTestId("harness-user").inputValue()).toBe("ana@plan.example");
