@@ -51,6 +51,12 @@ interface List {
   byId: Map<string, Item>;
   nextId: number;
   views: ViewDef[];
+  /**
+   * Per column, the items by their value as SharePoint compares it (equalityKey), in list order:
+   * built on the first lookup of a column, kept up to date on insert, dropped on any other change.
+   * An eq filter or a unique-value check then reads a few candidates, not every item.
+   */
+  byValue?: Map<string, Map<string, Item[]>>;
 }
 
 export interface Snapshot {
@@ -129,6 +135,34 @@ function sameValue(a: unknown, b: unknown): boolean {
   }
   // a different length can still be the same text only where a letter's lower case is longer
   return /[^\x00-\x7f]/.test(a) || /[^\x00-\x7f]/.test(b) ? a.toLowerCase() === b.toLowerCase() : false;
+}
+
+/** A literal of a $filter clause: 'text' (with '' for a quote), true, false or a number. */
+function filterValue(raw: string): unknown {
+  return raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw === "true" ? true : raw === "false" ? false : Number(raw);
+}
+
+/** A value's key in a column's index: two values sameValue calls equal always share it. */
+function equalityKey(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  return typeof v === "string" ? `s${v.toLowerCase()}` : `${typeof v}${String(v)}`;
+}
+
+/** The items of `list` whose `column` may equal `value` (checked with sameValue by the caller), in list order. */
+function candidates(list: List, column: string, value: unknown): readonly Item[] {
+  const key = equalityKey(value);
+  if (key === null) return [];
+  list.byValue ??= new Map();
+  let index = list.byValue.get(column);
+  if (!index) {
+    index = new Map();
+    for (const item of list.items) {
+      const k = equalityKey(item.fields[column]);
+      if (k !== null) (index.get(k) ?? index.set(k, []).get(k)!).push(item);
+    }
+    list.byValue.set(column, index);
+  }
+  return index.get(key) ?? [];
 }
 
 /** Graph's form of a dateTime value: UTC, whole seconds, `Z` (as written it may carry any offset). */
@@ -213,6 +247,10 @@ export class SharePointEmulator {
     const item: Item = { id, guid: `${list.id.slice(0, 8)}-${id.padStart(8, "0")}`, version: 1, created: now, modified: now, fields: { ...fields } };
     list.items.push(item);
     list.byId.set(id, item);
+    for (const [column, index] of list.byValue ?? []) {
+      const k = equalityKey(item.fields[column]);
+      if (k !== null) (index.get(k) ?? index.set(k, []).get(k)!).push(item);
+    }
     return item;
   }
 
@@ -288,6 +326,7 @@ export class SharePointEmulator {
     if (parts.length === 6 && method === "DELETE") {
       list.items.splice(list.items.indexOf(item), 1);
       list.byId.delete(item.id);
+      delete list.byValue;
       this.changed();
       return { status: 204, headers: {} };
     }
@@ -364,7 +403,7 @@ export class SharePointEmulator {
       }
       const tests = parts.map((m) => {
         const raw = m![3]!;
-        const value: unknown = raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw === "true" ? true : raw === "false" ? false : Number(raw);
+        const value = filterValue(raw);
         const op = m![2]!.toLowerCase();
         if (op === "eq") return (v: unknown) => sameValue(v, value);
         // dates compare as instants (stored values carry their own offsets), everything else as is
@@ -376,7 +415,9 @@ export class SharePointEmulator {
           return op === "ge" ? a >= b : op === "gt" ? a > b : op === "le" ? a <= b : a < b;
         };
       });
-      rows = rows.filter((i) => tests.every((t) => t(i.fields[column0!])));
+      // a single eq reads the column's index; a range reads every item
+      const only = parts.length === 1 && parts[0]![2]!.toLowerCase() === "eq" ? candidates(list, column0!, filterValue(parts[0]![3]!)) : null;
+      rows = (only ?? rows).filter((i) => tests.every((t) => t(i.fields[column0!])));
     } else if (list.items.length > this.viewThreshold && url.searchParams.has("$orderby")) {
       return error(400, "invalidRequest", "The attempted operation is prohibited because it exceeds the list view threshold.");
     }
@@ -423,7 +464,7 @@ export class SharePointEmulator {
   private uniqueViolation(list: List, fields: Record<string, unknown>, except?: Item): string | null {
     for (const c of list.columns) {
       if (!c.enforceUniqueValues || fields[c.name] === undefined || fields[c.name] === null) continue;
-      if (list.items.some((i) => i !== except && sameValue(i.fields[c.name], fields[c.name]))) return c.name;
+      if (candidates(list, c.name, fields[c.name]).some((i) => i !== except && sameValue(i.fields[c.name], fields[c.name]))) return c.name;
     }
     return null;
   }
@@ -453,6 +494,7 @@ export class SharePointEmulator {
     const clash = this.uniqueViolation(list, next, item);
     if (clash) return error(409, "uniqueValueViolation", `A duplicate value was found for the unique column ${clash}`);
     item.fields = next;
+    delete list.byValue;
     item.version++;
     item.modified = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
     this.changed();
