@@ -483,9 +483,10 @@ export class Classifier {
   private contrib = new Float64Array(1024);
 
   /** Each word's part in pushing `output` above `against` (or above zero for a flag: against -1). */
-  private contributions(output: number, against: number | null): Float64Array {
+  private totals = new Float64Array(4);
+  private contributions(output: number, against: number | null, sigStart = Infinity): Float64Array {
     if (this.contrib.length < this.buf.count) this.contrib = new Float64Array(this.buf.count * 2);
-    this.scorer.contributions(this.buf, output, against ?? -1, this.contrib);
+    this.scorer.contributions(this.buf, output, against ?? -1, this.contrib, sigStart, this.totals);
     return this.contrib;
   }
 
@@ -495,27 +496,12 @@ export class Classifier {
    */
   private explain(output: number, against: number | null, texts: readonly string[], sigStart: number, max: number): string[] {
     const buf = this.buf;
-    const c = this.contributions(output, against);
+    // one pass: each word's push, the totals of the quoted history and of the rest, and the strongest eligible word of each
+    const c = this.contributions(output, against, sigStart);
     const n = buf.count;
     const part = buf.part;
     const starts = buf.start;
-    // one pass: the totals of the quoted history and of the rest, and the strongest eligible word of each
-    let ownTotal = 0;
-    let quotedTotal = 0;
-    let ownTop = 0;
-    let quotedTop = 0;
-    for (let w = 0; w < n; w++) {
-      const v = c[w]!;
-      if (v <= 0) continue;
-      const p = part[w]!;
-      if (p === PART_QUOTED) {
-        quotedTotal += v;
-        if (v > quotedTop) quotedTop = v;
-      } else {
-        ownTotal += v;
-        if (v > ownTop && !(p === PART_OWN && starts[w]! >= sigStart)) ownTop = v;
-      }
-    }
+    const [ownTotal, quotedTotal, ownTop, quotedTop] = this.totals as unknown as [number, number, number, number];
     const useQuoted = quotedTotal > ownTotal;
     const top = useQuoted ? quotedTop : ownTop;
     if (top <= 0) return [];

@@ -246,7 +246,7 @@ function readWords(text: string, part: Part, weight: number, config: FeatureConf
         wh = mix(plain ^ NS_NEGATED);
         negated--;
       }
-      if (NEGATOR_HASHES.has(plain)) negated = NEGATION_WINDOW;
+      if ((NEGATOR_BITS[(plain >>> 5) & BIT_MASK]! & (1 << (plain & 31))) !== 0 && NEGATOR_HASHES.has(plain)) negated = NEGATION_WINDOW;
     }
     const w = count++;
     words[w] = wh;
@@ -360,6 +360,18 @@ export function ownWordHash(word: string): number {
 
 const NEGATOR_HASHES = new Set(NEGATORS.map((w) => ownWordHash(w)).concat(NEGATORS.map((w) => subjectWordHash(w))));
 
+/**
+ * A bit per hash (its low 16 bits) of a small set of hashes: a word whose bit is clear is not in the
+ * set, so the hot loops ask the set itself only for the rare word whose bit is set.
+ */
+const BIT_MASK = (1 << 11) - 1;
+function bitsOf(hashes: Iterable<number>): Uint32Array {
+  const bits = new Uint32Array(BIT_MASK + 1);
+  for (const h of hashes) bits[(h >>> 5) & BIT_MASK]! |= 1 << (h & 31);
+  return bits;
+}
+const NEGATOR_BITS = bitsOf(NEGATOR_HASHES);
+
 function subjectWordHash(word: string): number {
   const b = new WordBuffer();
   readWords(word, PART_SUBJECT, 1, { ...DEFAULT_FEATURES, charNgrams: [], negation: false }, b);
@@ -378,6 +390,8 @@ interface ConceptTables {
   readonly han: readonly (readonly [string, number])[];
   /** Each concept's feature hash. */
   readonly hash: Uint32Array;
+  /** The word, pair and triple keys of either part, as bits (bitsOf): most words skip the maps. */
+  readonly bits: Uint32Array;
 }
 
 let conceptTables: ConceptTables | undefined;
@@ -412,7 +426,8 @@ function tables(): ConceptTables {
       }
     }
   });
-  return (conceptTables = { word, pair, triple, han, hash });
+  const bits = bitsOf([...word, ...pair, ...triple].flatMap((m) => [...m.keys()]));
+  return (conceptTables = { word, pair, triple, han, hash, bits });
 }
 
 /** Adds a concept word for each cue among words `from`…end of `part`, standing where the cue stands. */
@@ -424,15 +439,20 @@ function addConcepts(out: WordBuffer, part: Part, from: number, weight: number):
   const triples = t.triple[i]!;
   const end = out.count;
   const text = out.texts[part]!;
+  const bits = t.bits;
+  const maybe = (h: number) => (bits[(h >>> 5) & BIT_MASK]! & (1 << (h & 31))) !== 0;
   for (let w = from; w < end; w++) {
-    let k = words.get(out.word[w]!);
+    const wh = out.word[w]!;
+    let k = maybe(wh) ? words.get(wh) : undefined;
     let start = out.start[w]!;
     if (k !== undefined) push(out, t.hash[k]!, part, weight, start, out.end[w]!);
-    if (w > from && out.pair[w] !== 0) {
-      k = pairs.get(out.pair[w]!);
+    const ph = out.pair[w]!;
+    if (w > from && ph !== 0) {
+      k = maybe(ph) ? pairs.get(ph) : undefined;
       if (k !== undefined) push(out, t.hash[k]!, part, weight, out.start[w - 1]!, out.end[w]!);
       if (w > from + 1 && out.pair[w - 1] !== 0) {
-        k = triples.get(mix(out.pair[w - 1]! ^ Math.imul(out.pair[w]!, 0x2545f491)));
+        const th = mix(out.pair[w - 1]! ^ Math.imul(ph, 0x2545f491));
+        k = maybe(th) ? triples.get(th) : undefined;
         if (k !== undefined) push(out, t.hash[k]!, part, weight, out.start[w - 2]!, out.end[w]!);
       }
     }

@@ -4,7 +4,7 @@
  * (train.ts) from the corpus; loaded by the pane (fetched as an asset) and the command lines (read
  * from disk) as bytes, so this module touches no file, network or browser API.
  */
-import { DEFAULT_FEATURES, charNgrams, featureNorm, type FeatureConfig, type WordBuffer } from "./features";
+import { DEFAULT_FEATURES, PART_OWN, PART_QUOTED, charNgrams, featureNorm, type FeatureConfig, type WordBuffer } from "./features";
 
 export interface HeadSpec {
   readonly name: string;
@@ -223,7 +223,7 @@ export class LinearModel {
   }
 }
 
-const CACHE_BITS = 13;
+const CACHE_BITS = 14;
 const CACHE_SLOTS = 1 << CACHE_BITS;
 
 /**
@@ -332,22 +332,46 @@ export class Scorer {
 
   /**
    * How much each word of the last email pushed output `o` above `against` (or above zero), into
-   * `out`; returns the sums over the quoted history and over the rest.
+   * `out`; and, in `totals`, the sums of the positive pushes over the subject and own words and
+   * over the quoted history, and the strongest push of each (own words from `sigStart` on, the
+   * signature, are summed but never the strongest).
    */
-  contributions(buf: WordBuffer, o: number, against: number, out: Float64Array): void {
+  contributions(buf: WordBuffer, o: number, against: number, out: Float64Array, sigStart = Infinity, totals?: Float64Array): void {
     const K = this.K;
     const pool = this.pool;
     const W = this.model.weights;
     const inv = 1 / this.norm;
     const slots = this.slots;
     const pairs = this.pairRows;
+    const part = buf.part;
+    const starts = buf.start;
+    const value = buf.value;
+    let ownTotal = 0;
+    let quotedTotal = 0;
+    let ownTop = 0;
+    let quotedTop = 0;
     for (let w = 0; w < buf.count; w++) {
       let c = 0;
       const s = slots[w]!;
       if (s >= 0) c = pool[s * K + o]! - (against < 0 ? 0 : pool[s * K + against]!);
       const pr = pairs[w]!;
       if (pr >= 0) c += W[pr * K + o]! - (against < 0 ? 0 : W[pr * K + against]!);
-      out[w] = c * buf.value[w]! * inv;
+      const v = (out[w] = c * value[w]! * inv);
+      if (v <= 0) continue;
+      const p = part[w]!;
+      if (p === PART_QUOTED) {
+        quotedTotal += v;
+        if (v > quotedTop) quotedTop = v;
+      } else {
+        ownTotal += v;
+        if (v > ownTop && !(p === PART_OWN && starts[w]! >= sigStart)) ownTop = v;
+      }
+    }
+    if (totals) {
+      totals[0] = ownTotal;
+      totals[1] = quotedTotal;
+      totals[2] = ownTop;
+      totals[3] = quotedTop;
     }
   }
 }
