@@ -13,17 +13,16 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Classifier, prepareEmail } from "../src/domain/classify/classifier";
+import { Classifier } from "../src/domain/classify/classifier";
 import { score, type Expected } from "../src/domain/classify/evaluate";
-import { WordBuffer, readEmail } from "../src/domain/classify/features";
-import { LinearModel, Scorer } from "../src/domain/classify/model";
-import { privateFeatures } from "../src/domain/classify/private-features";
-import { ADJUSTMENT_DEFAULTS, CONFIRMATION_WEIGHT, applyAdjustment, fitGuarded, type TenantExample } from "../src/domain/classify/tenant";
+import { LinearModel } from "../src/domain/classify/model";
+import { ADJUSTMENT_DEFAULTS, CONFIRMATION_WEIGHT, applyAdjustment, fitAdjustment, fitGuarded, type AdjustmentOptions, type TenantExample } from "../src/domain/classify/tenant";
 import { fitModel, vectorizeAll } from "../src/domain/classify/train";
 import { TRAINING, type LabelledEmail } from "../src/domain/classify/training";
 import { fitThresholds, type OutOfFold } from "./calibrate";
 import { ROOT, readCorpus, readUnseenSets, type LabelledSet } from "./corpus";
 import { examplesOf } from "./lowo";
+import { TENANT_TRAINING, anchorExamples, exampleMaker } from "./tenant-examples";
 
 export const STEPS = [0, 25, 50, 100] as const;
 const RETRAIN_EVERY = 25;
@@ -96,8 +95,25 @@ function measure(model: LinearModel, thresholds: Record<string, number>, rows: r
   return { category: s.category, gaRecall: s.gaRecall, hits: pairs.filter((p) => p.expected.category === p.got.category).length, n: rows.length, gaFound, gaTotal };
 }
 
+/** How the simulation fits (the shipped settings unless an experiment says otherwise: TENANT_SIM='{"anchors":400}'). */
+export interface SimulationSettings {
+  readonly adjust?: Partial<AdjustmentOptions>;
+  /** How many emails of the other writers hold the adjustment in place (0: none). */
+  readonly anchors?: number;
+  readonly anchorWeight?: number;
+  /** Once the rails pass, refit on every example (the held-out slice too) before publishing. */
+  readonly refit?: boolean;
+  /** false: publish every refit (an experiment's upper bound, never what a tenant runs). */
+  readonly rails?: boolean;
+  /** How much an action on an email left as classified counts (the pane's CONFIRMATION_WEIGHT). */
+  readonly confirmationWeight?: number;
+}
+
+/** What a tenant runs (`npm run train -- --site`). */
+export const SIMULATION_DEFAULTS: SimulationSettings = TENANT_TRAINING;
+
 /** One writer as the tenant. */
-export function simulateWriter(fold: Fold, rows: readonly LabelledEmail[], shipped: readonly LabelledEmail[]): WriterSimulation {
+export function simulateWriter(fold: Fold, rows: readonly LabelledEmail[], shipped: readonly LabelledEmail[], others: readonly LabelledEmail[] = [], settings: SimulationSettings = SIMULATION_DEFAULTS): WriterSimulation {
   const { model: shared, thresholds } = fold;
   const shippedShared = measure(shared, thresholds, shipped);
   let current = shared;
@@ -108,30 +124,23 @@ export function simulateWriter(fold: Fold, rows: readonly LabelledEmail[], shipp
   let corrections = 0;
   let version = 0;
   const advocates = ["a1", "a2", "a3"];
-  const scorer = new Scorer(shared);
-  const buf = new WordBuffer();
+  const make = exampleMaker(shared);
+  const anchors = settings.anchors ? anchorExamples(shared, others, settings.anchors, settings.anchorWeight) : [];
+  const options: AdjustmentOptions = { version: "", classWeights: TRAINING.classWeights ?? {}, ...settings.adjust, ...(anchors.length ? { anchors } : {}) };
   for (let i = 0; i < rows.length && examples.length < STEPS[STEPS.length - 1]!; i++) {
     const r = rows[i]!;
     const got = classifier.classify(r);
     const e = r.expected;
     const wrong = got.category !== e.category || got.priority !== e.priority || !sameFlags(got.flags, e.flags);
-    const p = prepareEmail(r);
-    const parts = { subject: p.subject, own: p.own, quoted: p.quoted, structure: p.structure };
-    readEmail(parts, shared.features, buf);
-    examples.push({
-      features: privateFeatures(parts, shared),
-      base: { version: shared.header.version, logits: scorer.logits(buf) },
-      labels: e,
-      weight: wrong ? 1 : CONFIRMATION_WEIGHT,
-      advocate: advocates[i % advocates.length]!,
-    });
+    examples.push(make(r, wrong ? 1 : (settings.confirmationWeight ?? CONFIRMATION_WEIGHT), advocates[i % advocates.length]!));
     if (wrong) corrections++;
     const n = examples.length;
     if (n % RETRAIN_EVERY === 0) {
       // the guard rails: fitted without a held-out slice of the tenant's own examples, compared on it and on the shipped sets
-      const { adjustment, verdict } = fitGuarded(shared, examples, thresholds, (m) => measure(m, thresholds, shipped), { version: `tenant-v${++version}`, classWeights: TRAINING.classWeights ?? {} }, shippedShared);
-      const candidate = applyAdjustment(shared, adjustment);
-      if (verdict.publish) {
+      const opts = { ...options, version: `tenant-v${++version}` };
+      const { adjustment, verdict } = fitGuarded(shared, examples, thresholds, (m) => measure(m, thresholds, shipped), opts, shippedShared);
+      const candidate = applyAdjustment(shared, verdict.publish && settings.refit ? fitAdjustment(shared, examples, opts) : adjustment);
+      if (verdict.publish || settings.rails === false) {
         current = candidate;
         classifier = new Classifier({ model: current, thresholds });
       } else refused.push(`${adjustment.header.version}: ${verdict.reasons.join("; ")}`);
@@ -145,12 +154,12 @@ export function simulateWriter(fold: Fold, rows: readonly LabelledEmail[], shipp
   return { writer: fold.writer, steps, corrections, confirmations: examples.length - corrections, refused };
 }
 
-export function runTenantSimulation(log: (s: string) => void = (s) => process.stderr.write(s)): { writers: WriterSimulation[]; overall: { corrections: number; category: number; gaRecall: number }[] } {
+export function runTenantSimulation(log: (s: string) => void = (s) => process.stderr.write(s), settings: SimulationSettings = process.env["TENANT_SIM"] ? (JSON.parse(process.env["TENANT_SIM"]) as SimulationSettings) : SIMULATION_DEFAULTS): { writers: WriterSimulation[]; overall: { corrections: number; category: number; gaRecall: number }[] } {
   const sets = readCorpus();
   const all = folds(sets, log);
   const shipped = readUnseenSets().flatMap((s) => s.rows);
   const writers = sets.map((s, i) => {
-    const w = simulateWriter(all[i]!, s.rows, shipped);
+    const w = simulateWriter(all[i]!, s.rows, shipped, sets.filter((_, j) => j !== i).flatMap((o) => o.rows), settings);
     log(".");
     return w;
   });
@@ -177,5 +186,5 @@ export function printTenantSimulation(): void {
   }
   console.log("overall");
   for (const s of overall) console.log(`  ${line(s.corrections, s.category, s.gaRecall)}`);
-  console.log(`(adjustment: ${JSON.stringify(ADJUSTMENT_DEFAULTS)}, confirmation weight ${CONFIRMATION_WEIGHT}; ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(`(adjustment: ${JSON.stringify(ADJUSTMENT_DEFAULTS)}, settings ${process.env["TENANT_SIM"] ?? JSON.stringify(SIMULATION_DEFAULTS)}, confirmation weight ${CONFIRMATION_WEIGHT}; ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 }

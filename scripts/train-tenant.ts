@@ -18,7 +18,8 @@ import { score, type Expected } from "../src/domain/classify/evaluate";
 import type { LinearModel } from "../src/domain/classify/model";
 import { fitGuarded } from "../src/domain/classify/tenant";
 import { TRAINING } from "../src/domain/classify/training";
-import { readUnseenSets } from "./corpus";
+import { readCorpus, readUnseenSets } from "./corpus";
+import { TENANT_TRAINING, anchorExamples } from "./tenant-examples";
 
 const USAGE = "usage: [GRAPH_TOKEN=<token>] npm run train -- --site <site> [--base-url <graph address>] [--rollback <tenant-vN|none>] [--models]\n";
 
@@ -66,7 +67,9 @@ export async function trainTenant(argv: string[]): Promise<number> {
       return score(rows.map((r) => ({ expected: r.expected as Expected, got: c.classify(r) })));
     };
     const version = await nextTenantVersion(client, site);
-    const fit = fitGuarded(shared, examples, thresholds, shipped, { version, classWeights: TRAINING.classWeights ?? {} });
+    // anchors from the shipped corpus (never the evaluation sets): decision 72
+    const anchors = anchorExamples(shared, readCorpus().flatMap((s) => s.rows), TENANT_TRAINING.anchors, TENANT_TRAINING.anchorWeight);
+    const fit = fitGuarded(shared, examples, thresholds, shipped, { version, classWeights: TRAINING.classWeights ?? {}, ...TENANT_TRAINING.adjust, anchors });
     const summary = fit.figures.map((f) => `${f.name}: category ${f.shared.category.toFixed(3)} → ${f.tenant.category.toFixed(3)}, G&A recall ${f.shared.gaRecall.toFixed(3)} → ${f.tenant.gaRecall.toFixed(3)}`).join("; ");
     process.stdout.write(`${summary}\n`);
     if (!fit.verdict.publish) {

@@ -84,7 +84,8 @@ describe("the tenant's model in the site", () => {
 
   it("is not published when the corrections would make it worse (every grievance and appeal relabelled)", async () => {
     const site = "poisoned";
-    const rows = corpus("w07").slice(0, 80);
+    // a writer's 200 emails: anchored by the corpus (decision 72), a few dozen such corrections do not move the fit at all
+    const rows = corpus("w07");
     await correct(site, rows, (e) => (e.expected.category === "grievance" || e.expected.category === "appeal" ? { ...e.expected, category: "general_inquiry" } : e.expected));
     const r = await run(["--site", site, "--base-url", `${server.url}graph/`]);
     expect(r.code).toBe(0);

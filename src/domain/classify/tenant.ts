@@ -49,6 +49,13 @@ export interface AdjustmentOptions {
   readonly classWeights?: Readonly<Record<string, number>>;
   /** Adjust the biases too (the tenant's own mix of labels), or leave the shared model's. */
   readonly adjustBias?: boolean;
+  /**
+   * Examples of the shipped corpus (never the shipped evaluation sets), fitted beside the tenant's
+   * own at their own weight: they hold the adjustment to what the shared model already gets right
+   * elsewhere. They teach no label and open no feature: which labels and features are adjusted is
+   * decided by the tenant's examples alone.
+   */
+  readonly anchors?: readonly TenantExample[];
 }
 
 /** How much a confirmation (an action on an email left as classified) counts against a correction's 1. */
@@ -131,6 +138,17 @@ export function fitAdjustment(shared: LinearModel, examples: readonly TenantExam
   });
   const buckets = [...seen.entries()].filter(([, n]) => n >= o.minExamplesPerFeature).map(([b]) => b).sort((a, b) => a - b);
   const rowOf = new Map(buckets.map((b, r) => [b, r]));
+  const anchors = o.anchors ?? [];
+  for (const a of anchors) {
+    const merged = new Map<number, number>();
+    for (let i = 0; i < a.features.hashes.length; i++) {
+      const b = a.features.hashes[i]! >>> shift;
+      if (rowOf.has(b)) merged.set(b, (merged.get(b) ?? 0) + a.features.values[i]!);
+    }
+    docs.push(merged);
+    targets.push(targetsOf(a.labels, heads));
+  }
+  const all = anchors.length ? [...examples, ...anchors] : examples;
   const rows = docs.map((m) => {
     const rs: number[] = [];
     const vs: number[] = [];
@@ -143,7 +161,7 @@ export function fitAdjustment(shared: LinearModel, examples: readonly TenantExam
     }
     return { rows: Int32Array.from(rs), values: Float32Array.from(vs) };
   });
-  const base = examples.map((e) => baseLogits(shared, e));
+  const base = all.map((e) => baseLogits(shared, e));
   const classWeight = new Float32Array(K).fill(1);
   for (const [key, w] of Object.entries(o.classWeights ?? {})) {
     const [name, label] = key.split(":");
@@ -160,7 +178,7 @@ export function fitAdjustment(shared: LinearModel, examples: readonly TenantExam
   const z = new Float64Array(K);
   const grad = new Float64Array(K);
   const rand = seededRandom(o.seed);
-  const order = examples.map((_, i) => i);
+  const order = all.map((_, i) => i);
   const clip = (x: number) => (x > o.maxWeight ? o.maxWeight : x < -o.maxWeight ? -o.maxWeight : x);
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -170,7 +188,7 @@ export function fitAdjustment(shared: LinearModel, examples: readonly TenantExam
     for (const idx of order) {
       const { rows: rs, values: vs } = rows[idx]!;
       const t = targets[idx]!;
-      const weight = examples[idx]!.weight;
+      const weight = all[idx]!.weight;
       for (let k = 0; k < K; k++) z[k] = base[idx]![k]! + bias[k]!;
       for (let f = 0; f < rs.length; f++) {
         const off = rs[f]! * K;
