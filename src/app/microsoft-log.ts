@@ -8,6 +8,7 @@ import type { CloudHosts } from "../domain/clouds";
 import type { SharePointSettings } from "../domain/settings";
 import { logEvent } from "./log";
 import type { LogDeps, PaneLog } from "./log-setup";
+import { trainingParts } from "./training-setup";
 import { loadTemplates } from "../adapters/graph/templates-client";
 import { LocalStore } from "../adapters/storage/local";
 import { DEFAULT_TEMPLATES } from "../domain/templates/defaults";
@@ -58,5 +59,7 @@ export async function microsoftLog(
     new LocalStore("member-triage"),
     DEFAULT_TEMPLATES,
   ).then((r) => r.templates);
-  return { service, signIn, templates };
+  // the training examples and the tenant model live in the same site as the inquiries
+  const training = await trainingParts(graphBase, () => signIn.getAccessToken(), sharePoint.site, "member-triage-training");
+  return { service, signIn, templates, ...training };
 }
