@@ -50,6 +50,7 @@ describe("each tenant's own model", () => {
     const page = await context.newPage();
     for (const s of CORRECTED) {
       const pane = await openPane(page, s);
+      if (s.id === "s10") expect(await pane.locator('[data-testid="correct-category"] option', { hasText: "(suggested)" }).textContent()).toBe("Member materials (suggested)");
       expect(await pane.getByTestId("model-version").textContent()).toMatch(/^Classified by model shared-[0-9a-f]{10}$/);
       await pane.getByTestId("correct-category").selectOption("general_inquiry");
       await expect.poll(() => pane.getByTestId("category-badge").textContent()).toBe("General inquiry");
@@ -92,12 +93,21 @@ describe("each tenant's own model", () => {
     const caption = pane.getByTestId("model-version");
     await expect.poll(() => caption.textContent(), { timeout: 15_000 }).toMatch(/^Classified by model shared-[0-9a-f]{10} \+ tenant-v1$/);
     expect(await paneViolations(page)).toEqual([]);
+    // …and classifies with it: what the model itself says (the correction form's "suggested" choice) has learnt this plan's filing
+    const suggested = (p: typeof pane) => p.locator('[data-testid="correct-category"] option', { hasText: "(suggested)" }).textContent();
+    pane = await openPane(page, sample("s10"));
+    await expect.poll(() => pane.getByTestId("model-version").textContent(), { timeout: 15_000 }).toMatch(/\+ tenant-v1$/);
+    expect(await suggested(pane)).toBe("General inquiry (suggested)");
 
     // rolled back in one command: the next pane uses the shared model alone
     expect(await train("--rollback", "none")).toMatch(/shared model alone/);
     pane = await openPane(page, sample("s22"));
     await page.waitForTimeout(2000); // the pane's start has read the (empty) choice by now; the caption must stay the shared model's
     await expect.poll(() => pane.getByTestId("model-version").textContent(), { timeout: 15_000 }).toMatch(/^Classified by model shared-[0-9a-f]{10}$/);
+    pane = await openPane(page, sample("s10"));
+    await page.waitForTimeout(2000);
+    expect(await pane.getByTestId("model-version").textContent()).toMatch(/^Classified by model shared-[0-9a-f]{10}$/);
+    expect(await suggested(pane)).toBe("Member materials (suggested)");
     // and the list kept every model: rolling forward again is one command too
     expect(await train("--models")).toMatch(/^tenant-v1 on shared-[0-9a-f]{10}, published .*\nactive: none\n$/);
     await context.close();
