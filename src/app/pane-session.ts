@@ -17,9 +17,8 @@ import type { Template } from "../domain/templates/templates";
 import type { CorrectionRecord } from "../adapters/sharepoint/corrections-list";
 import type { EmailInput } from "../domain/classify/classifier";
 import type { LinearModel } from "../domain/classify/model";
-import { applyAdjustment } from "../domain/classify/tenant";
 import { classifyOnce } from "./classify-once";
-import { TrainingRecorder, type TriagedEmail } from "./corrections";
+import type { TrainingRecorder, TriagedEmail } from "./corrections";
 import { actOn, correctInquiry, loggedInquiry, messageKey, recordOf, shownItem } from "./inquiry";
 import { replyWithTemplate, templateProblemText, type DraftOffer } from "./template-reply";
 import { destinationOf, handOff, type HandOffTarget } from "./forward";
@@ -88,7 +87,8 @@ export class PaneSession {
   /** The classifier in use: the shared model's, or with the tenant's adjustment once it has arrived (decision 74). */
   private base: Pick<Classifier, "classify">;
   private classifier: Pick<Classifier, "classify">;
-  private training: TrainingRecorder | null = null;
+  /** Loaded once signed in (a dynamic import: the feature hashing for examples is not in the first JavaScript). */
+  private training: Promise<TrainingRecorder> | null = null;
   private view: TriageView | null = null;
   private viewInputs: readonly unknown[] = [];
   private roles: ReadonlySet<Role>;
@@ -216,6 +216,8 @@ export class PaneSession {
       return;
     }
     try {
+      const { applyAdjustment } = await import("../domain/classify/tenant");
+      if (stopped()) return;
       this.base = models.classifierOn(applyAdjustment(models.shared, adjustment));
     } catch {
       logEvent("tenant-model.does-not-fit");
@@ -229,8 +231,8 @@ export class PaneSession {
     this.log = log;
     const models = this.services.models;
     const write = log.corrections;
-    this.training =
-      models && write ? new TrainingRecorder({ shared: models.shared, internalDomains: this.services.settings.internalDomains, write, newKey }) : null;
+    const internalDomains = this.services.settings.internalDomains;
+    this.training = models && write ? import("./corrections").then((m) => new m.TrainingRecorder({ shared: models.shared, internalDomains, write, newKey })) : null;
     this.roles = rolesOf(log.user, this.services.settings.team);
     this.changed();
     void this.reread(true);
@@ -355,7 +357,8 @@ export class PaneSession {
     else await this.services.store.delete(itemKey(item));
     const triaged = this.triaged();
     if (log && triaged && this.training) {
-      this.training.corrected(messageKey(item), triaged, log.user.upn, new Date(this.clock())).catch(() => logEvent("training.record-failed"));
+      const at = new Date(this.clock());
+      this.training.then((t) => t.corrected(messageKey(item), triaged, log.user.upn, at)).catch(() => logEvent("training.record-failed"));
     }
     if (log && worked && view) {
       this.reads++;
@@ -440,7 +443,8 @@ export class PaneSession {
     const { item, log, training } = this;
     const triaged = this.triaged();
     if (!item || !log || !training || !triaged) return;
-    training.confirmed(messageKey(item), triaged, log.user.upn, new Date(this.clock())).catch(() => logEvent("training.record-failed"));
+    const at = new Date(this.clock());
+    training.then((t) => t.confirmed(messageKey(item), triaged, log.user.upn, at)).catch(() => logEvent("training.record-failed"));
   }
 
   private emailOf(item: MailItem): Omit<EmailInput, "mailbox"> {
