@@ -8,7 +8,6 @@ import type { CloudHosts } from "../domain/clouds";
 import type { SharePointSettings } from "../domain/settings";
 import { logEvent } from "./log";
 import type { LogDeps, PaneLog } from "./log-setup";
-import { trainingParts } from "./training-setup";
 import { loadTemplates } from "../adapters/graph/templates-client";
 import { LocalStore } from "../adapters/storage/local";
 import { DEFAULT_TEMPLATES } from "../domain/templates/defaults";
@@ -59,7 +58,10 @@ export async function microsoftLog(
     new LocalStore("member-triage"),
     DEFAULT_TEMPLATES,
   ).then((r) => r.templates);
-  // the training examples and the tenant model live in the same site as the inquiries
-  const training = await trainingParts(graphBase, () => signIn.getAccessToken(), sharePoint.site, "member-triage-training");
+  // the training examples and the tenant model live in the same site as the inquiries (decision 74);
+  // the on-send runtime (silent sign-in only) records a sent reply, nothing else
+  const training = options.silentOnly
+    ? {}
+    : await import("./training-setup").then((m) => m.trainingParts(graphBase, () => signIn.getAccessToken(), sharePoint.site, "member-triage-training"));
   return { service, signIn, templates, ...training };
 }
