@@ -336,12 +336,13 @@ export class PaneSession {
     if (!log || !worked || !this.item) return;
     this.actionError = null;
     this.reads++; // a re-read under way predates this action: its answer is dropped
+    const acted = this.opened(); // the email as acted on, whatever is open when the outbox has the action
     try {
       await actOn(log.service, worked, action, log.user.upn, this.clock(), (next) => {
         this.worked = next;
         this.changed();
       });
-      this.confirmOpen();
+      this.confirm(acted);
     } catch (e) {
       this.actionError = e instanceof TransitionError ? e.message : "The action could not be stored; try again.";
       this.changed();
@@ -353,13 +354,14 @@ export class PaneSession {
     if (!item) return;
     this.correction = next;
     this.changed();
+    // the training example (decision 74): the labels shown now, taken before anything else can change the open item
+    const corrected = this.opened();
+    if (log && corrected && this.training) {
+      const at = new Date(this.clock());
+      this.training.then((t) => t.corrected(corrected.key, corrected.triaged, log.user.upn, at)).catch(() => logEvent("training.record-failed"));
+    }
     if (next && Object.keys(next).length) await this.services.store.set(itemKey(item), next);
     else await this.services.store.delete(itemKey(item));
-    const triaged = this.triaged();
-    if (log && triaged && this.training) {
-      const at = new Date(this.clock());
-      this.training.then((t) => t.corrected(messageKey(item), triaged, log.user.upn, at)).catch(() => logEvent("training.record-failed"));
-    }
     if (log && worked && view) {
       this.reads++;
       await correctInquiry(log.service, worked, next, view, this.services.settings.routes, log.user.upn, this.clock(), (corrected) => {
@@ -374,6 +376,7 @@ export class PaneSession {
     if (!item || !view) return;
     this.templateError = null;
     this.changed();
+    const acted = this.opened();
     const { settings, mailbox } = this.services;
     const r = await replyWithTemplate(
       { item, view, template, typed, all, worked: log && worked ? { record: worked, log: log.service, me: log.user.upn } : null, at: this.clock },
@@ -385,7 +388,7 @@ export class PaneSession {
       this.reads++;
       this.worked = r.record;
       this.draft = r.draft;
-      this.confirmOpen();
+      this.confirm(acted);
     }
     this.changed();
   };
@@ -399,6 +402,7 @@ export class PaneSession {
     const at = this.clock();
     this.actionError = null;
     this.reads++; // a re-read under way predates the hand-off: its answer is dropped
+    const acted = this.opened();
     const out = await handOff(worked, d, what, {
       me: log.user.upn,
       at,
@@ -411,7 +415,7 @@ export class PaneSession {
       this.actionError = out.error;
     } else {
       this.worked = out.record;
-      this.confirmOpen();
+      this.confirm(acted);
       this.handOff = { id: out.record.internetMessageId, text: `Forward to ${d.short} opened${d.address ? ` to ${d.address}` : ""}; the hand-off is logged. Send it from Outlook.` };
     }
     this.changed();
@@ -432,19 +436,19 @@ export class PaneSession {
   };
 
   /** The open email as triaged now, for a training example; null before it is triaged. */
-  private triaged(): TriagedEmail | null {
+  private opened(): { readonly key: string; readonly triaged: TriagedEmail } | null {
     const { item, view } = this;
     if (!item || !view) return null;
-    return { email: { ...this.emailOf(item), mailbox: view.mailbox ?? "" }, classification: view.classification, category: view.category, priority: view.priority };
+    const triaged = { email: { ...this.emailOf(item), mailbox: view.mailbox ?? "" }, classification: view.classification, category: view.category, priority: view.priority };
+    return { key: messageKey(item), triaged };
   }
 
-  /** An action on the open email: a confirmation of its classification when it was left as classified (once per email per session). */
-  private confirmOpen(): void {
-    const { item, log, training } = this;
-    const triaged = this.triaged();
-    if (!item || !log || !training || !triaged) return;
+  /** An action on an email: a confirmation of its classification when it was left as classified (once per email per session). */
+  private confirm(acted: ReturnType<PaneSession["opened"]>): void {
+    const { log, training } = this;
+    if (!acted || !log || !training) return;
     const at = new Date(this.clock());
-    training.then((t) => t.confirmed(messageKey(item), triaged, log.user.upn, at)).catch(() => logEvent("training.record-failed"));
+    training.then((t) => t.confirmed(acted.key, acted.triaged, log.user.upn, at)).catch(() => logEvent("training.record-failed"));
   }
 
   private emailOf(item: MailItem): Omit<EmailInput, "mailbox"> {
