@@ -10,6 +10,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { dirname, extname, join, normalize, resolve, sep } from "node:path";
 import { AUDIT_LIST_COLUMNS, AUDIT_LIST_NAME, INQUIRY_COLUMNS, LIST_NAME, TEMPLATE_COLUMNS, TEMPLATE_LIST_NAME, columnDefinition, type ColumnSpec } from "../src/adapters/sharepoint/schema";
 import { templateToFields } from "../src/adapters/sharepoint/templates-list";
+import { CORRECTION_COLUMNS, CORRECTIONS_LIST_NAME } from "../src/adapters/sharepoint/corrections-list";
+import { MODEL_COLUMNS, MODELS_LIST_NAME } from "../src/adapters/sharepoint/tenant-models";
 import { DEFAULT_TEMPLATES } from "../src/domain/templates/defaults";
 import { SharePointEmulator, type Faults, type Snapshot } from "../src/harness/emulator/store";
 
@@ -145,6 +147,9 @@ export function startHarnessServer(
   };
   ensureList(LIST_NAME, INQUIRY_COLUMNS);
   ensureList(AUDIT_LIST_NAME, AUDIT_LIST_COLUMNS);
+  // the training side (decisions 70, 73): corrections the pane writes, models `npm run train -- --base-url` publishes
+  ensureList(CORRECTIONS_LIST_NAME, CORRECTION_COLUMNS);
+  ensureList(MODELS_LIST_NAME, MODEL_COLUMNS);
   if (ensureList(TEMPLATE_LIST_NAME, TEMPLATE_COLUMNS)) {
     emulator.seed(TEMPLATE_LIST_NAME, DEFAULT_TEMPLATES.length, (i) => templateToFields(DEFAULT_TEMPLATES[i]!));
   }

@@ -81,6 +81,7 @@ export function paneServices(mailbox: MailboxAdapter, settings: DeploymentSettin
     calendar,
     templates: DEFAULT_TEMPLATES,
     log: log.catch(() => null),
+    models: { shared: model, classifierOn: (m) => classifierFor(settings, m) },
   };
 }
 

@@ -3,22 +3,17 @@
  * the Graph client and IndexedDB code are not in the pane's initial JavaScript.
  */
 import { LocalSignIn } from "../adapters/auth/local";
-import type { SignIn } from "../adapters/auth/types";
 import { InquiryListClient } from "../adapters/graph/list-client";
 import { InquiryLogService, type LogServiceDeps } from "../adapters/graph/log-service";
 import { loadTemplates } from "../adapters/graph/templates-client";
 import { LocalStore } from "../adapters/storage/local";
 import { DEFAULT_TEMPLATES } from "../domain/templates/defaults";
-import type { Template } from "../domain/templates/templates";
+import type { PaneLogParts } from "./services";
+import { trainingParts } from "./training-setup";
 
 export type LogDeps = LogServiceDeps;
 
-export interface PaneLog {
-  readonly service: InquiryLogService;
-  readonly signIn: SignIn;
-  /** The approved templates from the templates list (or its last copy, or the defaults). */
-  readonly templates: Promise<readonly Template[]>;
-}
+export type PaneLog = PaneLogParts;
 
 /** The harness: the local list emulator on this page's own origin, and a local signed-in user. */
 export async function harnessLog(origin: string, upn: string, deps: LogDeps): Promise<PaneLog> {
@@ -31,6 +26,7 @@ export async function harnessLog(origin: string, upn: string, deps: LogDeps): Pr
   const service = await InquiryLogService.open(client, deps, `member-triage-outbox-${upn}`);
   const authProvider = { getAccessToken: () => signIn.getAccessToken() };
   const templates = loadTemplates({ baseUrl: `${origin}/graph/`, site: "harness", authProvider }, new LocalStore("member-triage-harness"), DEFAULT_TEMPLATES).then((r) => r.templates);
-  return { service, signIn, templates };
+  const training = await trainingParts(`${origin}/graph/`, () => signIn.getAccessToken(), "harness", `member-triage-training-${upn}`);
+  return { service, signIn, templates, ...training };
 }
 

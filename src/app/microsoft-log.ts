@@ -58,5 +58,10 @@ export async function microsoftLog(
     new LocalStore("member-triage"),
     DEFAULT_TEMPLATES,
   ).then((r) => r.templates);
-  return { service, signIn, templates };
+  // the training examples and the tenant model live in the same site as the inquiries (decision 74);
+  // the on-send runtime (silent sign-in only) records a sent reply, nothing else
+  const training = options.silentOnly
+    ? {}
+    : await import("./training-setup").then((m) => m.trainingParts(graphBase, () => signIn.getAccessToken(), sharePoint.site, "member-triage-training"));
+  return { service, signIn, templates, ...training };
 }

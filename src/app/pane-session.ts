@@ -11,10 +11,13 @@ import { channelAddresses, type MailItem } from "../adapters/mailbox/types";
 import type { InquiryRecord } from "../domain/inquiry/record";
 import { TransitionError, allowedActions, type Action } from "../domain/inquiry/status";
 import { triage, type Correction, type TriageView } from "../domain/inquiry/triage";
-import type { Classifier } from "../domain/classify/classifier";
+import type { Classifier, EmailInput } from "../domain/classify/classifier";
 import { rolesOf, type Role } from "../domain/team/roles";
 import type { Template } from "../domain/templates/templates";
+import type { CorrectionRecord } from "../adapters/sharepoint/corrections-list";
+import type { LinearModel } from "../domain/classify/model";
 import { classifyOnce } from "./classify-once";
+import type { TrainingRecorder, TriagedEmail } from "./corrections";
 import { actOn, correctInquiry, loggedInquiry, messageKey, recordOf, shownItem } from "./inquiry";
 import { replyWithTemplate, templateProblemText, type DraftOffer } from "./template-reply";
 import { destinationOf, handOff, type HandOffTarget } from "./forward";
@@ -33,7 +36,12 @@ interface SignedInLog {
   readonly service: InquiryLogService;
   readonly user: SignedInUser;
   readonly signIn: () => Promise<void>;
+  readonly corrections?: ((record: CorrectionRecord) => Promise<void>) | undefined;
 }
+
+let keys = 0;
+const newKey = () =>
+  typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${(keys++).toString(36)}-${Math.random().toString(36).slice(2)}`;
 
 /** What the pane shows, as one immutable value (a new one on every change). */
 export interface PaneSnapshot {
@@ -75,7 +83,11 @@ export class PaneSession {
   private templateError: string | null = null;
   private draft: DraftOffer | null = null;
   private handOff: { readonly id: string; readonly text: string } | null = null;
+  /** The classifier in use: the shared model's, or with the tenant's adjustment once it has arrived (decision 74). */
+  private base: Pick<Classifier, "classify">;
   private classifier: Pick<Classifier, "classify">;
+  /** Loaded once signed in (a dynamic import: the feature hashing for examples is not in the first JavaScript). */
+  private training: Promise<TrainingRecorder> | null = null;
   private view: TriageView | null = null;
   private viewInputs: readonly unknown[] = [];
   private roles: ReadonlySet<Role>;
@@ -89,7 +101,8 @@ export class PaneSession {
   constructor(private readonly services: PaneServices) {
     this.now = this.clock();
     this.templates = services.templates;
-    this.classifier = classifyOnce(services.classifier);
+    this.base = services.classifier;
+    this.classifier = classifyOnce(this.base);
     this.roles = rolesOf({ upn: "" }, services.settings.team);
     this.current = this.build();
   }
@@ -138,7 +151,8 @@ export class PaneSession {
             const u = await l.signIn.user().catch(() => null);
             if (!u || stopped) return;
             this.needsSignIn = null;
-            this.signedIn({ service: l.service, user: u, signIn: async () => l.service.retryNow() });
+            this.signedIn({ service: l.service, user: u, signIn: async () => l.service.retryNow(), corrections: l.corrections });
+            if (l.tenantModel) void this.useTenantModel(l.tenantModel, () => stopped);
             subscribeLog(l.service);
           };
           this.changed();
@@ -155,8 +169,9 @@ export class PaneSession {
           await l.signIn.getAccessToken().catch(() => logEvent("sign-in.failed"));
           l.service.retryNow();
         };
-        this.signedIn({ service: l.service, user, signIn });
+        this.signedIn({ service: l.service, user, signIn, corrections: l.corrections });
         subscribeLog(l.service);
+        if (l.tenantModel) void this.useTenantModel(l.tenantModel, () => stopped);
       },
       () => logEvent("log.unavailable"),
     );
@@ -178,8 +193,45 @@ export class PaneSession {
   /** Back to the pane after working elsewhere: someone may have changed the inquiry meanwhile. */
   readonly refresh = (): void => void this.reread(false);
 
+  /**
+   * The tenant's model (decision 74): the pane has classified with the shared model from the first
+   * paint; when the site's active adjustment arrives, the open email (and every later one) is
+   * classified again with it. None, a failed read, or an adjustment fitted on another shared model:
+   * the shared model stays.
+   */
+  private async useTenantModel(load: () => Promise<LinearModel | null>, stopped: () => boolean): Promise<void> {
+    const models = this.services.models;
+    if (!models) return;
+    let adjustment: LinearModel | null;
+    try {
+      adjustment = await load();
+    } catch {
+      logEvent("tenant-model.unavailable");
+      return;
+    }
+    if (!adjustment || stopped()) return;
+    if (adjustment.header.trainedOn.corpusHash !== models.shared.header.version) {
+      logEvent("tenant-model.other-shared-model"); // fitted on another release: the next training run fits one on this
+      return;
+    }
+    try {
+      const { applyAdjustment } = await import("../domain/classify/tenant");
+      if (stopped()) return;
+      this.base = models.classifierOn(applyAdjustment(models.shared, adjustment));
+    } catch {
+      logEvent("tenant-model.does-not-fit");
+      return;
+    }
+    this.classifier = classifyOnce(this.base);
+    this.changed();
+  }
+
   private signedIn(log: SignedInLog): void {
     this.log = log;
+    const models = this.services.models;
+    const write = log.corrections;
+    const internalDomains = this.services.settings.internalDomains;
+    this.training = models && write ? import("./corrections").then((m) => new m.TrainingRecorder({ shared: models.shared, internalDomains, write, newKey })) : null;
     this.roles = rolesOf(log.user, this.services.settings.team);
     this.changed();
     void this.reread(true);
@@ -214,7 +266,7 @@ export class PaneSession {
   private setItem(state: ItemState): void {
     const item = state.status === "ready" ? state.item : null;
     // one classification per item (and mailbox): the minute clock recomputes the clocks only
-    if (item !== this.item) this.classifier = classifyOnce(this.services.classifier);
+    if (item !== this.item) this.classifier = classifyOnce(this.base);
     this.item = item;
     this.state = state;
     this.changed();
@@ -283,11 +335,13 @@ export class PaneSession {
     if (!log || !worked || !this.item) return;
     this.actionError = null;
     this.reads++; // a re-read under way predates this action: its answer is dropped
+    const acted = this.opened(); // the email as acted on, whatever is open when the outbox has the action
     try {
       await actOn(log.service, worked, action, log.user.upn, this.clock(), (next) => {
         this.worked = next;
         this.changed();
       });
+      this.confirm(acted);
     } catch (e) {
       this.actionError = e instanceof TransitionError ? e.message : "The action could not be stored; try again.";
       this.changed();
@@ -299,6 +353,12 @@ export class PaneSession {
     if (!item) return;
     this.correction = next;
     this.changed();
+    // the training example (decision 74): the labels shown now, taken before anything else can change the open item
+    const corrected = this.opened();
+    if (log && corrected && this.training) {
+      const at = new Date(this.clock());
+      this.training.then((t) => t.corrected(corrected.key, corrected.triaged, log.user.upn, at)).catch(() => logEvent("training.record-failed"));
+    }
     if (next && Object.keys(next).length) await this.services.store.set(itemKey(item), next);
     else await this.services.store.delete(itemKey(item));
     if (log && worked && view) {
@@ -315,6 +375,7 @@ export class PaneSession {
     if (!item || !view) return;
     this.templateError = null;
     this.changed();
+    const acted = this.opened();
     const { settings, mailbox } = this.services;
     const r = await replyWithTemplate(
       { item, view, template, typed, all, worked: log && worked ? { record: worked, log: log.service, me: log.user.upn } : null, at: this.clock },
@@ -326,6 +387,7 @@ export class PaneSession {
       this.reads++;
       this.worked = r.record;
       this.draft = r.draft;
+      this.confirm(acted);
     }
     this.changed();
   };
@@ -339,6 +401,7 @@ export class PaneSession {
     const at = this.clock();
     this.actionError = null;
     this.reads++; // a re-read under way predates the hand-off: its answer is dropped
+    const acted = this.opened();
     const out = await handOff(worked, d, what, {
       me: log.user.upn,
       at,
@@ -351,6 +414,7 @@ export class PaneSession {
       this.actionError = out.error;
     } else {
       this.worked = out.record;
+      this.confirm(acted);
       this.handOff = { id: out.record.internetMessageId, text: `Forward to ${d.short} opened${d.address ? ` to ${d.address}` : ""}; the hand-off is logged. Send it from Outlook.` };
     }
     this.changed();
@@ -370,6 +434,34 @@ export class PaneSession {
     this.changed();
   };
 
+  /** The open email as triaged now, for a training example; null before it is triaged. */
+  private opened(): { readonly key: string; readonly triaged: TriagedEmail } | null {
+    const { item, view } = this;
+    if (!item || !view) return null;
+    const triaged = { email: { ...this.emailOf(item), mailbox: view.mailbox ?? "" }, classification: view.classification, category: view.category, priority: view.priority };
+    return { key: messageKey(item), triaged };
+  }
+
+  /** An action on an email: a confirmation of its classification when it was left as classified (once per email per session). */
+  private confirm(acted: ReturnType<PaneSession["opened"]>): void {
+    const { log, training } = this;
+    if (!acted || !log || !training) return;
+    const at = new Date(this.clock());
+    training.then((t) => t.confirmed(acted.key, acted.triaged, log.user.upn, at)).catch(() => logEvent("training.record-failed"));
+  }
+
+  private emailOf(item: MailItem): Omit<EmailInput, "mailbox"> {
+    return {
+      from: item.from.address,
+      to: item.to.map((a) => a.address),
+      cc: item.cc.map((a) => a.address),
+      subject: item.subject,
+      body: item.body.content,
+      bodyType: item.body.type,
+      receivedAt: item.receivedAt,
+    };
+  }
+
   /** The triage of the open item, recomputed only when what it reads changed (the item, the correction, the minute, the logged events). */
   private computeView(events: InquiryRecord["events"] | undefined): TriageView | null {
     const inputs = [this.item, this.correction, this.now, events, this.classifier];
@@ -379,15 +471,7 @@ export class PaneSession {
     if (!item) return null;
     return triage(
       {
-        email: {
-          from: item.from.address,
-          to: item.to.map((a) => a.address),
-          cc: item.cc.map((a) => a.address),
-          subject: item.subject,
-          body: item.body.content,
-          bodyType: item.body.type,
-          receivedAt: item.receivedAt,
-        },
+        email: this.emailOf(item),
         deliveredTo: channelAddresses(item),
         ...(this.correction ? { correction: this.correction } : {}),
         ...(events ? { events } : {}),

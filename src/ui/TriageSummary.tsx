@@ -60,7 +60,8 @@ export function TriageSummary({ view, subject, from }: TriageSummaryProps) {
         ))}
       </ul>
       <Text size={100} className={styles.from} data-testid="model-version">
-        Classified by model {c.modelVersion}
+        {/* "shared-… + tenant-vN" once the tenant's own model is in use (decision 74) */}
+        Classified by model {c.modelVersion.split("+").join(" + ")}
       </Text>
     </section>
   );

@@ -35,8 +35,9 @@ const record = (e: LabelledEmail, kind: "correction" | "confirmation" = "correct
   correctionRecord({ email: e, labels: e.expected, kind, shared, classifiedBy: shared.header.version, advocate: "Ana@plan.example", now: new Date(Date.UTC(2026, 2, 4, 15, 0, n)), newKey: () => `k-${++n}` });
 
 describe("the Triage Corrections list", () => {
-  it("is provisioned once, and a second run changes nothing", async () => {
-    expect((await provisionCorrectionsList(client(), "contoso")).created).toBe(true);
+  it("is provisioned with the harness's lists, and provisioning again changes nothing", async () => {
+    // the harness server brings its site's lists up to date at start, as npm run provision does a tenant's
+    expect(emulator.handle({ method: "GET", url: `/sites/contoso/lists/${encodeURIComponent(CORRECTIONS_LIST_NAME)}`, headers: {} }).status).toBe(200);
     expect(await provisionCorrectionsList(client(), "contoso")).toEqual({ created: false, changes: [] });
   });
 
@@ -77,11 +78,18 @@ describe("the Triage Corrections list", () => {
     expect(fieldsToExample({ Category: "nonsense" })).toBe("unknown category");
   });
 
-  it("stores a retried write once", async () => {
+  it("stores a retried write once, and the same key written again holds the newer labels", async () => {
     const c = record(emails[0]!, "confirmation");
     await writeCorrection(client(), "contoso", c);
     await writeCorrection(client(), "contoso", c);
     const r = await readCorrections(client(), "contoso");
     expect(r.examples.filter((e) => e.weight < 1)).toHaveLength(1);
+    // the advocate corrects the email they had confirmed: the same item, now a correction to another category
+    const other = emails[0]!.expected.category === "grievance" ? "appeal" : "grievance";
+    await writeCorrection(client(), "contoso", { ...c, kind: "correction", labels: { ...c.labels, category: other } });
+    const after = await readCorrections(client(), "contoso");
+    expect(after.examples).toHaveLength(r.examples.length);
+    expect(after.examples.filter((e) => e.weight < 1)).toHaveLength(0);
+    expect(after.examples.filter((e) => e.labels.category === other).length).toBe(r.examples.filter((e) => e.labels.category === other).length + 1);
   });
 });

@@ -10,7 +10,7 @@ import type { Client } from "@microsoft/microsoft-graph-client";
 import { decodePrivateFeatures, encodePrivateFeatures, type PrivateFeatures } from "../../domain/classify/private-features";
 import { CONFIRMATION_WEIGHT, type TenantExample } from "../../domain/classify/tenant";
 import { CATEGORIES, FLAGS, SENDER_TYPES } from "../../domain/classify/labels";
-import { pathSegment } from "../graph/odata";
+import { filterEq, pathSegment } from "../graph/odata";
 import { provisionList, type ProvisionResult } from "./provision";
 import type { ColumnSpec } from "./schema";
 
@@ -130,15 +130,24 @@ export function provisionCorrectionsList(client: Client, site: string, listName 
   return provisionList(client, site, listName, CORRECTION_COLUMNS);
 }
 
-/** Writes one correction (the pane's outbox sends it; a retry finds the unique key and stops). */
+/**
+ * Writes one correction (the pane's outbox sends it). Idempotent by its key: when the unique key
+ * is already stored (a retried write whose answer was lost, or the same email corrected again in
+ * the same session), the stored item is found by the key and given these labels — one item per
+ * key, holding the latest.
+ */
 export async function writeCorrection(client: Client, site: string, c: CorrectionRecord, listName = CORRECTIONS_LIST_NAME): Promise<void> {
   const items = `/sites/${pathSegment(site)}/lists/${pathSegment(listName)}/items`;
+  const fields = correctionToFields(c);
   try {
-    await client.api(items).post({ fields: correctionToFields(c) });
+    await client.api(items).post({ fields });
   } catch (e) {
-    // the unique key refused a second copy of a retried write: already stored
-    if ((e as { statusCode?: number }).statusCode === 409) return;
-    throw e;
+    if ((e as { statusCode?: number }).statusCode !== 409) throw e;
+    // the unique key refused a second copy: update the stored one (a retry changes nothing)
+    const found = (await client.api(`${items}?expand=fields&$top=2&$filter=${filterEq("CorrectionKey", c.key)}`).get()) as { value?: { id?: unknown; fields?: Record<string, unknown> }[] };
+    const item = found.value?.find((i) => i.fields?.["CorrectionKey"] === c.key);
+    if (!item || item.id === undefined) throw e;
+    await client.api(`${items}/${pathSegment(String(item.id))}/fields`).patch(fields);
   }
 }
 
