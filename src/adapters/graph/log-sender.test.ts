@@ -179,3 +179,21 @@ describe("the log sender, on what the advocate and the list see", () => {
     expect(again.writes).toEqual([]);
   });
 });
+
+describe("the log sender, when someone else got there first", () => {
+  it("does not take an inquiry another advocate holds: the advocate is told who has it, and the round's counts say so", async () => {
+    const outbox = await Outbox.open(`taken-${Math.random()}`);
+    await outbox.add({ ...op("take", "<m>", 1), createdAt: Date.now(), action: { kind: "assign", to: "ana@plan.example" }, expectedAssignee: null });
+    const { client, writes } = recordingClient();
+    (client.find as ReturnType<typeof vi.fn>).mockImplementation(async () => ({
+      id: "1",
+      eTag: '"e,2"',
+      fields: { InternetMessageId: "<m>", Assignee: "bo@plan.example", AssignedBy: "cy@plan.example", Status: "assigned" },
+    }));
+    const s = sender(outbox, client);
+    expect(await s.sendPending()).toMatchObject({ sent: 0, conflicts: 1, remaining: 0 });
+    expect((await outbox.stats()).conflicts.map((c) => c.message)).toEqual(["bo@plan.example already has it (assigned by cy@plan.example)."]);
+    expect(writes).toEqual([]);
+    expect(await s.sendPending()).toMatchObject({ sent: 0, conflicts: 0, remaining: 0, requests: 0 }); // a later call counts only its own
+  });
+});
