@@ -39,7 +39,13 @@ describe("an sla request line that is wrong", () => {
         `events[0].at has no UTC offset; read as ${cal.zone.name} time`,
       ],
     });
-    expect(run(good)).not.toHaveProperty("warnings");
+    expect(run({ ...good, events: [{ type: "responded", at: "2026-03-02T10:30:00-06:00" }] })).not.toHaveProperty("warnings");
+  });
+
+  it("counts from the present moment when the line gives no now", () => {
+    const { now: _none, ...noNow } = good;
+    expect(run(noNow)).toMatchObject({ id: 7, clocks: [{ name: "firstResponse", state: "breached" }, { name: "resolution" }] });
+    expect(run({ ...good, now: null })).toMatchObject({ id: 7, clocks: [{ name: "firstResponse", state: "breached" }, { name: "resolution" }] });
   });
 
   it("computes a good line's clocks as of its own now, routine when no priority is given", () => {
