@@ -22,7 +22,17 @@ describe("an sla request line that is wrong", () => {
       [{ ...good, events: [null] }, 7, 'events[0] must be an object with "type" and "at"'],
       [{ ...good, events: [{ type: "answered", at: good.now }] }, 7, "events[0].type must be one of acknowledged, responded, followedUp, resolved, reopened"],
       [{ ...good, events: [{ type: 3, at: good.now }] }, 7, "events[0].type must be one of acknowledged, responded, followedUp, resolved, reopened"],
-      [{ ...good, events: [{ type: "responded", at: good.now }, { type: "resolved", at: "later" }] }, 7, 'events[1].at: "later" is not an ISO 8601 date-time such as 2026-03-02T10:15:00-06:00'],
+      [
+        {
+          ...good,
+          events: [
+            { type: "responded", at: good.now },
+            { type: "resolved", at: "later" },
+          ],
+        },
+        7,
+        'events[1].at: "later" is not an ISO 8601 date-time such as 2026-03-02T10:15:00-06:00',
+      ],
       [{ ...good, id: undefined, policy: 5 }, null, 'missing "policy"'],
     ];
     expect(wrong.map(([input]) => run(input))).toEqual(wrong.map(([, id, error]) => ({ id, error })));
@@ -52,16 +62,30 @@ describe("an sla request line that is wrong", () => {
     const events = [{ type: "responded", at: "2026-03-02T10:30:00-06:00" }];
     const r = run({ ...good, events });
     expect(r).toEqual(run({ ...good, priority: "routine", events }));
-    expect(r).toMatchObject({ id: 7, clocks: [{ name: "firstResponse", state: "met" }, { name: "resolution", state: "running", businessMinutesLeft: 8460 }] });
-    expect(run({ ...good, now: "2026-03-02T12:00:00-06:00", events })).toMatchObject({ clocks: [{ name: "firstResponse" }, { name: "resolution", businessMinutesLeft: 8400 }] });
-    expect(run({ ...good, priority: "high" })).toMatchObject({ clocks: [{ name: "firstResponse", dueAt: "2026-03-02T14:00:00-06:00" }, { name: "resolution" }] });
+    expect(r).toMatchObject({
+      id: 7,
+      clocks: [
+        { name: "firstResponse", state: "met" },
+        { name: "resolution", state: "running", businessMinutesLeft: 8460 },
+      ],
+    });
+    expect(run({ ...good, now: "2026-03-02T12:00:00-06:00", events })).toMatchObject({
+      clocks: [{ name: "firstResponse" }, { name: "resolution", businessMinutesLeft: 8400 }],
+    });
+    expect(run({ ...good, priority: "high" })).toMatchObject({
+      clocks: [{ name: "firstResponse", dueAt: "2026-03-02T14:00:00-06:00" }, { name: "resolution" }],
+    });
   });
 });
 
 describe("the policies' look-ups", () => {
   it("knows the mailboxes, routes high priority where a mailbox has its own policy, and knows which policies ask for follow-ups", () => {
     expect([isMailbox("secure-message"), isMailbox("Secure-Message"), isMailbox(3), isMailbox("")]).toEqual([true, false, false, false]);
-    expect([policyFor("mco-escalations", "high"), policyFor("mco-escalations", "routine"), policyFor("secure-message", "high")]).toEqual(["mco-high-priority", "mco-escalated", "secure-message"]);
+    expect([policyFor("mco-escalations", "high"), policyFor("mco-escalations", "routine"), policyFor("secure-message", "high")]).toEqual([
+      "mco-high-priority",
+      "mco-escalated",
+      "secure-message",
+    ]);
     expect(policyFor("secure-message", "routine", { "secure-message": { policy: "agent-support" } })).toBe("agent-support");
     expect(policyFor("contact-us", "routine", {})).toBe("secure-message");
     expect([hasFollowUp("agent-support"), hasFollowUp("secure-message"), hasFollowUp("no-such-policy")]).toEqual([true, false, false]);
