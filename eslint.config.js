@@ -48,7 +48,7 @@ const BROWSER_AND_OFFICE = [
 }));
 
 export default tseslint.config(
-  { ignores: ["dist/**", "dist-*/**", "node_modules/**", ".harness-data/**", "coverage/**", "reports/**"] },
+  { ignores: ["dist/**", "dist-*/**", "node_modules/**", ".harness-data/**", "coverage/**", "reports/**", ".stryker-tmp/**"] },
   {
     files: ["src/**/*.{ts,tsx}"],
     languageOptions: { parser: tseslint.parser, parserOptions: { ecmaVersion: "latest", sourceType: "module", ecmaFeatures: { jsx: true } } },

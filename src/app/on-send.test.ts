@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { InquiryLogService } from "../adapters/graph/log-service";
 import type { InquiryRecord } from "../domain/inquiry/record";
 import { DEFAULT_POLICIES } from "../domain/sla/policies";
@@ -51,5 +51,38 @@ describe("the on-send handler", () => {
     const fresh = deps("Hello Pat,\n\nThanks, we will call you.", { readDraft: async () => ({ text: "Hello Pat,\n\nThanks, we will call you.", conversationId: null }) });
     expect(await decideOnSend(fresh.d)).toEqual({ allowEvent: true });
     expect(fresh.service.findByConversation).not.toHaveBeenCalled();
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  it("waits for the log no longer than it is given (three seconds unless told), then lets the reply go", async () => {
+    vi.useFakeTimers();
+    const settledAfter = async (d: OnSendDeps, ms: number) => {
+      let settled = false;
+      void decideOnSend(d).then(() => (settled = true));
+      await vi.advanceTimersByTimeAsync(ms - 1);
+      const before = settled;
+      await vi.advanceTimersByTimeAsync(1);
+      return { before, after: settled };
+    };
+    const hanging = { log: () => new Promise<never>(() => undefined) };
+    expect(await settledAfter(deps("Hello Pat,\n\nWe paid your claim today.", hanging).d, 100)).toEqual({ before: false, after: true });
+    const { logWaitMs: _given, ...byDefault } = deps("Hello Pat,\n\nWe paid your claim today.", hanging).d;
+    expect(await settledAfter(byDefault, 3000)).toEqual({ before: false, after: true });
+  });
+
+  it("logs a failure by its name only, never the reply, and logs none where this runtime has no log", async () => {
+    const lines: string[] = [];
+    vi.spyOn(console, "info").mockImplementation((line: unknown) => void lines.push(String(line)));
+    const text = "Hello Pat Quinn,\n\nWe paid your claim today.";
+    await decideOnSend(deps(text, { log: async () => Promise.reject(new Error(text)) }).d);
+    await decideOnSend(deps(text, { readDraft: async () => Promise.reject(new Error(text)) }).d);
+    expect(lines).toEqual(["[triage] on-send.log-failed", "[triage] on-send.read-failed"]);
+    lines.length = 0;
+    expect(await decideOnSend(deps(text, { log: async () => null }).d)).toEqual({ allowEvent: true });
+    expect(lines).toEqual([]);
   });
 });

@@ -43,3 +43,135 @@ describe("what the list client tells the sender about a failure", () => {
     expect(retryAfterSeconds(new Date(Date.parse("2026-01-01T00:00:00Z")).toUTCString(), Date.parse("2026-01-01T00:01:00Z"))).toBe(0);
   });
 });
+
+/** A fake Graph endpoint: each request (method, URL, headers, body) is recorded and answered by `answer`. */
+function graph(answer: (req: { method: string; url: string; headers: Headers; body: unknown }) => { status?: number; body?: unknown; headers?: Record<string, string> }) {
+  const seen: { method: string; url: string; headers: Headers; body: unknown }[] = [];
+  vi.stubGlobal("fetch", async (input: RequestInfo | URL, init?: RequestInit) => {
+    const r = new Request(input, init);
+    const text = await r.text();
+    const req = { method: r.method, url: decodeURIComponent(r.url), headers: r.headers, body: text ? (JSON.parse(text) as unknown) : null };
+    seen.push(req);
+    const a = answer(req);
+    return new Response(a.body === undefined ? null : JSON.stringify(a.body), { status: a.status ?? 200, headers: { "content-type": "application/json", ...a.headers } });
+  });
+  const client = new InquiryListClient({ baseUrl: "https://localhost/graph/", site: "contoso", authProvider: { getAccessToken: async () => "token-1" } });
+  return { client, seen };
+}
+
+const row = (id: string, fields: Record<string, unknown> = {}) => ({ id, "@odata.etag": `"e${id},1"`, fields: { InternetMessageId: `<${id}>`, ...fields } });
+
+describe("the list client's requests", () => {
+  it("goes to the inquiries list of the site, with the advocate's token, and finds only the item with exactly that message id", async () => {
+    const { client, seen } = graph(() => ({ body: { value: [row("7", { InternetMessageId: "<A@x>" })] } }));
+    expect(await client.find("<a@x>")).toBeNull(); // the list matched it case-blind: not the same message
+    expect(await client.find("<A@x>")).toEqual({ id: "7", eTag: '"e7,1"', fields: { InternetMessageId: "<A@x>" } });
+    expect(seen[0]!.url).toContain("https://localhost/graph/v1.0/sites/contoso/lists/Member Inquiries/items?");
+    expect(seen[0]!.headers.get("authorization")).toBe("Bearer token-1");
+  });
+
+  it("turns a failure into a status and a reason the sender can act on", async () => {
+    const refused = graph(() => ({ status: 403, body: { error: { code: "accessDenied", message: "no" } } }));
+    expect(await refused.client.get("1").catch((e: unknown) => [(e as ListError).status, (e as ListError).message, (e as ListError).transient])).toEqual([403, "accessDenied", false]);
+    const bare = graph(() => ({ status: 400, body: {} }));
+    expect(await bare.client.get("1").catch((e: unknown) => [(e as ListError).status, (e as Error).message])).toEqual([400, "HTTP 400"]);
+    vi.stubGlobal("fetch", async () => Promise.reject(new TypeError("Failed to fetch")));
+    const offline = new InquiryListClient({ baseUrl: "https://localhost/graph/", site: "s", authProvider: { getAccessToken: async () => "t" } });
+    const err = (await offline.update("1", '"e1,1"', { Status: "closed" }).catch((e: unknown) => e)) as ListError;
+    expect([err.name, err.status, err.transient]).toEqual(["ListError", 0, true]); // no answer: worth trying again
+  });
+
+  it("updates with If-Match on the item's eTag and returns the new one", async () => {
+    const { client, seen } = graph(() => ({ body: { "@odata.etag": '"e1,2"' } }));
+    expect(await client.update("1", '"e1,1"', { Status: "closed" })).toBe('"e1,2"');
+    expect([seen[0]!.method, seen[0]!.url.endsWith("/items/1/fields"), seen[0]!.headers.get("if-match"), seen[0]!.body]).toEqual(["PATCH", true, '"e1,1"', { Status: "closed" }]);
+  });
+
+  it("answers a create that someone else made first with their item", async () => {
+    const { client } = graph((req) => (req.method === "POST" ? { status: 409, body: { error: { code: "nameAlreadyExists" } } } : { body: { value: [row("9")] } }));
+    expect((await client.create({ InternetMessageId: "<9>" })).id).toBe("9");
+    const none = graph((req) => (req.method === "POST" ? { status: 409, body: { error: { code: "nameAlreadyExists" } } } : { body: { value: [] } }));
+    expect(await none.client.create({ InternetMessageId: "<9>" }).catch((e: unknown) => (e as ListError).status)).toBe(409);
+  });
+
+  it("reads every page of the list, following the next links, and stops at the limit", async () => {
+    const { client, seen } = graph((req) =>
+      req.url.includes("skiptoken=2")
+        ? { body: { value: [row("3"), row("4")] } }
+        : { body: { value: [row("1"), row("2")], "@odata.nextLink": "https://localhost/graph/v1.0/sites/contoso/lists/x/items?$skiptoken=2" } },
+    );
+    expect((await client.all()).map((i) => i.id)).toEqual(["1", "2", "3", "4"]);
+    expect(seen[1]!.url).toBe("https://localhost/graph/v1.0/sites/contoso/lists/x/items?$skiptoken=2");
+    seen.length = 0;
+    expect((await client.all(2)).map((i) => i.id)).toEqual(["1", "2"]);
+    expect(seen).toHaveLength(1);
+    expect((await client.all(3)).map((i) => i.id)).toEqual(["1", "2", "3"]);
+  });
+
+  it("finds the items of several statuses in one $batch, pages included, and fails when one of them fails", async () => {
+    const { client, seen } = graph((req) => {
+      if (req.url.includes("skiptoken")) return { body: { value: [row("3")] } };
+      const requests = (req.body as { requests: { id: string; url: string }[] }).requests;
+      return {
+        body: {
+          responses: requests.map((r) => ({
+            id: r.id,
+            status: 200,
+            body: r.url.includes("'new'") ? { value: [row("1")], "@odata.nextLink": "https://localhost/graph/v1.0/sites/contoso/lists/x/items?$skiptoken=1" } : { value: [row("2")] },
+          })),
+        },
+      };
+    });
+    expect((await client.findAll("Status", ["new", "open"])).map((i) => i.id)).toEqual(["1", "3", "2"]);
+    expect(seen.filter((r) => r.url.endsWith("/$batch"))).toHaveLength(1);
+    expect((await client.findAll("Status", ["new", "open"], 1)).map((i) => i.id)).toEqual(["1"]);
+    const many = graph((req) => ({ body: { responses: (req.body as { requests: { id: string }[] }).requests.map((r) => ({ id: r.id, status: 200, body: { value: [] } })) } }));
+    await many.client.findAll("Assignee", Array.from({ length: 21 }, (_, i) => `a${i}@plan.example`));
+    expect(many.seen.map((r) => (r.body as { requests: unknown[] }).requests.length)).toEqual([20, 1]);
+    const throttled = graph(() => ({ body: { responses: [{ id: "0", status: 429, body: {} }] } }));
+    expect(await throttled.client.findAll("Status", ["new"]).catch((e: unknown) => (e as ListError).status)).toBe(429);
+  });
+
+  it("writes many updates in batches of 20, each with its own If-Match, and reports each one's own outcome", async () => {
+    const { client, seen } = graph((req) => {
+      const requests = (req.body as { requests: { id: string; headers: Record<string, string> }[] }).requests;
+      return {
+        body: {
+          responses: requests.flatMap((r): { id: string; status: number; headers?: Record<string, string>; body?: unknown }[] =>
+            r.id === "0"
+              ? [{ id: r.id, status: 200, body: { "@odata.etag": '"from-body"' } }]
+              : r.id === "1"
+                ? [{ id: r.id, status: 200, headers: { ETag: '"from-header"' }, body: {} }]
+                : r.id === "2"
+                  ? [{ id: r.id, status: 429, headers: { "Retry-After": "7" } }]
+                  : r.id === "3"
+                    ? [] // no answer for this one
+                    : [{ id: r.id, status: 412, body: {} }],
+          ),
+        },
+      };
+    });
+    const updates = Array.from({ length: 25 }, (_, i) => ({ key: `k${i}`, id: String(i), eTag: `"e${i}"`, fields: { Status: "closed" } }));
+    const out = await client.updateMany(updates);
+    expect(seen.map((r) => (r.body as { requests: unknown[] }).requests.length)).toEqual([20, 5]);
+    expect((seen[0]!.body as { requests: { headers: Record<string, string>; url: string }[] }).requests[4]).toMatchObject({ headers: { "If-Match": '"e4"' } });
+    expect((seen[1]!.body as { requests: { url: string }[] }).requests[0]!.url).toMatch(/\/items\/20\/fields$/);
+    expect([out.get("k0"), out.get("k1"), out.get("k2"), out.get("k3"), out.get("k4"), out.get("k20"), out.get("k21")]).toEqual([
+      { status: 200, eTag: '"from-body"', retryAfterSeconds: null },
+      { status: 200, eTag: '"from-header"', retryAfterSeconds: null },
+      { status: 429, eTag: "", retryAfterSeconds: 7 },
+      { status: 0, eTag: "", retryAfterSeconds: null },
+      { status: 412, eTag: "", retryAfterSeconds: null },
+      { status: 200, eTag: '"from-body"', retryAfterSeconds: null },
+      { status: 200, eTag: '"from-header"', retryAfterSeconds: null },
+    ]);
+    expect(out.size).toBe(25);
+  });
+
+  it("says the list is missing when it is not there, rather than failing", async () => {
+    const { client } = graph(() => ({ status: 404, body: { error: { code: "itemNotFound" } } }));
+    expect(await client.schemaProblems()).toEqual([expect.stringContaining('the "Member Inquiries" list could not be read')]);
+    const down = graph(() => ({ status: 400, body: { error: { code: "invalidRequest" } } }));
+    expect(await down.client.schemaProblems().catch((e: unknown) => (e as ListError).status)).toBe(400);
+  });
+});

@@ -89,3 +89,111 @@ describe("the log sender", () => {
     expect((await outbox.stats()).pending).toBe(1);
   });
 });
+
+/** A list client that records what each batch wrote; the batch answers are scripted per op id (200 by default). */
+function recordingClient(answers: Record<string, BatchOutcome[]> = {}) {
+  const client = scriptedClient([]);
+  const writes: { key: string; fields: Record<string, unknown> }[][] = [];
+  (client.updateMany as ReturnType<typeof vi.fn>).mockImplementation(async (updates: { key: string; fields: Record<string, unknown> }[]) => {
+    writes.push(updates.map((u) => ({ key: u.key, fields: u.fields })));
+    return new Map(updates.map((u) => [u.key, answers[u.key]?.shift() ?? { status: 200, eTag: `"x,${writes.length + 1}"`, retryAfterSeconds: null }]));
+  });
+  return { client, writes };
+}
+const sender = (outbox: Outbox, client: InquiryListClient, sleep = vi.fn(async () => undefined)) =>
+  new LogSender(outbox, client, { calendar: new BusinessCalendar(), policies: DEFAULT_POLICIES, now: () => Date.now(), sleep });
+
+describe("the log sender, on what the advocate and the list see", () => {
+  it("names the problem a person must fix for each refusal of the list, and keeps the writes waiting", async () => {
+    const answers: unknown[] = [];
+    for (const status of [401, 403, 404]) {
+      const outbox = await Outbox.open(`refused-${status}-${Math.random()}`);
+      await outbox.add(op("o1", "<m>", 1));
+      const client = { find: vi.fn(async () => Promise.reject(new ListError(status, "x"))) } as unknown as InquiryListClient;
+      const r = await sender(outbox, client).sendPending();
+      answers.push([status, r.problem, r.unauthorized, r.remaining, (await outbox.all())[0]!.attempts]);
+    }
+    expect(answers).toEqual([
+      [401, "signIn", true, 1, 1],
+      [403, "noAccess", false, 1, 1],
+      [404, "missingList", false, 1, 1],
+    ]);
+  });
+
+  it("settles a change the list refuses as a conflict with the reason, and sends the inquiry's next change", async () => {
+    const outbox = await Outbox.open(`bad-${Math.random()}`);
+    await outbox.add({ ...op("first", "<m>", 1), createdAt: Date.now() });
+    await outbox.add({ ...op("second", "<m>", 2), createdAt: Date.now() });
+    const { client, writes } = recordingClient({ first: [{ status: 400, eTag: "", retryAfterSeconds: null }] });
+    const r = await sender(outbox, client).sendPending();
+    expect(r).toMatchObject({ sent: 1, conflicts: 1, remaining: 0, problem: null });
+    expect((await outbox.stats()).conflicts.map((c) => [c.opId, c.message])).toEqual([["first", "The list refused this change (HTTP 400)."]]);
+    expect(writes.map((w) => w.map((u) => u.key))).toEqual([["first"], ["second"]]);
+  });
+
+  it("reads the item again after a 412 and writes the change over what the other writer left", async () => {
+    const outbox = await Outbox.open(`stale-${Math.random()}`);
+    await outbox.add(op("o1", "<m>", 1));
+    const { client, writes } = recordingClient({ o1: [{ status: 412, eTag: "", retryAfterSeconds: null }] });
+    const r = await sender(outbox, client).sendPending();
+    expect(r).toMatchObject({ sent: 1, conflicts: 0, remaining: 0 });
+    expect(writes).toHaveLength(2);
+    expect(client.find).toHaveBeenCalledTimes(2);
+  });
+
+  it("waits a second for an outage without Retry-After, then sends", async () => {
+    const outbox = await Outbox.open(`outage-${Math.random()}`);
+    await outbox.add(op("o1", "<m>", 1));
+    const { client } = recordingClient({ o1: [{ status: 503, eTag: "", retryAfterSeconds: null }] });
+    const sleep = vi.fn(async () => undefined);
+    expect(await sender(outbox, client, sleep).sendPending()).toMatchObject({ sent: 1, remaining: 0 });
+    expect(sleep.mock.calls).toEqual([[1000]]);
+  });
+
+  it("counts its requests: a look-up and a create for each new inquiry, one $batch for the round", async () => {
+    const outbox = await Outbox.open(`count-${Math.random()}`);
+    for (let i = 0; i < 3; i++) await outbox.add(op(`o${i}`, `<m${i}>`, i));
+    const { client } = recordingClient();
+    expect(await sender(outbox, client).sendPending()).toMatchObject({ sent: 3, requests: 7 });
+  });
+
+  it("records the op in the item so a second send changes nothing, and records a drafted template without an event", async () => {
+    const outbox = await Outbox.open(`applied-${Math.random()}`);
+    await outbox.add(op("o1", "<m>", 1));
+    const draft = (opId: string, seq: number, template?: string): LogOp => {
+      const { action: _none, ...rest } = op(opId, "<m>", seq);
+      return { ...rest, kind: "draft", ...(template ? { template } : {}) };
+    };
+    await outbox.add(draft("d1", 2, "denial-explained@3"));
+    await outbox.add(draft("d2", 3));
+    const { client, writes } = recordingClient();
+    expect(await sender(outbox, client).sendPending()).toMatchObject({ sent: 3, remaining: 0, conflicts: 0 });
+    expect(writes.map((w) => w.map((u) => [u.key, u.fields["AppliedOps"], u.fields["TemplatesUsed"]]))).toEqual([
+      [["o1", "o1", undefined]],
+      [["d1", "o1 d1", "denial-explained@3"]],
+    ]);
+    await outbox.add(op("o1", "<m>", 1)); // the same op again, after a reload
+    const again = recordingClient();
+    (again.client.find as ReturnType<typeof vi.fn>).mockImplementation(async () => ({ id: "1", eTag: '"e,3"', fields: { InternetMessageId: "<m>", AppliedOps: "o1 d1" } }));
+    expect(await sender(outbox, again.client).sendPending()).toMatchObject({ sent: 1, remaining: 0 });
+    expect(again.writes).toEqual([]);
+  });
+});
+
+describe("the log sender, when someone else got there first", () => {
+  it("does not take an inquiry another advocate holds: the advocate is told who has it, and the round's counts say so", async () => {
+    const outbox = await Outbox.open(`taken-${Math.random()}`);
+    await outbox.add({ ...op("take", "<m>", 1), createdAt: Date.now(), action: { kind: "assign", to: "ana@plan.example" }, expectedAssignee: null });
+    const { client, writes } = recordingClient();
+    (client.find as ReturnType<typeof vi.fn>).mockImplementation(async () => ({
+      id: "1",
+      eTag: '"e,2"',
+      fields: { InternetMessageId: "<m>", Assignee: "bo@plan.example", AssignedBy: "cy@plan.example", Status: "assigned" },
+    }));
+    const s = sender(outbox, client);
+    expect(await s.sendPending()).toMatchObject({ sent: 0, conflicts: 1, remaining: 0 });
+    expect((await outbox.stats()).conflicts.map((c) => c.message)).toEqual(["bo@plan.example already has it (assigned by cy@plan.example)."]);
+    expect(writes).toEqual([]);
+    expect(await s.sendPending()).toMatchObject({ sent: 0, conflicts: 0, remaining: 0, requests: 0 }); // a later call counts only its own
+  });
+});

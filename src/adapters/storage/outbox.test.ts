@@ -1,6 +1,7 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
 import { inquiry } from "../../../test/fixtures/inquiries";
+import { openDB } from "idb";
 import { Outbox, type LogOp } from "./outbox";
 
 const op = (opId: string, at: number, over: Partial<LogOp> = {}): Omit<LogOp, "seq"> => ({
@@ -77,5 +78,44 @@ describe("the outbox's figures for the pane", () => {
     expect(all.find((o) => o.opId === "c5")!.message).toBeUndefined();
     expect(all.find((o) => o.opId === "left-done")).toBeUndefined();
     expect(all.find((o) => o.opId === "old-pending")!.state).toBe("pending");
+  });
+});
+
+describe("the outbox over time", () => {
+  it("numbers the device's ops 1, 2, 3 and sends ops made in the same millisecond in that order, whatever their ids", async () => {
+    const box = await Outbox.open(`seq-${Math.random()}`);
+    const seqs = [];
+    for (const id of ["z", "m", "a", "q"]) seqs.push((await box.enqueue(op(id, 5000))).seq);
+    expect(seqs).toEqual([1, 2, 3, 4]);
+    expect((await box.pending()).map((o) => o.opId)).toEqual(["z", "m", "a", "q"]);
+  });
+
+  it("keeps the ops of a device that had the first version of the outbox, and numbers new ones", async () => {
+    const name = `v1-${Math.random()}`;
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        const store = db.createObjectStore("ops", { keyPath: "opId" });
+        store.createIndex("bySeq", "seq");
+        store.createIndex("byState", "state");
+      },
+    });
+    await v1.put("ops", { ...op("from-v1", 1), seq: 0 });
+    v1.close();
+    const box = await Outbox.open(name);
+    await box.enqueue(op("new", 2));
+    expect((await box.pending()).map((o) => [o.opId, o.seq])).toEqual([
+      ["from-v1", 0],
+      ["new", 1],
+    ]);
+  });
+
+  it("drops a refused op once it is older than the cut-off, however few there are", async () => {
+    const box = await Outbox.open(`age-${Math.random()}`);
+    for (const [id, createdAt] of [["old", 999], ["at-cut", 1000], ["new", 1001]] as const) {
+      await box.enqueue(op(id, 1, { createdAt }));
+      await box.settle(id, "conflict", "refused");
+    }
+    await box.prune(1000);
+    expect((await box.stats()).conflicts.map((c) => c.opId).sort()).toEqual(["at-cut", "new"]);
   });
 });

@@ -32,3 +32,37 @@ describe("the check before sending, on the reading grade", () => {
     expect(r.warn).toMatch(/^This reply may be hard for the member to read\. reading grade 9\.\d: use shorter sentences and everyday words \(grade 8 or below\)\.$/);
   });
 });
+
+describe("the check before sending, on what the advocate reads", () => {
+  it("names every unfilled placeholder, in the plural when there are several", () => {
+    const r = checkBeforeSend("Hello {memberName},\n\nYour confirmation number is {confirmationNumber}.", DEFAULT_TEMPLATES);
+    expect(r.block).toBe("Fill in {memberName}, {confirmationNumber} before sending: the reply still has placeholders from the template.");
+  });
+
+  it("lists three reasons, and how many more there are beyond them", () => {
+    const three = checkBeforeSend("Hello Ana,\n\nThe formulary changed, your claim was adjudicated and the EOB was sent.", DEFAULT_TEMPLATES);
+    expect(three.warn).toBe(
+      'This reply may be hard for the member to read. "formulary": say "list of covered drugs"; "adjudicated": say "processed"; "EOB": say "Explanation of Benefits (a statement of what the plan paid)".',
+    );
+    const five = checkBeforeSend("Hello Ana,\n\nThe formulary changed, your claim was adjudicated, the EOB was sent and your PCP ordered DME.", DEFAULT_TEMPLATES);
+    expect(five.warn).toBe(
+      'This reply may be hard for the member to read. "formulary": say "list of covered drugs"; "adjudicated": say "processed"; "EOB": say "Explanation of Benefits (a statement of what the plan paid)" (and 2 more).',
+    );
+  });
+
+  it("keeps the message within what Outlook shows (450 characters), cutting a longer one with an ellipsis", () => {
+    const words = (n: number) => `Fill in {${"x".repeat(n)}} before sending: the reply still has a placeholder from the template.`;
+    const fits = 450 - words(0).length;
+    const check = (n: number) => checkBeforeSend(`Hello {${"x".repeat(n)}},\n\nWe paid your claim.`, [{ ...DEFAULT_TEMPLATES[0]!, body: `Hello {${"x".repeat(n)}}` }]).block!;
+    expect(check(fits)).toBe(words(fits));
+    const cut = check(fits + 1);
+    expect(cut).toHaveLength(450);
+    expect(cut).toBe(`${words(fits + 1).slice(0, 449)}…`);
+  });
+
+  it("does not hold a reply in Spanish for an English reading grade", () => {
+    const es =
+      "Hola Ana,\n\nGracias por escribirnos sobre su visita reciente al hospital. Revisamos cuidadosamente su cuenta y el historial de pagos correspondiente a esa visita. Nuestros registros indican que el pago fue entregado a la oficina de su proveedor el martes pasado por la tarde.";
+    expect(checkBeforeSend(es, DEFAULT_TEMPLATES, { language: "es" })).toEqual({ block: null, warn: null });
+  });
+});
