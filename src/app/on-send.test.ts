@@ -41,6 +41,12 @@ describe("the on-send handler", () => {
     expect(await decideOnSend(d)).toMatchObject({ allowEvent: false, promptUser: true, errorMessage: expect.stringContaining("hard for the member to read") });
   });
 
+  it("does not hold a reply in Spanish for an English reading grade (Outlook hands over no language: the reply's own is read)", async () => {
+    const es =
+      "Hola Ana,\n\nGracias por escribirnos sobre su visita reciente al hospital. Revisamos cuidadosamente su cuenta y el historial de pagos correspondiente a esa visita. Nuestros registros indican que el pago fue entregado a la oficina de su proveedor el martes pasado por la tarde.";
+    expect(await decideOnSend(deps(es).d)).toEqual({ allowEvent: true });
+  });
+
   it("never holds the send up for SharePoint, and lets it go when Outlook cannot hand over the text", async () => {
     const slow = deps("Hello Pat,\n\nWe paid your claim today.", { log: () => new Promise(() => undefined) });
     expect(await decideOnSend(slow.d)).toEqual({ allowEvent: true });
