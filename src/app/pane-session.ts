@@ -87,13 +87,7 @@ export class PaneSession {
   private base: Pick<Classifier, "classify">;
   private classifier: Pick<Classifier, "classify">;
   /** Loaded once signed in (a dynamic import: the feature hashing for examples is not in the first JavaScript). */
-  /** Makes the training recorder on the first correction or action (its code loads then, not during the pane's start). */
-  private makeTraining: (() => Promise<TrainingRecorder>) | null = null;
-  private recorder: Promise<TrainingRecorder> | null = null;
-  private get training(): Promise<TrainingRecorder> | null {
-    if (!this.recorder && this.makeTraining) this.recorder = this.makeTraining();
-    return this.recorder;
-  }
+  private training: Promise<TrainingRecorder> | null = null;
   private view: TriageView | null = null;
   private viewInputs: readonly unknown[] = [];
   private roles: ReadonlySet<Role>;
@@ -237,8 +231,7 @@ export class PaneSession {
     const models = this.services.models;
     const write = log.corrections;
     const internalDomains = this.services.settings.internalDomains;
-    this.recorder = null;
-    this.makeTraining = models && write ? () => import("./corrections").then((m) => new m.TrainingRecorder({ shared: models.shared, internalDomains, write, newKey })) : null;
+    this.training = models && write ? import("./corrections").then((m) => new m.TrainingRecorder({ shared: models.shared, internalDomains, write, newKey })) : null;
     this.roles = rolesOf(log.user, this.services.settings.team);
     this.changed();
     void this.reread(true);
