@@ -19,6 +19,7 @@ import { DEFAULT_POLICIES } from "../src/domain/sla/policies";
 import { SharePointEmulator } from "../src/harness/emulator/store";
 import { startHarnessServer, type HarnessServer } from "../scripts/server";
 import { seededRandom as rng } from "../src/domain/random";
+import { inquiryListServer } from "./fixtures/inquiry-list-server";
 
 const calendar = new BusinessCalendar();
 const deps = { calendar, policies: DEFAULT_POLICIES, now: () => Date.parse("2026-03-20T12:00:00Z"), sleep: async () => undefined };
@@ -37,9 +38,7 @@ function record(messageId: string, i: number): InquiryRecord {
 
 
 beforeAll(async () => {
-  emulator = new SharePointEmulator();
-  emulator.handle({ method: "POST", url: "/sites/root/lists", headers: {}, body: { displayName: LIST_NAME, columns: INQUIRY_COLUMNS.map(columnDefinition) } });
-  server = await startHarnessServer({ port: 0, emulator });
+  ({ emulator, server } = await inquiryListServer());
 });
 afterAll(async () => {
   await server?.close();

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InquiryListClient } from "../src/adapters/graph/list-client";
 import { InquiryLogService } from "../src/adapters/graph/log-service";
 import { LogSender } from "../src/adapters/graph/log-sender";
-import { INQUIRY_COLUMNS, LIST_NAME, columnDefinition } from "../src/adapters/sharepoint/schema";
 import { Outbox } from "../src/adapters/storage/outbox";
 import { BusinessCalendar } from "../src/domain/calendar/calendar";
 import { applyAction, correctRecord, type InquiryRecord } from "../src/domain/inquiry/record";
@@ -15,8 +14,9 @@ import { recordFromFields } from "../src/adapters/sharepoint/row";
 import { DEFAULT_POLICIES, policyFor } from "../src/domain/sla/policies";
 import { SharePointEmulator } from "../src/harness/emulator/store";
 import { sampleConversationId, sampleMessageId } from "../src/harness/samples";
-import { startHarnessServer, type HarnessServer } from "../scripts/server";
+import type { HarnessServer } from "../scripts/server";
 import { inquiry } from "./fixtures/inquiries";
+import { inquiryListServer } from "./fixtures/inquiry-list-server";
 
 const calendar = new BusinessCalendar();
 const now = () => Date.parse("2026-03-04T16:00:00Z");
@@ -28,9 +28,7 @@ const client = () => new InquiryListClient({ baseUrl: `${server.url}graph/`, sit
 const policyOf = (m: InquiryRecord["mailbox"], p: InquiryRecord["priority"]) => policyFor(m ?? "member-services-email", p);
 
 beforeAll(async () => {
-  emulator = new SharePointEmulator();
-  emulator.handle({ method: "POST", url: "/sites/root/lists", headers: {}, body: { displayName: LIST_NAME, columns: INQUIRY_COLUMNS.map(columnDefinition) } });
-  server = await startHarnessServer({ port: 0, emulator });
+  ({ emulator, server } = await inquiryListServer());
 });
 afterAll(async () => {
   await server?.close();

@@ -8,15 +8,15 @@ import "fake-indexeddb/auto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InquiryListClient, ListError } from "../src/adapters/graph/list-client";
 import { InquiryLogService, type LogStatus } from "../src/adapters/graph/log-service";
-import { INQUIRY_COLUMNS, LIST_NAME, columnDefinition } from "../src/adapters/sharepoint/schema";
 import { BusinessCalendar } from "../src/domain/calendar/calendar";
 import { applyAction, correctRecord, type InquiryRecord } from "../src/domain/inquiry/record";
 import { recordFromFields } from "../src/adapters/sharepoint/row";
 import { DEFAULT_POLICIES, policyFor } from "../src/domain/sla/policies";
 import { SharePointEmulator } from "../src/harness/emulator/store";
 import { sampleMessageId } from "../src/harness/samples";
-import { startHarnessServer, type HarnessServer } from "../scripts/server";
+import type { HarnessServer } from "../scripts/server";
 import { inquiry } from "./fixtures/inquiries";
+import { inquiryListServer } from "./fixtures/inquiry-list-server";
 
 const calendar = new BusinessCalendar();
 const now = () => Date.parse("2026-03-04T16:00:00Z");
@@ -51,9 +51,7 @@ async function statusOf(svc: InquiryLogService): Promise<LogStatus> {
 }
 
 beforeAll(async () => {
-  emulator = new SharePointEmulator();
-  emulator.handle({ method: "POST", url: "/sites/root/lists", headers: {}, body: { displayName: LIST_NAME, columns: INQUIRY_COLUMNS.map(columnDefinition) } });
-  server = await startHarnessServer({ port: 0, emulator });
+  ({ emulator, server } = await inquiryListServer());
 });
 afterAll(async () => {
   await server?.close();

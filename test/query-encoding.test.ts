@@ -6,10 +6,11 @@
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { InquiryListClient } from "../src/adapters/graph/list-client";
-import { INQUIRY_COLUMNS, LIST_NAME, columnDefinition } from "../src/adapters/sharepoint/schema";
+import { LIST_NAME } from "../src/adapters/sharepoint/schema";
 import { SharePointEmulator } from "../src/harness/emulator/store";
 import { SAMPLES, sampleConversationId, sampleMessageId } from "../src/harness/samples";
-import { startHarnessServer, type HarnessServer } from "../scripts/server";
+import type { HarnessServer } from "../scripts/server";
+import { inquiryListServer } from "./fixtures/inquiry-list-server";
 
 let server: HarnessServer;
 let emulator: SharePointEmulator;
@@ -17,9 +18,7 @@ const auth = { getAccessToken: async () => "local-test-token" };
 const client = () => new InquiryListClient({ baseUrl: `${server.url}graph/`, site: "root", authProvider: auth });
 
 beforeAll(async () => {
-  emulator = new SharePointEmulator();
-  emulator.handle({ method: "POST", url: "/sites/root/lists", headers: {}, body: { displayName: LIST_NAME, columns: INQUIRY_COLUMNS.map(columnDefinition) } });
-  server = await startHarnessServer({ port: 0, emulator });
+  ({ emulator, server } = await inquiryListServer());
 });
 afterAll(async () => {
   await server?.close();
