@@ -52,6 +52,37 @@ function cloudHosts(): CloudHosts {
   return JSON.parse(raw) as CloudHosts;
 }
 
+/**
+ * The pane starts its downloads at once (decision 23): its module scripts, their preloads and the
+ * classifier's model are requested from the top of the head, before office.js — whose scripts
+ * block the parser, and the browser's look-ahead with it — so the pane's code and the model arrive
+ * while office.js loads. Order of running is unchanged: module scripts run after the document is
+ * parsed, so after office.js.
+ */
+function paneStartsDownloads(): Plugin {
+  let base = "/";
+  return {
+    name: "pane-starts-downloads",
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: "post",
+      handler(html, ctx) {
+        if (!html.includes("<!-- downloads -->")) return html;
+        const model = Object.values(ctx.bundle ?? {}).find((f) => /(^|\/)triage-model-[^/]+\.bin$/.test(f.fileName));
+        const tags: string[] = [];
+        if (model) tags.push(`<link rel="preload" href="${base}${model.fileName}" as="fetch" type="application/octet-stream" crossorigin="anonymous">`);
+        const moved = html.replace(/\s*<script type="module"[^>]*><\/script>|\s*<link rel="modulepreload"[^>]*>/g, (tag) => {
+          tags.push(tag.trim());
+          return "";
+        });
+        return moved.replace("<!-- downloads -->", tags.join("\n    "));
+      },
+    },
+  };
+}
+
 function paneHtml(harness: boolean, hosts: CloudHosts | null): Plugin {
   return {
     name: "pane-html",
@@ -95,7 +126,7 @@ export default defineConfig(({ mode }) => {
     root: src,
     base: harness ? "/" : "./",
     publicDir: false,
-    plugins: [react(), paneHtml(harness, hosts)],
+    plugins: [react(), paneHtml(harness, hosts), paneStartsDownloads()],
     define: { __TRIAGE_SETTINGS__: JSON.stringify(settings), __CLOUD_HOSTS__: JSON.stringify(hosts), __HARNESS__: JSON.stringify(harness) },
     build: {
       outDir: resolve(import.meta.dirname, harness ? "dist-harness" : "dist"),

@@ -7,7 +7,7 @@
  * Nothing leaves this machine: the browser talks to a localhost server only.
  */
 import "fake-indexeddb/auto";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -40,12 +40,13 @@ import type { InquiryRecord } from "../src/domain/inquiry/record";
 import type { Action } from "../src/domain/inquiry/status";
 
 /** A static file server on loopback for the yardstick pane. */
-function serveStatic(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+function serveStatic(dir: string, officeJsDir: string): Promise<{ url: string; close: () => Promise<void> }> {
   const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" };
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname.replace(/^\/+/, "") || "index.html";
     try {
-      const body = readFileSync(join(dir, path.replace(/\.\.+/g, "")));
+      const safe = path.replace(/\.\.+/g, "");
+      const body = readFileSync(safe.startsWith("office-js/") ? join(officeJsDir, safe.slice("office-js/".length)) : join(dir, safe));
       res.writeHead(200, { "content-type": types[path.slice(path.lastIndexOf("."))] ?? "application/octet-stream" });
       res.end(body);
     } catch {
@@ -275,7 +276,9 @@ await buildHarness();
 // the yardstick: an empty React + Fluent pane from the same toolchain, served from this machine
 const emptyDir = mkdtempSync(join(tmpdir(), "triage-empty-pane-"));
 await build({ configFile: false, root: join(import.meta.dirname, "empty-pane"), base: "./", logLevel: "warn", plugins: [react()], build: { outDir: emptyDir, emptyOutDir: true } });
-const emptyServer = await serveStatic(emptyDir);
+// the same pane without office.js (the yardstick of earlier sessions), reported beside it
+writeFileSync(join(emptyDir, "bare.html"), readFileSync(join(emptyDir, "index.html"), "utf8").replace(/<script\s+src="\/office-js\/office\.js"><\/script>/, ""));
+const emptyServer = await serveStatic(emptyDir, join(import.meta.dirname, "..", "node_modules", "@microsoft", "office-js", "dist"));
 const server = await startHarnessServer({ port: 0 });
 const browser = await launch();
 try {
@@ -347,14 +350,20 @@ try {
     await p.getByTestId("ready").waitFor();
     return markTime(p.mainFrame(), "empty:painted");
   });
+  const bare = await startTimes(`${emptyServer.url}bare.html`, async (p) => {
+    await p.getByTestId("ready").waitFor();
+    return markTime(p.mainFrame(), "empty:painted");
+  });
   record("pane start → classification shown, cold, whole harness page (median of 5)", product.cold, "ms", "(reported)", true);
   record("pane start → classification shown, warm, whole harness page (median of 5)", product.warm, "ms", "(reported)", true);
   record("pane document → classification painted, cold (median of 5)", product.coldDoc, "ms", "(reported)", true);
   record("empty React + Fluent pane document → painted, cold (median of 5)", empty.coldDoc, "ms", "(reported)", true);
   record("pane document → classification painted, warm (median of 5)", product.warmDoc, "ms", "(reported)", true);
   record("empty React + Fluent pane document → painted, warm (median of 5)", empty.warmDoc, "ms", "(reported)", true);
+  record("the same empty pane without office.js → painted, cold (median of 5)", bare.coldDoc, "ms", "(reported)", true);
   const ratio = product.coldDoc / Math.max(1, empty.coldDoc);
   record("cold start, the pane's document over the empty pane's", ratio, "×", "≤ 1.3", ratio <= 1.3);
+  record("cold start, the pane's document over the empty pane's without office.js", product.coldDoc / Math.max(1, bare.coldDoc), "×", "(reported)", true);
   const whole = product.cold / Math.max(1, empty.cold);
   record("cold start, the whole harness page over the empty pane's page", whole, "×", "(reported)", true);
 } finally {

@@ -4,7 +4,7 @@
  * SupportsSharedFolders) checked by the project's rules, the unified manifest against the schema
  * @microsoft/app-manifest ships, and `npm run validate` on a build with the network refused.
  */
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -96,6 +96,19 @@ describe("a production build", () => {
     expect(html).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
     expect(html).not.toContain("/office-js/");
     expect(readFileSync(join(out, "commands.html"), "utf8")).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+  });
+
+  it("asks for the pane's code and the classifier's model before office.js, so they download while it loads", () => {
+    const html = readFileSync(join(out, "taskpane.html"), "utf8");
+    const officeJs = html.indexOf("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    const model = /<link rel="preload" href="\.\/(assets\/triage-model-[^"]+\.bin)" as="fetch"[^>]*crossorigin="anonymous">/.exec(html);
+    expect(model, "a preload of the model file").not.toBeNull();
+    expect(existsSync(join(out, model![1]!)), "the preloaded file is the one built").toBe(true);
+    const entry = html.search(/<script type="module"[^>]*src="\.\/assets\/taskpane-[^"]+\.js"/);
+    expect(entry).toBeGreaterThan(-1);
+    expect(model!.index).toBeLessThan(officeJs);
+    expect(entry).toBeLessThan(officeJs);
+    expect(html.indexOf('http-equiv="Content-Security-Policy"')).toBeLessThan(model!.index);
   });
 
   it("passes npm run validate with the network refused: the XML and the unified manifest", async () => {
