@@ -537,7 +537,8 @@ describe("one calendar asked about far-apart dates in any order", () => {
     // (the window reaches 400 days back and 800 + the question's reach ahead of the first question)
     const ref = new Reference(DEFAULT_CALENDAR);
     const start = t("2026-03-02T10:00:00-06:00");
-    for (const offset of [-402, -401, -400, -399, -398, 0, 786, 788, 789, 790, 794, 795, 796, 797, 798, 799, 800]) {
+    const offsets = [0, ...Array.from({ length: 8 }, (_, i) => -403 + i), ...Array.from({ length: 50 }, (_, i) => 784 + i)];
+    for (const offset of offsets) {
       const primed = () => {
         const c = new BusinessCalendar();
         c.addBusinessDays(start, 0);
@@ -551,6 +552,41 @@ describe("one calendar asked about far-apart dates in any order", () => {
       expect(primed().businessDaysBetween(probe - 3 * DAY, probe)).toBe(ref.businessDaysBetween(probe - 3 * DAY, probe));
       expect(primed().businessMsBetween(probe - 3 * DAY, probe)).toBe(ref.businessMsBetween(probe - 3 * DAY, probe));
     }
+  });
+});
+
+describe("clocks longer than the days the calendar precomputes", () => {
+  it("1,000 business days of a Tuesday-only office end 1,000 Tuesdays later", () => {
+    const tue = make({ hours: { tue: [{ open: "09:00", close: "15:00" }] }, federalHolidays: false });
+    // Tuesday 3 March 2026 + 1,000 Tuesdays = 7,000 days later: Tuesday 2 May 2045, 15:00 CDT
+    const last = Date.UTC(2026, 2, 3) + 7000 * DAY;
+    expect(new Date(last).toISOString().slice(0, 10)).toBe("2045-05-02");
+    expect(tue.addBusinessDays(t("2026-03-03T10:00:00-06:00"), 1000)).toBe(last + 15 * HOUR + 5 * HOUR);
+    expect(tue.businessDaysBetween(t("2026-03-03T10:00:00-06:00"), last + 12 * HOUR)).toBe(1000);
+    expect(tue.businessMsBetween(t("2026-03-03T09:00:00-06:00"), last + 21 * HOUR)).toBe(1001 * 6 * HOUR);
+  });
+
+  it("a year of business hours from one start is the same instant as counted day by day", () => {
+    const ref = new Reference(DEFAULT_CALENDAR);
+    const start = t("2025-02-03T08:00:00-06:00");
+    expect(cal.addBusinessMinutes(start, 250 * 540)).toBe(ref.addBusinessMinutes(start, 250 * 540));
+    expect(new BusinessCalendar().addBusinessDays(start, 700)).toBe(ref.addBusinessDays(start, 700));
+    expect(new BusinessCalendar().businessDaysBetween(start, t("2028-10-02T10:00:00-05:00"))).toBe(
+      ref.businessDaysBetween(start, t("2028-10-02T10:00:00-05:00")),
+    );
+    expect(new BusinessCalendar().businessMsBetween(start, t("2028-10-02T10:00:00-05:00"))).toBe(
+      ref.businessMsBetween(start, t("2028-10-02T10:00:00-05:00")),
+    );
+  });
+
+  it("refuses, with a clear error, business minutes beyond what it can count", () => {
+    // one minute a week: 1,000 minutes are nineteen years, far beyond the precomputed days
+    const sparse = make({ hours: { tue: [{ open: "09:00", close: "09:01" }] }, federalHolidays: false });
+    expect(() => sparse.addBusinessMinutes(t("2026-03-03T10:00:00-06:00"), 1000)).toThrow(
+      new CalendarConfigError("business-minute arithmetic ran past the calendar window"),
+    );
+    // within reach it answers: 3 minutes from Tuesday 10:00 end on the third Tuesday after, 09:01
+    expect(fmt(sparse.addBusinessMinutes(t("2026-03-03T10:00:00-06:00"), 3), sparse)).toBe("2026-03-24T09:01:00-05:00");
   });
 });
 

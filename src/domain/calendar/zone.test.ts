@@ -240,5 +240,10 @@ describe("parsing every form of date-time the outside sends", () => {
     const longYear = "0999-03-02T10:15:00Z plus a tail that makes it long";
     expect(err(longYear)).toMatch(/is not an ISO 8601 date-time/);
     expect(err("1899-06-01T10:15:00.123456789+05:30")).toBe('"1899-06-01T10:15:00.123456789+05:30" is outside the supported years 1900 to 2999');
+    // the quote is cut at 40 characters for every kind of refusal
+    const spaced = "1899-06-01T10:15:00.123456789          -06:00";
+    expect(err(spaced)).toBe(`"${spaced.slice(0, 40)}" is outside the supported years 1900 to 2999`);
+    const unreal = "2027-02-29T10:15:00.123456789          -06:00";
+    expect(err(unreal)).toBe(`"${unreal.slice(0, 40)}" is not a real date and time`);
   });
 });
