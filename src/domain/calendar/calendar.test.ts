@@ -457,6 +457,7 @@ describe("business days: due at close of business of the nth business day", () =
     const never = make({ hours: { sat: [{ open: "09:00", close: "12:00" }] }, extraHolidays: saturdays });
     expect(() => never.addBusinessDays(t("2026-03-02T10:00:00-06:00"), 1)).toThrow(CalendarConfigError);
     expect(() => never.addBusinessDays(t("2026-03-02T10:00:00-06:00"), 1)).toThrow("the calendar has no business day in ten years");
+    expect(() => never.effectiveReceipt(t("2026-03-02T10:00:00-06:00"))).toThrow("the calendar has no business day in ten years");
   });
 });
 
@@ -587,6 +588,11 @@ describe("clocks longer than the days the calendar precomputes", () => {
     );
     // within reach it answers: 3 minutes from Tuesday 10:00 end on the third Tuesday after, 09:01
     expect(fmt(sparse.addBusinessMinutes(t("2026-03-03T10:00:00-06:00"), 3), sparse)).toBe("2026-03-24T09:01:00-05:00");
+    // and near the end of its reach: 115 minutes end at 09:01 of the 115th Tuesday after 3 March 2026
+    const tuesday115 = new Date(Date.UTC(2026, 2, 3) + 115 * 7 * DAY);
+    expect(sparse.addBusinessMinutes(t("2026-03-03T10:00:00-06:00"), 115)).toBe(
+      chicago(tuesday115.getUTCFullYear(), tuesday115.getUTCMonth() + 1, tuesday115.getUTCDate(), 9, 1),
+    );
   });
 });
 
