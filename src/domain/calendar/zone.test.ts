@@ -121,6 +121,13 @@ describe("offsets in Chicago and in zones with other rules", () => {
     expect(london.offsetAt(Date.parse("2026-10-25T01:00:00Z"))).toBe(0);
   });
 
+  it("sees a change on the last day of a year (Kiritimati skipped 31 December 1994: −10:00 to +14:00)", () => {
+    const kiritimati = TimeZone.of("Pacific/Kiritimati");
+    expect(kiritimati.offsetAt(Date.parse("1994-12-31T00:00:00Z"))).toBe(-600);
+    expect(kiritimati.offsetAt(Date.parse("1994-12-31T12:00:00Z"))).toBe(840);
+    expect(formatInZone(Date.parse("1994-12-31T12:00:00Z"), kiritimati)).toBe("1995-01-01T02:00:00+14:00");
+  });
+
   it("gives one zone object per name", () => {
     expect(TimeZone.of("Europe/London")).toBe(TimeZone.of("Europe/London"));
     expect(TimeZone.of("Europe/London").name).toBe("Europe/London");
