@@ -391,6 +391,15 @@ describe("effective receipt: mail outside business hours counts from the next op
     expect(split.effectiveReceipt(t("2026-03-02T11:59:00-06:00"))).toBe(t("2026-03-02T11:59:00-06:00"));
   });
 
+  it("keeps mail in an opening inside the hour repeated at the November change", () => {
+    // Sunday hours 01:30–05:00; on 1 November 2026 01:30 happens at 06:30Z (CDT) and 07:30Z (CST)
+    const night = make({ hours: { sun: [{ open: "01:30", close: "05:00" }] }, federalHolidays: false });
+    const second = t("2026-11-01T07:30:00Z");
+    expect(night.effectiveReceipt(second)).toBe(second);
+    expect(slow(night).slowEffectiveReceipt(second)).toBe(second);
+    expect(night.effectiveReceipt(t("2026-11-01T06:00:00Z"))).toBe(t("2026-11-01T06:30:00Z")); // 01:00 CDT → the first 01:30
+  });
+
   it("has no gap at midnight on a 24-hour schedule", () => {
     const allDay = { open: "00:00", close: "24:00" };
     const open247 = make({ hours: { sun: [allDay], mon: [allDay], tue: [allDay], wed: [allDay], thu: [allDay], fri: [allDay], sat: [allDay] }, federalHolidays: false });
@@ -580,6 +589,16 @@ describe("clocks longer than the days the calendar precomputes", () => {
     );
   });
 
+  it("1,000 hours of a 33-minute day end on the 1,819th day", () => {
+    const all = [{ open: "09:00", close: "09:33" }];
+    const short = make({ hours: { sun: all, mon: all, tue: all, wed: all, thu: all, fri: all, sat: all }, federalHolidays: false });
+    // after Tuesday 3 March 2026's opening: 1,818 whole days of 33 minutes (59,994) and 6 more minutes
+    const d = new Date(Date.UTC(2026, 2, 3) + 1819 * DAY);
+    expect(short.addBusinessMinutes(t("2026-03-03T10:00:00-06:00"), 60_000)).toBe(
+      chicago(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), 9, 6),
+    );
+  });
+
   it("refuses, with a clear error, business minutes beyond what it can count", () => {
     // one minute a week: 1,000 minutes are nineteen years, far beyond the precomputed days
     const sparse = make({ hours: { tue: [{ open: "09:00", close: "09:01" }] }, federalHolidays: false });
@@ -590,7 +609,9 @@ describe("clocks longer than the days the calendar precomputes", () => {
     expect(fmt(sparse.addBusinessMinutes(t("2026-03-03T10:00:00-06:00"), 3), sparse)).toBe("2026-03-24T09:01:00-05:00");
     // and near the end of its reach: 115 minutes end at 09:01 of the 115th Tuesday after 3 March 2026
     const tuesday115 = new Date(Date.UTC(2026, 2, 3) + 115 * 7 * DAY);
-    expect(sparse.addBusinessMinutes(t("2026-03-03T10:00:00-06:00"), 115)).toBe(
+    // (asked of a fresh calendar, whose window is only as wide as this question needs)
+    const fresh = make({ hours: { tue: [{ open: "09:00", close: "09:01" }] }, federalHolidays: false });
+    expect(fresh.addBusinessMinutes(t("2026-03-03T10:00:00-06:00"), 115)).toBe(
       chicago(tuesday115.getUTCFullYear(), tuesday115.getUTCMonth() + 1, tuesday115.getUTCDate(), 9, 1),
     );
   });
