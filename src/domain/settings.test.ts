@@ -66,3 +66,70 @@ describe("deployment settings", () => {
     expect(hoursIn(es.organisation, "es")).toBe("de lunes a viernes");
   });
 });
+
+describe("a deployment's settings file, wrong in each way an administrator could get it wrong", () => {
+  const guid = "11111111-2222-3333-4444-555555555555";
+  const sp = (over: Record<string, unknown>) => ({ sharePoint: { site: "contoso.sharepoint.com,1,2", clientId: guid, ...over } });
+  const policy = (duration: unknown) => ({ policies: [{ id: "p1", clocks: [{ name: "firstResponse", duration }] }] });
+
+  it.each([
+    ["an array", [], "settings must be a JSON object"],
+    ["a blank site", sp({ site: "   " }), "sharePoint.site: the Graph site id is required"],
+    ["a site that is not text", sp({ site: 7 }), "sharePoint.site: the Graph site id is required"],
+    ["no client id", sp({ clientId: undefined }), "sharePoint.clientId: the app registration's client id (a GUID) is required"],
+    ["a tenant that is not a GUID", sp({ tenantId: "contoso.onmicrosoft.com" }), 'sharePoint.tenantId: a tenant GUID or "organizations"'],
+    ["a tenant that is not text", sp({ tenantId: 12 }), 'sharePoint.tenantId: a tenant GUID or "organizations"'],
+    ["no scopes", sp({ scopes: [] }), "sharePoint.scopes: a list of delegated Graph scopes"],
+    ["scopes as one string", sp({ scopes: "Sites.Selected" }), "sharePoint.scopes: a list of delegated Graph scopes"],
+    ["a scope that is not text", sp({ scopes: ["Sites.Selected", 3] }), "sharePoint.scopes: a list of delegated Graph scopes"],
+    ["a lead rule that is a list", { team: { lead: ["a@b.org"] } }, 'team.lead: an object with "groups" (Entra group ids) and/or "addresses"'],
+    ["a manager address that is not one", { team: { manager: { addresses: ["boss"] } } }, "team.manager.addresses: a list of sign-in addresses"],
+    ["manager addresses as one string", { team: { manager: { addresses: "boss@plan.org" } } }, "team.manager.addresses: a list of sign-in addresses"],
+    ["advocates as an object", { team: { advocates: { address: "a@b.org" } } }, "team.advocates: a list of { address, name }"],
+    ["an advocate without a real address", { team: { advocates: [{ address: "a@b.org" }, { address: "ben" }] } }, "team.advocates[1]: needs an address"],
+    ["an advocate that is text", { team: { advocates: ["a@b.org"] } }, "team.advocates[0]: needs an address"],
+    ["a link host with a path", { templateLinkHosts: ["www.example-plan.org/forms"] }, 'templateLinkHosts: a list of host names such as "www.example-plan.org"'],
+    ["link hosts as one string", { templateLinkHosts: "www.example-plan.org" }, 'templateLinkHosts: a list of host names such as "www.example-plan.org"'],
+    ["a link host that is not text", { templateLinkHosts: [42] }, 'templateLinkHosts: a list of host names such as "www.example-plan.org"'],
+    ["a policy without clocks", { policies: [{ id: "p1" }] }, "policies: each policy needs an id and a list of clocks"],
+    ["a policy without an id", { policies: [{ clocks: [] }] }, "policies: each policy needs an id and a list of clocks"],
+    ["a policy that is null", { policies: [null] }, "policies: each policy needs an id and a list of clocks"],
+    ["a clock of 0 days", policy({ unit: "businessDays", amount: 0 }), "policies: p1: each clock needs a duration of 1 to 999 businessDays or businessHours"],
+    ["a clock of 1,000 hours", policy({ unit: "businessHours", amount: 1000 }), "policies: p1: each clock needs a duration of 1 to 999 businessDays or businessHours"],
+    ["a clock of \"3\" days", policy({ unit: "businessDays", amount: "3" }), "policies: p1: each clock needs a duration of 1 to 999 businessDays or businessHours"],
+    ["a clock without a duration", policy(undefined), "policies: p1: each clock needs a duration of 1 to 999 businessDays or businessHours"],
+    ["a daily report to no address", { dailyReportTo: "leads@plan" }, "dailyReportTo: the distribution list's e-mail address"],
+    ["translated hours as a list", { organisation: { hoursByLanguage: ["9 to 5"] } }, 'organisation.hoursByLanguage: the hours as text per language code, e.g. { "es": "…" }'],
+    ["a clinical address that is not one", { organisation: { clinicalAddress: "nurses" } }, "organisation.clinicalAddress: an e-mail address, or leave it out"],
+  ])("refuses %s with a message naming the field", (_what, raw, message) => {
+    expect(() => parseSettings(raw)).toThrow(new SettingsError(message));
+    try {
+      parseSettings(raw);
+    } catch (e) {
+      expect((e as Error).name).toBe("SettingsError");
+    }
+  });
+
+  it("accepts the edges of what is allowed", () => {
+    expect(parseSettings(sp({ tenantId: "AAAAAAAA-0000-0000-0000-000000000001", scopes: ["Sites.Selected", "User.Read"], site: "  contoso.sharepoint.com,1,2  " })).sharePoint).toEqual({
+      site: "contoso.sharepoint.com,1,2", clientId: guid, tenantId: "AAAAAAAA-0000-0000-0000-000000000001", scopes: ["Sites.Selected", "User.Read"],
+    });
+    expect(parseSettings(policy({ unit: "businessHours", amount: 999 })).policies[0]!.clocks[0]!.duration).toEqual({ unit: "businessHours", amount: 999 });
+    expect(parseSettings(policy({ unit: "businessDays", amount: 1 })).policies).toHaveLength(1);
+    expect(parseSettings({ templateLinkHosts: [" WWW.Example-Plan.org "] }).templateLinkHosts).toEqual(["www.example-plan.org"]);
+    expect(parseSettings({}).templateLinkHosts).toEqual([]); // the fictional host never carries over
+    expect(parseSettings({ dailyReportTo: "leads@example-plan.org" }).dailyReportTo).toBe("leads@example-plan.org");
+    expect(parseSettings({ internalDomains: ["example-plan.org"] }).internalDomains).toEqual(["example-plan.org"]);
+    expect(parseSettings({ internalDomains: "example-plan.org" }).internalDomains).toEqual(DEFAULT_SETTINGS.internalDomains);
+    expect(parseSettings({ team: { advocates: [{ address: "Cy@Example-Plan.org", name: "  " }] } }).team.advocates).toEqual([{ address: "cy@example-plan.org", name: "Cy@Example-Plan.org" }]);
+    expect(parseSettings({ team: { advocates: [{ address: "cy@example-plan.org", name: "  Cy Sample " }] } }).team.advocates[0]!.name).toBe("Cy Sample");
+    expect(parseSettings({ team: {} }).team.lead).toEqual({ groups: [], addresses: [] });
+  });
+
+  it("gives no translated hours that are blank", () => {
+    const s = parseSettings({ organisation: { hoursByLanguage: { es: "   ", vi: "Thứ Hai đến Thứ Sáu" } } });
+    expect(hoursIn(s.organisation, "es")).toBeUndefined();
+    expect(hoursIn(s.organisation, "vi")).toBe("Thứ Hai đến Thứ Sáu");
+    expect(hoursIn(s.organisation, "so")).toBeUndefined();
+  });
+});
