@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Flag } from "../classify/classifier";
 import { DEFAULT_TEMPLATES } from "./defaults";
 import { checkPlainLanguage } from "./plain-language";
 import { PURPOSES, placeholdersOf, renderTemplate, suggestTemplates } from "./templates";
@@ -56,5 +57,58 @@ describe("suggestions", () => {
   it("list approved templates only", () => {
     const draft = { ...DEFAULT_TEMPLATES[0]!, id: "draft", approval: { ...DEFAULT_TEMPLATES[0]!.approval, status: "Draft" as const } };
     expect(suggestTemplates([draft], { category: "general_inquiry", flags: [], policy: "secure-message", language: "en", mailbox: null })).toEqual([]);
+  });
+});
+
+describe("a template's text and its ranking, on templates made for the test", () => {
+  const approval = { status: "Approved" as const, version: 1, approvedBy: "compliance@plan.example", approvedOn: "2026-01-05" };
+  const tpl = (id: string, purpose: (typeof PURPOSES)[number], over: Partial<Parameters<typeof renderTemplate>[0]> = {}) => ({ id, title: id, purpose, categories: [], flags: [], policies: [], language: "en", body: "<p>Hello</p>", approval, ...over });
+  const all = PURPOSES.map((p) => tpl(p, p));
+  const ctx = { category: "claims_billing" as const, flags: [] as Flag[], policy: "secure-message", language: "en", mailbox: "secure-message" };
+  const first = (over: Partial<Parameters<typeof suggestTemplates>[1]>) => suggestTemplates(all, { ...ctx, ...over })[0]!.id;
+
+  it("gives the reply's plain text with line breaks, paragraphs and entities as the member will read them", () => {
+    const r = renderTemplate(tpl("t", "resolution", { body: "<p>Dear {memberName},</p>\n<p>Line one<br>line two<BR/>line three<br />end.</p><p><strong>Bold</strong> &amp; done</p>" }), { memberName: ' Ana "A" O\'Neil & <co> \n second line ' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.html).toContain("Dear Ana &quot;A&quot; O&#39;Neil &amp; &lt;co&gt; <br> second line,");
+    expect(r.text).toBe('Dear Ana "A" O\'Neil & <co> \n second line,\n\nLine one\nline two\nline three\nend.\n\nBold & done');
+  });
+
+  it("refuses while a value is missing or blank, naming each once", () => {
+    const t = tpl("t", "resolution", { body: "<p>{memberName} {confirmationNumber} {memberName}</p>" });
+    expect(renderTemplate(t, { memberName: "  ", confirmationNumber: undefined })).toEqual({ ok: false, missing: ["memberName", "confirmationNumber"] });
+    expect(renderTemplate(t, { memberName: "Ana" })).toEqual({ ok: false, missing: ["confirmationNumber"] });
+  });
+
+  it("ranks by what the email needs: out of scope, missing information, verification, a specialist search, a hand-off", () => {
+    expect(first({})).toBe("researching");
+    expect(first({ category: "out_of_scope" })).toBe("outOfScope");
+    expect(first({ flags: ["missing_required_info"] as Flag[] })).toBe("requestInfo");
+    expect(first({ flags: ["account_verification_required"] as Flag[] })).toBe("generalInfoUntilVerified");
+    expect(first({ mailbox: "specialist", category: "provider_search" })).toBe("specialistInfo");
+    expect(first({ mailbox: "specialist", category: "claims_billing" })).toBe("researching");
+    expect(first({ mailbox: "secure-message", category: "provider_search" })).toBe("researching");
+    for (const category of ["appeal", "grievance"] as const) expect(first({ category })).toBe("routed");
+    expect(first({ flags: ["clinical_referral"] as Flag[] })).toBe("routed");
+    expect(suggestTemplates(all, ctx).map((t) => t.id)).toEqual(["researching", "acknowledgement", "resolution", "followUp", "routed", "requestInfo", "generalInfoUntilVerified", "specialistInfo", "outOfScope"]);
+  });
+
+  it("offers the member's language before English for the same purpose, and no other language", () => {
+    const set = [tpl("ack-en", "acknowledgement"), tpl("ack-es", "acknowledgement", { language: "es" }), tpl("ack-vi", "acknowledgement", { language: "vi" }), tpl("res-es", "researching", { language: "es" })];
+    expect(suggestTemplates(set, { ...ctx, language: "es" }).map((t) => t.id)).toEqual(["res-es", "ack-es", "ack-en"]);
+    expect(suggestTemplates(set, ctx).map((t) => t.id)).toEqual(["ack-en"]);
+  });
+
+  it("keeps templates for other categories or policies out, and puts one made for the email's flags first among its purpose", () => {
+    const set = [
+      tpl("plain", "acknowledgement"),
+      tpl("for-flag", "acknowledgement", { flags: ["repeat_contact"] }),
+      tpl("other-category", "acknowledgement", { categories: ["authorization"] }),
+      tpl("this-category", "acknowledgement", { categories: ["claims_billing"] }),
+      tpl("other-policy", "acknowledgement", { policies: ["agent-support"] }),
+      tpl("this-policy", "acknowledgement", { policies: ["secure-message"] }),
+    ];
+    expect(suggestTemplates(set, { ...ctx, flags: ["repeat_contact"] as Flag[] }).map((t) => t.id)).toEqual(["for-flag", "plain", "this-category", "this-policy"]);
   });
 });
