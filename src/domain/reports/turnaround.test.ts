@@ -117,3 +117,49 @@ describe("the turnaround report", () => {
     expect(turnaroundReport(records, calendar, t("2026-03-01T00:00:00-06:00"), t("2026-03-08T00:00:00-06:00")).overall.policyClocks.firstResponse).toEqual({ met: 0, decided: 0 });
   });
 });
+
+describe("the turnaround report on a handful of inquiries worked out by hand", () => {
+  const t = (iso: string) => Date.parse(iso);
+  const r = (id: string, receivedAt: string, events: { type: SlaEvent["type"]; at: string }[], over: Partial<InquiryRecord> = {}): InquiryRecord => ({
+    ...year(1)[0]!, internetMessageId: id, mailbox: "secure-message", policy: "secure-message", assignee: "ana@plan.example", receivedAt: t(receivedAt),
+    events: events.map((e) => ({ type: e.type, at: t(e.at) })), ...over,
+  });
+  // October 2026: Columbus Day is Monday 12 October
+  const records = [
+    // Wednesday 7th 09:00: acknowledged Thursday (1 day), answered Friday (2), resolved Tuesday 13th (3: Monday 12th is a holiday)
+    r("wed", "2026-10-07T09:00:00-05:00", [{ type: "acknowledged", at: "2026-10-08T09:00:00-05:00" }, { type: "responded", at: "2026-10-09T16:00:00-05:00" }, { type: "resolved", at: "2026-10-13T10:00:00-05:00" }]),
+    // Friday 9th 18:00: counts from Tuesday 13th 08:00; answered (which acknowledges) that day, resolved Wednesday 14th
+    r("fri-evening", "2026-10-09T18:00:00-05:00", [{ type: "responded", at: "2026-10-13T11:00:00-05:00" }, { type: "resolved", at: "2026-10-14T11:00:00-05:00" }], { mailbox: "contact-us", assignee: null }),
+    // Sunday 11th: counts from Tuesday 13th; acknowledged on Sunday itself (before the count starts: 0 days); still open
+    r("sunday", "2026-10-11T12:00:00-05:00", [{ type: "acknowledged", at: "2026-10-11T13:00:00-05:00" }], { mailbox: null }),
+    // Monday 5th 08:00: acknowledged two business days later; never answered
+    r("slow", "2026-10-05T08:00:00-05:00", [{ type: "acknowledged", at: "2026-10-07T08:30:00-05:00" }], { assignee: "ben@plan.example" }),
+    // outside the window on both sides
+    r("before", "2026-09-30T23:59:00-05:00", []),
+    r("after", "2026-10-16T00:00:00-05:00", []),
+  ];
+  const report = turnaroundReport(records, calendar, t("2026-10-01T00:00:00-05:00"), t("2026-10-16T00:00:00-05:00"));
+
+  it("counts what was received in the period, from its start up to but not including its end", () => {
+    expect(report.overall.received).toBe(4);
+    expect(turnaroundReport(records, calendar, t("2026-09-30T23:59:00-05:00"), t("2026-10-16T00:00:00-05:00")).overall.received).toBe(5);
+    expect(turnaroundReport(records, calendar, t("2026-10-01T00:00:00-05:00"), t("2026-10-16T00:00:01-05:00")).overall.received).toBe(5);
+  });
+
+  it("counts acknowledgement, answers and resolutions within their business days, and what is still open", () => {
+    const o = report.overall;
+    expect(o.acknowledgedWithin1).toBe(3); // wed (1), fri-evening (0, by its answer), sunday (0); not slow (2)
+    expect(o.answeredWithin).toEqual({ 1: 1, 3: 2, 5: 2 }); // fri-evening 0 days, wed 2 days
+    expect(o.resolvedWithin).toEqual({ 2: 1, 5: 2, 15: 2 }); // fri-evening 1 day, wed 3 days
+    expect(o.open).toBe(2);
+  });
+
+  it("groups by mailbox, advocate and the week the count starts in, each sorted", () => {
+    expect(report.byMailbox.map((f) => [f.key, f.received])).toEqual([["contact-us", 1], ["secure-message", 2], ["unknown", 1]]);
+    expect(report.byAdvocate.map((f) => [f.key, f.received])).toEqual([["ana@plan.example", 2], ["ben@plan.example", 1], ["unassigned", 1]]);
+    // wed and slow start in the week of Monday 5th; fri-evening and sunday count from Tuesday 13th
+    expect(report.byWeek.map((f) => [f.key, f.received])).toEqual([["2026-10-05", 2], ["2026-10-12", 2]]);
+    expect(report.byWeek[1]!.open).toBe(1);
+    expect(report.byAdvocate.find((f) => f.key === "ben@plan.example")!.acknowledgedWithin1).toBe(0);
+  });
+});
