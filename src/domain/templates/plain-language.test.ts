@@ -52,9 +52,7 @@ describe("the plain-language check's reading grade (grade 8 or below)", () => {
   it("holds a reply written at grade 9 that has no jargon, acronym or code, and passes the same news at grade 7", () => {
     const held = checkPlainLanguage(grade9);
     expect(held.passes).toBe(false);
-    expect(held.findings).toEqual([
-      { kind: "grade", text: "reading grade 9.5", suggestion: "use shorter sentences and everyday words (grade 8 or below)" },
-    ]);
+    expect(held.findings).toEqual([{ kind: "grade", text: "reading grade 9.5", suggestion: "use shorter sentences and everyday words (grade 8 or below)" }]);
     expect(checkPlainLanguage(grade7)).toEqual({ passes: true, grade: 7.5, findings: [] });
   });
 
@@ -62,5 +60,68 @@ describe("the plain-language check's reading grade (grade 8 or below)", () => {
     expect(checkPlainLanguage(grade9, { maxGrade: 10 }).passes).toBe(true);
     expect(checkPlainLanguage(grade7, { maxGrade: 7 }).findings.map((f) => f.text)).toEqual(["reading grade 7.5"]);
     expect(checkPlainLanguage(grade9, { language: "es" })).toEqual({ passes: true, grade: null, findings: [] });
+  });
+});
+
+describe("the reading grade, counted by hand", () => {
+  // 10 words and 12 syllables by the check's rules: you(1) can(1) see(1) ago(1: three letters) nurse(1) today(2)
+  // about(2) your(1: a leading y is not a vowel) care(1) plan(1)
+  const sentence = "You can see ago nurse today about your care plan.";
+  const text = `${sentence} ${sentence} ${sentence}`; // 30 words, 36 syllables, 3 sentences
+
+  it("is Flesch-Kincaid's 0.39 × words per sentence + 11.8 × syllables per word − 15.59, to one decimal", () => {
+    // 0.39 × 10 + 11.8 × 1.2 − 15.59 = 2.47
+    expect(readingGrade(text)).toBe(2.5);
+  });
+
+  it("counts a sentence per end mark, however many marks, and a text without one as one sentence", () => {
+    expect(readingGrade(text.replace(/\./g, "!!"))).toBe(2.5);
+    // one sentence of 30 words: 0.39 × 30 + 14.16 − 15.59 = 10.27
+    expect(readingGrade(text.replace(/\./g, ""))).toBe(10.3);
+  });
+
+  it("judges 30 words and more, not 29", () => {
+    expect(readingGrade(text.replace(/ plan\.$/, "."))).toBeNull();
+    expect(readingGrade(text)).not.toBeNull();
+  });
+
+  it("holds a reply just above the deployment's limit and passes one at it", () => {
+    expect(checkPlainLanguage(text, { maxGrade: 2.5 }).passes).toBe(true);
+    expect(checkPlainLanguage(text, { maxGrade: 2.4 }).findings).toEqual([
+      { kind: "grade", text: "reading grade 2.5", suggestion: "use shorter sentences and everyday words (grade 2.4 or below)" },
+    ]);
+  });
+});
+
+describe("the plain-language check's findings, each as the advocate sees it", () => {
+  it("names a plural acronym as written, with the plain words for it, once", () => {
+    const r = checkPlainLanguage("Ask one of our PCPs. PCPs can help.");
+    expect(r.findings).toEqual([{ kind: "acronym", text: "PCPs", suggestion: 'say "primary care provider (your main doctor)"' }]);
+  });
+
+  it("asks to spell out an unknown acronym, unless it is explained nearby", () => {
+    expect(checkPlainLanguage("Your XQZ form is ready.").findings).toEqual([
+      { kind: "acronym", text: "XQZ", suggestion: "spell it out, or explain it in brackets the first time" },
+    ]);
+    expect(checkPlainLanguage("Your XQZ (extra quality zone) form is ready.").findings).toEqual([]);
+    // explained within 80 characters after its first use, or not
+    expect(checkPlainLanguage(`Your XQZ form is ready.${" Words.".repeat(3)} The extra quality zone (XQZ) is new.`).findings).toEqual([]);
+    expect(
+      checkPlainLanguage(`Your XQZ form is ready.${" Words here and more.".repeat(6)} The extra quality zone (XQZ) is new.`).findings.map((f) => f.text),
+    ).toEqual(["XQZ"]);
+    expect(checkPlainLanguage("Your ID card and the PDF are in the mail.").findings).toEqual([]);
+  });
+
+  it("quotes a code as written and says what to describe instead", () => {
+    expect(checkPlainLanguage("We covered CPT 99213 and E0601.").findings.filter((f) => f.kind === "code")).toEqual([
+      { kind: "code", text: "CPT 99213", suggestion: "describe the procedure in words instead of the procedure code" },
+      { kind: "code", text: "E0601", suggestion: "describe the HCPCS in words instead of the HCPCS code" },
+    ]);
+  });
+
+  it("quotes jargon as the reply wrote it, capitals and all", () => {
+    expect(checkPlainLanguage("The Prior Authorization is done.").findings).toEqual([
+      { kind: "jargon", text: "Prior Authorization", suggestion: 'say "approval before you get the service"' },
+    ]);
   });
 });
