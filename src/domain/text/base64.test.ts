@@ -16,4 +16,12 @@ describe("base64 in the domain", () => {
     expect(() => base64ToBytes("QUJ")).toThrow(/not base64/);
     expect(() => base64ToBytes("Q=JD")).toThrow(/not base64/);
   });
+
+  it("names what is wrong: the length, or a character outside the alphabet (non-ASCII included)", () => {
+    expect(() => base64ToBytes("QUJ")).toThrow("not base64: its length is not a multiple of 4");
+    expect(() => base64ToBytes("QUJ\u00e9")).toThrow("not base64: a character outside its alphabet");
+    expect(() => base64ToBytes("QUJ\u0080")).toThrow("not base64: a character outside its alphabet");
+    expect(() => base64ToBytes("QU=D")).toThrow("not base64: a character outside its alphabet");
+    expect([...base64ToBytes("QUI=")]).toEqual([0x41, 0x42]);
+  });
 });
