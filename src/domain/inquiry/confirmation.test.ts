@@ -56,3 +56,41 @@ describe("confirmation numbers", () => {
     if (swapped !== n) expect(checkConfirmationNumber(swapped)).toMatchObject({ valid: false, reason: expect.stringMatching(/mistyped/) });
   });
 });
+
+describe("the number of an inquiry, in every release", () => {
+  /** The same mapping in exact BigInt arithmetic, written independently of the product's float one. */
+  const reference = (id: number): string => {
+    const space = 31n ** 7n;
+    let n = (BigInt(id) * 16_807_413_779n + 3_141_592_653n) % space;
+    const v: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      v.unshift(Number(n % 31n));
+      n /= 31n;
+    }
+    let interim = 0;
+    for (const x of v) interim = (2 * interim + x) % 31;
+    v.push((31 - ((2 * interim) % 31)) % 31);
+    const text = v.map((x) => ALPHABET[x]).join("");
+    return `${text.slice(0, 4)}-${text.slice(4)}`;
+  };
+
+  it("stays what members were given: the numbers of the first, second and last ids", () => {
+    expect([confirmationNumber(0), confirmationNumber(1), confirmationNumber(123_456_789), confirmationNumber(27_512_614_110)]).toEqual(["5JRS-F3HK", "RGU2-ZHJS", "9ADC-NYKC", "HMPG-VMG5"]);
+  });
+
+  it("agrees with exact arithmetic for ids of every size", () => {
+    fc.assert(fc.property(ids, (id) => confirmationNumber(id) === reference(id)), { numRuns: 2000, seed: 15 });
+    for (const id of [65_535, 65_536, 2 ** 31, 2 ** 32 + 7, 27_512_614_109]) expect(confirmationNumber(id)).toBe(reference(id));
+  });
+
+  it("refuses an id it cannot number, rather than giving two inquiries one number", () => {
+    for (const bad of [-1, 1.5, Number.NaN, 27_512_614_111, Number.MAX_SAFE_INTEGER]) expect(() => confirmationNumber(bad)).toThrow(new RangeError("item id out of range for a confirmation number"));
+  });
+
+  it("says which confusable character it saw, or that a character is not used", () => {
+    expect(checkConfirmationNumber("5JRS-F3H0")).toEqual({ valid: false, reason: 'Confirmation numbers never use 0, O, 1, I or L: check the character "0".' });
+    expect(checkConfirmationNumber("5jrs f3hl")).toEqual({ valid: false, reason: 'Confirmation numbers never use 0, O, 1, I or L: check the character "L".' });
+    expect(checkConfirmationNumber("5JRS-F3H#")).toEqual({ valid: false, reason: '"#" is not used in confirmation numbers.' });
+    expect(checkConfirmationNumber(" 5jrs f3hk ")).toEqual({ valid: true, normalized: "5JRS-F3HK" });
+  });
+});
