@@ -346,14 +346,12 @@ try {
     const frame = p.frames().find((f) => f.url().includes("taskpane.html"))!;
     return markTime(frame, "triage:visible");
   });
-  const empty = await startTimes(`${emptyServer.url}index.html`, async (p) => {
+  const emptyPainted = async (p: import("playwright-core").Page) => {
     await p.getByTestId("ready").waitFor();
     return markTime(p.mainFrame(), "empty:painted");
-  });
-  const bare = await startTimes(`${emptyServer.url}bare.html`, async (p) => {
-    await p.getByTestId("ready").waitFor();
-    return markTime(p.mainFrame(), "empty:painted");
-  });
+  };
+  const empty = await startTimes(`${emptyServer.url}index.html`, emptyPainted);
+  const bare = await startTimes(`${emptyServer.url}bare.html`, emptyPainted);
   record("pane start → classification shown, cold, whole harness page (median of 5)", product.cold, "ms", "(reported)", true);
   record("pane start → classification shown, warm, whole harness page (median of 5)", product.warm, "ms", "(reported)", true);
   record("pane document → classification painted, cold (median of 5)", product.coldDoc, "ms", "(reported)", true);

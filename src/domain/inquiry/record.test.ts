@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyAction, correctRecord, mergeCorrection, mergeFields, statusAt, type InquiryRecord } from "./record";
 import type { Mailbox, Priority } from "../sla/policies";
+import { inquiry as fixture } from "../../../test/fixtures/inquiries";
 
 describe("three-way merge after a 412", () => {
   const b = { status: "assigned", assignee: "ana", notes: "", priority: "routine" };
@@ -21,11 +22,7 @@ describe("three-way merge after a 412", () => {
   });
 });
 
-const inquiry: InquiryRecord = {
-  internetMessageId: "<a@mail.example>", subject: "", mailbox: "secure-message", receivedAt: 1_000, senderAddress: "", senderType: "member",
-  category: "claims_billing", priority: "routine", flags: [], policy: "secure-message", status: "new", assignee: null, assignedBy: null, assignedAt: null,
-  confirmationNumber: "CN-1", correctedFrom: {}, notes: "", history: [], events: [],
-};
+const inquiry = fixture({ receivedAt: 1_000 });
 const policyOf = (mailbox: Mailbox | null, priority: Priority) => `${mailbox ?? "none"}/${priority}`;
 
 describe("an action on an inquiry", () => {

@@ -2,17 +2,14 @@ import { describe, expect, it } from "vitest";
 import { BusinessCalendar } from "../calendar/calendar";
 import type { InquiryRecord } from "../inquiry/record";
 import type { SlaEvent } from "../sla/clocks";
+import { inquiry } from "../../../test/fixtures/inquiries";
 import { AUDIT_COLUMNS, auditRow, auditSample, auditSampleSize, auditScore, inMonth, quarterMonths, type AuditRow } from "./audit";
 
 const calendar = new BusinessCalendar(); // Central time, Monday to Friday 08:00–17:00, OPM holidays
 const at = (s: string) => Date.parse(s);
 
 function record(receivedAt: string, events: { type: SlaEvent["type"]; at: string }[] = [], confirmationNumber: string | null = "CN-1"): InquiryRecord {
-  return {
-    internetMessageId: "<a@mail.example>", subject: "", mailbox: "secure-message", receivedAt: at(receivedAt), senderAddress: "", senderType: "member",
-    category: "general_inquiry", priority: "routine", flags: [], policy: "secure-message", status: "new", assignee: null, assignedBy: null, assignedAt: null,
-    confirmationNumber, correctedFrom: {}, notes: "", history: [], events: events.map((e) => ({ type: e.type, at: at(e.at) })),
-  };
+  return inquiry({ receivedAt: at(receivedAt), confirmationNumber, events: events.map((e) => ({ type: e.type, at: at(e.at) })) });
 }
 
 const month = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `<m${i}@x>` }));

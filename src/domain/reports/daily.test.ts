@@ -4,6 +4,7 @@ import type { InquiryRecord } from "../inquiry/record";
 import type { Status } from "../inquiry/status";
 import type { SlaEvent } from "../sla/clocks";
 import { DEFAULT_POLICIES, type Mailbox, type Priority } from "../sla/policies";
+import { inquiry } from "../../../test/fixtures/inquiries";
 import { dailyCsv, dailyHtml, dailyReport } from "./daily";
 import { lastResolution, nextReportTime, previousReportTime } from "./report-time";
 
@@ -11,12 +12,11 @@ const calendar = new BusinessCalendar(); // Central time, Monday to Friday 08:00
 const at = (s: string) => Date.parse(s);
 
 function record(c: string, o: { mailbox?: Mailbox; policy?: string; priority?: Priority; status?: Status; assignee?: string | null; receivedAt: string; events?: { type: SlaEvent["type"]; at: string }[] }): InquiryRecord {
-  return {
-    internetMessageId: `<${c}@mail.example>`, subject: "Jane Secretname's claim", mailbox: o.mailbox ?? "secure-message", receivedAt: at(o.receivedAt),
-    senderAddress: "jane@example.com", senderType: "member", category: "general_inquiry", priority: o.priority ?? "routine", flags: [], policy: o.policy ?? "secure-message",
-    status: o.status ?? "new", assignee: o.assignee ?? null, assignedBy: null, assignedAt: null, confirmationNumber: c, correctedFrom: {}, notes: "", history: [],
-    events: (o.events ?? []).map((e) => ({ type: e.type, at: at(e.at) })),
-  };
+  return inquiry({
+    internetMessageId: `<${c}@mail.example>`, subject: "Jane Secretname's claim", senderAddress: "jane@example.com", category: "general_inquiry", confirmationNumber: c,
+    mailbox: o.mailbox ?? "secure-message", policy: o.policy ?? "secure-message", priority: o.priority ?? "routine", status: o.status ?? "new", assignee: o.assignee ?? null,
+    receivedAt: at(o.receivedAt), events: (o.events ?? []).map((e) => ({ type: e.type, at: at(e.at) })),
+  });
 }
 
 // Monday 5 October 2026, 10:00 Central (15:00 UTC): the report covers everything since Friday 2 October 10:00.
