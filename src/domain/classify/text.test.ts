@@ -38,22 +38,39 @@ describe("entities and tokens", () => {
 });
 
 describe("htmlToText on hostile bodies", () => {
-  const MB = 1 << 20;
-  const shapes: Record<string, string> = {
-    "<p then a million <": "<p" + "<".repeat(MB),
-    "a million unclosed comments": "<!--".repeat(MB / 4),
-    "a million unclosed scripts": "<script".repeat(MB / 7),
-    "tags that never close": "<a href=x ".repeat(MB / 10),
-    "a million closing tags": "</td>".repeat(MB / 5),
-    "spaces without a line break": `<p>${" ".repeat(MB)}x</p>`,
+  // Each shape at n characters, made of a repeated unit. Linear time: reading it once costs about
+  // as much as reading eight pieces of n/8; a quadratic pass costs eight times as much (at a
+  // megabyte, minutes). The ratio holds on any machine, instrumented or not; the bench holds the
+  // 50 ms target for a 1 MB body.
+  const N = 1 << 18;
+  const shapes: Record<string, (n: number) => string> = {
+    "<p then a long run of <": (n) => "<p" + "<".repeat(n),
+    "unclosed comments": (n) => "<!--".repeat(n / 4),
+    "unclosed scripts": (n) => "<script".repeat(Math.floor(n / 7)),
+    "tags that never close": (n) => "<a href=x ".repeat(Math.floor(n / 10)),
+    "closing tags": (n) => "</td>".repeat(Math.floor(n / 5)),
+    "spaces without a line break": (n) => `<p>${" ".repeat(n)}x</p>`,
   };
-  for (const [name, body] of Object.entries(shapes)) {
-    it(`reads ${name} in time linear in its size`, () => {
-      // a quadratic pass over these takes minutes; the bench holds the 50 ms target
+  const fastest = (run: () => void): number => {
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
       const t0 = performance.now();
-      const text = htmlToText(body);
-      expect(performance.now() - t0).toBeLessThan(1000);
-      expect(text.length).toBeLessThan(body.length);
+      run();
+      best = Math.min(best, performance.now() - t0);
+    }
+    return best;
+  };
+  for (const [name, shape] of Object.entries(shapes)) {
+    it(`reads ${name} in time linear in its size`, () => {
+      const whole = shape(N);
+      const piece = shape(N / 8);
+      htmlToText(piece);
+      const once = fastest(() => htmlToText(whole));
+      const inPieces = fastest(() => {
+        for (let i = 0; i < 8; i++) htmlToText(piece);
+      });
+      expect(once / inPieces).toBeLessThan(3);
+      expect(htmlToText(whole).length).toBeLessThan(whole.length);
     });
   }
 
