@@ -36,14 +36,46 @@ export const PARTS: readonly Part[] = [
   {
     name: "write-path",
     scope: "write path",
-    files: ["src/adapters/graph/list-client.ts", "src/adapters/graph/log-sender.ts", "src/adapters/storage/outbox.ts", "src/app/on-send.ts", "src/domain/templates/send-check.ts"],
-    tests: ["src/adapters/graph/*.test.ts", "src/adapters/storage/*.test.ts", "src/app/on-send.test.ts", "src/domain/templates/send-check.test.ts", "test/log-merge.test.ts", "test/log-two-writers.test.ts"],
+    files: [
+      "src/adapters/graph/list-client.ts",
+      "src/adapters/graph/log-sender.ts",
+      "src/adapters/storage/outbox.ts",
+      "src/app/on-send.ts",
+      "src/domain/templates/send-check.ts",
+    ],
+    tests: [
+      "src/adapters/graph/*.test.ts",
+      "src/adapters/storage/*.test.ts",
+      "src/app/on-send.test.ts",
+      "src/domain/templates/send-check.test.ts",
+      "test/log-merge.test.ts",
+      "test/log-two-writers.test.ts",
+    ],
   },
   {
     name: "domain",
     scope: "domain",
-    files: ["src/domain/sla/*.ts", "src/domain/inquiry/*.ts", "src/domain/reports/*.ts", "src/domain/team/*.ts", "src/domain/templates/*.ts", "src/domain/text/*.ts", "src/domain/*.ts", "!src/domain/**/*.test.ts"],
-    tests: ["src/domain/calendar/*.test.ts", "src/domain/sla/*.test.ts", "src/domain/inquiry/*.test.ts", "src/domain/reports/*.test.ts", "src/domain/team/*.test.ts", "src/domain/templates/*.test.ts", "src/domain/text/*.test.ts", "src/domain/*.test.ts", "test/daily-report.test.ts"],
+    files: [
+      "src/domain/sla/*.ts",
+      "src/domain/inquiry/*.ts",
+      "src/domain/reports/*.ts",
+      "src/domain/team/*.ts",
+      "src/domain/templates/*.ts",
+      "src/domain/text/*.ts",
+      "src/domain/*.ts",
+      "!src/domain/**/*.test.ts",
+    ],
+    tests: [
+      "src/domain/calendar/*.test.ts",
+      "src/domain/sla/*.test.ts",
+      "src/domain/inquiry/*.test.ts",
+      "src/domain/reports/*.test.ts",
+      "src/domain/team/*.test.ts",
+      "src/domain/templates/*.test.ts",
+      "src/domain/text/*.test.ts",
+      "src/domain/*.test.ts",
+      "test/daily-report.test.ts",
+    ],
   },
   {
     name: "calendar",
@@ -142,7 +174,10 @@ export function summary(dir = OUT): string {
     scopes.set(p.scope, scope);
   }
   lines.push("");
-  for (const [name, t] of scopes) lines.push(`${name === "domain" ? "src/domain" : name}: ${pct(t)} detected (${t.detected} of ${t.mutants}; ${t.survived} survived, ${t.noCoverage} no coverage)${name === "domain" ? " — aim ≥ 85 %" : " — aim ≥ 75 %"}`);
+  for (const [name, t] of scopes)
+    lines.push(
+      `${name === "domain" ? "src/domain" : name}: ${pct(t)} detected (${t.detected} of ${t.mutants}; ${t.survived} survived, ${t.noCoverage} no coverage)${name === "domain" ? " — aim ≥ 85 %" : " — aim ≥ 75 %"}`,
+    );
   if (missing.length) lines.push(`not measured yet: ${missing.join(", ")} (run npm run mutate -- --part NAME)`);
   return lines.join("\n");
 }

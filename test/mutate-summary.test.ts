@@ -13,12 +13,23 @@ describe("the summary of npm run mutate", () => {
       join(dir, "calendar.json"),
       JSON.stringify({
         files: {
-          "src/domain/calendar/zone.ts": { mutants: [mutant("Killed", 1), mutant("Timeout", 2), mutant("CompileError", 3), mutant("Survived", 40, "ConditionalExpression"), mutant("Ignored", 5)] },
+          "src/domain/calendar/zone.ts": {
+            mutants: [
+              mutant("Killed", 1),
+              mutant("Timeout", 2),
+              mutant("CompileError", 3),
+              mutant("Survived", 40, "ConditionalExpression"),
+              mutant("Ignored", 5),
+            ],
+          },
           "src/domain/calendar/calendar.ts": { mutants: [mutant("Killed", 1), mutant("NoCoverage", 9, "StringLiteral")] },
         },
       }),
     );
-    writeFileSync(join(dir, "write-path.json"), JSON.stringify({ files: { "src/adapters/storage/outbox.ts": { mutants: [mutant("Killed", 1), mutant("Killed", 2), mutant("Survived", 3)] } } }));
+    writeFileSync(
+      join(dir, "write-path.json"),
+      JSON.stringify({ files: { "src/adapters/storage/outbox.ts": { mutants: [mutant("Killed", 1), mutant("Killed", 2), mutant("Survived", 3)] } } }),
+    );
     writeFileSync(join(dir, "domain.json"), "{ not json");
     const text = summary(dir);
     // zone.ts: 3 of 4 (the ignored one is not a mutant of the score)
