@@ -6,6 +6,7 @@
  *   npm run mutate -- --part calendar    one part (repeatable), then the summary of what is there
  *   npm run mutate -- --summary          only the summary, from the parts' last reports
  *   npm run mutate -- --list             the parts, their files and tests
+ *   npm run mutate -- --concurrency 1    fewer test runners than the configuration's 2
  *   MUTATE_TESTS='…' npm run mutate -- --mutate '…'   a hand-made part (Stryker's own options)
  *
  * Each part runs only the tests that exercise it (MUTATE_TESTS) and keeps its own incremental
@@ -99,9 +100,9 @@ export const PARTS: readonly Part[] = [
   },
 ];
 
-function runPart(p: Part): number {
+function runPart(p: Part, extra: readonly string[] = []): number {
   console.log(`\n== part ${p.name}: ${p.files.join(",")}\n   tests: ${p.tests.join(",")}`);
-  const r = spawnSync("sh", ["scripts/mutate.sh", "--mutate", p.files.join(","), ...(p.options ?? [])], {
+  const r = spawnSync("sh", ["scripts/mutate.sh", "--mutate", p.files.join(","), ...(p.options ?? []), ...extra], {
     cwd: ROOT,
     stdio: "inherit",
     env: { ...process.env, MUTATE_TESTS: p.tests.join(",") },
@@ -190,7 +191,7 @@ function main(): number {
   }
   let values;
   try {
-    ({ values } = parseArgs({ args, options: { part: { type: "string", multiple: true }, summary: { type: "boolean" }, list: { type: "boolean" } } }));
+    ({ values } = parseArgs({ args, options: { part: { type: "string", multiple: true }, summary: { type: "boolean" }, list: { type: "boolean" }, concurrency: { type: "string" } } }));
   } catch (e) {
     console.error(`npm run mutate: ${(e as Error).message}`);
     return 2;
@@ -209,7 +210,7 @@ function main(): number {
         console.error(`npm run mutate: no part "${n}"; the parts: ${PARTS.map((q) => q.name).join(", ")}`);
         return 2;
       }
-      status = runPart(p) || status;
+      status = runPart(p, values.concurrency ? ["--concurrency", values.concurrency] : []) || status;
     }
   }
   const text = summary();
