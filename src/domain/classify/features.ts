@@ -372,7 +372,7 @@ function bitsOf(hashes: Iterable<number>): Uint32Array {
 }
 const NEGATOR_BITS = bitsOf(NEGATOR_HASHES);
 
-function subjectWordHash(word: string): number {
+export function subjectWordHash(word: string): number {
   const b = new WordBuffer();
   readWords(word, PART_SUBJECT, 1, { ...DEFAULT_FEATURES, charNgrams: [], negation: false }, b);
   return b.count > 0 ? b.word[0]! : 0;

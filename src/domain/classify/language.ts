@@ -4,7 +4,7 @@
  * member populations write in. Short or mixed texts fall back to English.
  */
 
-import { ownWordHash } from "./features";
+import { PART_SUBJECT, ownWordHash, subjectWordHash } from "./features";
 
 const STOPWORDS: Readonly<Record<string, readonly string[]>> = {
   en: ["the", "and", "is", "to", "my", "i", "you", "for", "of", "a", "in", "it", "that", "this", "have", "with", "please", "not", "on", "be", "can", "was", "are", "what", "do", "me", "we", "your", "thank", "thanks", "hi", "hello", "would", "need"],
@@ -42,16 +42,20 @@ LANGS.forEach((lang, i) => {
   for (const w of STOPWORDS[lang]!) STOPWORD_LANG.set(w, (STOPWORD_LANG.get(w) ?? 0) | (1 << i));
 });
 const WORDS = /[\p{L}']+/gu;
-let BY_HASH: Map<number, number> | undefined;
-function byHash(): Map<number, number> {
-  if (!BY_HASH) {
-    BY_HASH = new Map();
+/** The function words by their hash, for the body's words and for the subject's (hashed apart). */
+const BY_HASH: (Map<number, number> | undefined)[] = [];
+function byHash(part: number): Map<number, number> {
+  const subject = part === PART_SUBJECT;
+  let table = BY_HASH[subject ? 1 : 0];
+  if (!table) {
+    table = new Map();
     for (const [w, bits] of STOPWORD_LANG) {
-      const h = ownWordHash(w);
-      BY_HASH.set(h, (BY_HASH.get(h) ?? 0) | bits);
+      const h = subject ? subjectWordHash(w) : ownWordHash(w);
+      table.set(h, (table.get(h) ?? 0) | bits);
     }
+    BY_HASH[subject ? 1 : 0] = table;
   }
-  return BY_HASH;
+  return table;
 }
 
 /** The words of the text as features.ts hashes them, to count function words without a second pass. */
@@ -63,8 +67,6 @@ export interface HashedWords {
 
 export interface LanguageGuess {
   readonly language: string;
-  /** 0..1: how clearly the text is in that language. */
-  readonly confidence: number;
 }
 
 /**
@@ -86,10 +88,10 @@ export function detectLanguage(text: string, words?: HashedWords, part?: number)
       for (const [re, lang] of SCRIPTS) {
         re.lastIndex = 0;
         const n = sample.match(re)?.length ?? 0;
-        if (n / letters > 0.3) return { language: lang, confidence: Math.min(0.99, n / letters + 0.3) };
+        if (n / letters > 0.3) return { language: lang };
       }
       const vi = sample.match(VIETNAMESE)?.length ?? 0;
-      if (vi / letters > 0.04) return { language: "vi", confidence: Math.min(0.99, 0.5 + (vi / letters) * 3) };
+      if (vi / letters > 0.04) return { language: "vi" };
     }
   }
   const counts = new Float64Array(LANGS.length);
@@ -100,7 +102,7 @@ export function detectLanguage(text: string, words?: HashedWords, part?: number)
     for (let k = 0; k < LANGS.length; k++) if (bits & (1 << k)) counts[k]! += 1 / n;
   };
   if (words && part !== undefined) {
-    const table = byHash();
+    const table = byHash(part);
     let seen = 0;
     for (let w = 0; w < words.count && seen < 250; w++) {
       if (words.part[w] !== part) continue;
@@ -118,15 +120,12 @@ export function detectLanguage(text: string, words?: HashedWords, part?: number)
   }
   let best = "en";
   let bestN = 0;
-  let total = 0;
   for (let li = 0; li < LANGS.length; li++) {
     const n = counts[li]!;
-    total += n;
     if (n > bestN) {
       best = LANGS[li]!;
       bestN = n;
     }
   }
-  if (bestN < 2) return { language: "en", confidence: 0.3 };
-  return { language: best, confidence: Math.min(0.99, bestN / total) };
+  return { language: bestN < 2 ? "en" : best };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeEntities, htmlToText, splitQuoted, stripBoilerplate } from "./text";
+import { MAX_ANALYSED_CHARS, decodeEntities, htmlToText, normalize, splitQuoted, stripBoilerplate } from "./text";
 
 describe("htmlToText", () => {
   it("drops scripts, styles and comments as text and keeps the words", () => {
@@ -10,6 +10,42 @@ describe("htmlToText", () => {
   it("survives unclosed and malformed markup", () => {
     expect(htmlToText("<p>ok<script>never closed")).toBe("ok");
     expect(htmlToText("<div><p>a</div></p><b")).toBe("a");
+  });
+
+  it("keeps the words after the last tag, and never joins or splits words at inline tags", () => {
+    expect(htmlToText("<p>Hi</p>plain tail")).toBe("Hi\nplain tail");
+    expect(htmlToText("<b>Un</b>believable")).toBe("Unbelievable");
+    expect(htmlToText("<p>one</p> two")).toBe("one\ntwo"); // a line never starts with the space after a block
+  });
+
+  it("drops a comment whole, even with a > inside, and leaves a space where it was", () => {
+    expect(htmlToText("Before<!-- if x > y -->After")).toBe("Before After");
+    expect(htmlToText("a<!-- c -->b")).toBe("a b");
+    // a "-->" before the comment is text, and the comment still ends at its own "-->"
+    expect(htmlToText("x--><!-- c -->y")).toBe("x--> y");
+  });
+
+  it("drops every script, in any case, and leaves a space where each was", () => {
+    expect(htmlToText("a<script>x</script>b")).toBe("a b");
+    expect(htmlToText("<SCRIPT>x</SCRIPT>after")).toBe("after");
+    expect(htmlToText("<script>a</script>one <script>b</script>two")).toBe("one two");
+  });
+
+  it("separates table cells, header cells too, and ends a line with each row", () => {
+    expect(htmlToText("<table><tr><th>Name</th><th>Plan</th></tr><tr><td>a</td><td>b</td></tr></table>")).toBe("Name Plan\n\na b");
+  });
+
+  it("marks quoted history only for a blockquote or a mail client's quote division", () => {
+    expect(htmlToText('<div class="gmail_quote">old</div>')).toBe("-----Original Message-----\nold");
+    expect(htmlToText('<span class="gmail_quote">x</span>')).toBe("x");
+    expect(htmlToText("<div>Hello</div><div>World</div>")).toBe("Hello\n\nWorld"); // one division ends, the next starts
+  });
+
+  it("reads a megabyte to its last word, and stops after four times the analysed length of markup", () => {
+    const tail = "please reconsider the denial";
+    expect(htmlToText("<p>" + "x".repeat(1_000_000) + "</p><p>" + tail + "</p>").endsWith(`x\n\n${tail}`)).toBe(true);
+    const huge = "x".repeat(MAX_ANALYSED_CHARS * 4) + "<p>" + tail + "</p>";
+    expect(htmlToText(huge)).toBe("x".repeat(MAX_ANALYSED_CHARS * 4));
   });
 
   it("marks a quoted reply so it can be set apart", () => {
@@ -25,14 +61,42 @@ describe("quoted history and boilerplate", () => {
     expect(parts.quoted).toMatch(/^From: A/);
   });
 
+  it("calls a forward with no words of its own all quoted, and a forward of a thread its first message", () => {
+    expect(splitQuoted("From: Ana <ana@example.com>\nSent: Monday\nTo: B\nSubject: s\n\nMy card never came.\n")).toEqual({
+      own: "",
+      quoted: "From: Ana <ana@example.com>\nSent: Monday\nTo: B\nSubject: s\n\nMy card never came.",
+    });
+    expect(splitQuoted("From: A\nSent: Mon\n\nPlease help with my card.\n\nFrom: B\nSent: Sun\n\nolder")).toEqual({
+      own: "From: A\nSent: Mon\n\nPlease help with my card.",
+      quoted: "From: B\nSent: Sun\n\nolder",
+    });
+  });
+
   it("drops confidentiality notices", () => {
     expect(stripBoilerplate("Hi\nCONFIDENTIALITY NOTICE: this e-mail is for the intended recipient only.\nBye")).toBe("Hi\nBye");
+  });
+
+  it("drops every disclaimer and device line, however many, and keeps the lines between them", () => {
+    expect(stripBoilerplate("Hi\nCONFIDENTIALITY NOTICE: this e-mail is for the intended recipient only.\nSent from my iPhone\nBye")).toBe("Hi\nBye");
+    expect(stripBoilerplate("Hi\nSent from my iPhone\nStill waiting.\nThis message may be confidential.\nBye")).toBe("Hi\nStill waiting.\nBye");
+    expect(stripBoilerplate("Call me.\nSent from my iPhone")).toBe("Call me.\n");
+  });
+
+  it("folds the 'I am a' field's words: lower case, accents and apostrophes off, hyphens and slashes split", () => {
+    expect(normalize("Parent/Guardian")).toBe("parent guardian");
+    expect(normalize("O'Brien's_Office")).toBe("obriens office");
+    expect(normalize("Mamá-Papá")).toBe("mama papa");
+    expect(normalize("Đà Nẵng")).toBe("da nang");
+    expect(normalize("It’s a mamá/papá")).toBe("its a mama papa");
   });
 });
 
 describe("entities and tokens", () => {
   it("decodes numeric and named entities and refuses invalid code points", () => {
     expect(decodeEntities("&#233;&#x41;&lt;&bogus;&#xD800;")).toBe("éA<&bogus; ");
+    expect(decodeEntities("&#X41;")).toBe("A");
+    // the last code point is one; past it, zero and the surrogates are not (a space instead)
+    expect(decodeEntities("&#x10FFFF;|&#x110000;|&#1114112;|&#0;|&#xDFFF;|&#xD7FF;|&#xE000;")).toBe("\u{10FFFF}| | | | |\uD7FF|\uE000");
   });
 
 });

@@ -154,9 +154,3 @@ export function normalize(text: string): string {
     .replace(/['’`]/g, "")
     .replace(/[-_/]/g, " ");
 }
-
-/** Lower case and accents off, for text about to be tokenised (the tokeniser handles apostrophes). */
-export function foldText(text: string): string {
-  if (!NON_ASCII.test(text)) return text.toLowerCase();
-  return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d");
-}
