@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BusinessCalendar } from "../calendar/calendar";
 import type { InquiryRecord } from "../inquiry/record";
-import { DEFAULT_POLICIES } from "../sla/policies";
+import { DEFAULT_POLICIES, type SlaPolicy } from "../sla/policies";
 import { byTimeLeft, leadQueue, myWork, openWork, suggestAssignee, suggestMany, workItem, workloads, type WorkItem, type Workload } from "./queue";
 import type { TeamMember } from "./roles";
 import { inquiry } from "../../../test/fixtures/inquiries";
@@ -97,6 +97,21 @@ describe("an inquiry's standing", () => {
     expect(w.minutesLeft).toBe(w.clock!.businessMinutesLeft);
   });
 
+  it("follows the clock due soonest even when the deployment's policy lists it second", () => {
+    const ownOrder: SlaPolicy = {
+      id: "own-order",
+      label: "Resolution listed first",
+      clocks: [
+        { name: "resolution", duration: { unit: "businessDays", amount: 15 } },
+        { name: "firstResponse", duration: { unit: "businessDays", amount: 2 } },
+      ],
+    };
+    // received Wednesday 09:00, first response due Friday 17:00; at Wednesday 10:00 that leaves
+    // Wednesday 10:00–17:00 (420) + Thursday (540) + Friday (540) = 1,500 business minutes
+    const w = workItem(record("own-order", { policy: "own-order" }), calendar, [ownOrder], now);
+    expect({ clock: w.clock?.name, minutesLeft: w.minutesLeft, standing: w.standing }).toEqual({ clock: "firstResponse", minutesLeft: 1500, standing: "onTrack" });
+  });
+
   it("has no clock, and no standing, under a policy the settings do not have", () => {
     expect(workItem(record("lost", { policy: "no-such-policy" }), calendar, DEFAULT_POLICIES, now)).toMatchObject({ clock: null, minutesLeft: null, standing: "none" });
   });
@@ -143,6 +158,9 @@ describe("each advocate's load", () => {
     const load = (member: TeamMember, atRisk: number, late: number): Workload => ({ member, open: 3, atRisk, late, urgent: 0 });
     expect(suggestAssignee({ priority: "routine" }, [load(ana, 0, 2), load(ben, 1, 0)])?.name).toBe("Ben");
     expect(suggestAssignee({ priority: "routine" }, [load(ana, 2, 0), load(ben, 0, 1)])?.name).toBe("Ben");
+    // at risk and late count together: Ben has 1 + 1 = 2, Ana 0 + 3 = 3, in whichever order the loads come
+    expect(suggestAssignee({ priority: "routine" }, [load(ben, 1, 1), load(ana, 0, 3)])?.name).toBe("Ben");
+    expect(suggestAssignee({ priority: "routine" }, [load(ana, 0, 3), load(ben, 1, 1)])?.name).toBe("Ben");
     // urgent work goes by urgent items first, even to someone with more open work
     expect(suggestAssignee({ priority: "escalated" }, [{ ...load(ana, 0, 0), urgent: 2 }, { ...load(ben, 0, 0), open: 6, urgent: 0 }])?.name).toBe("Ben");
     expect(suggestAssignee({ priority: "routine" }, [{ ...load(ana, 0, 0), urgent: 2 }, { ...load(ben, 0, 0), open: 6, urgent: 0 }])?.name).toBe("Ana");
