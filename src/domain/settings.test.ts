@@ -152,6 +152,20 @@ describe("a settings file with values of the wrong shape", () => {
     expect(() => parseSettings(raw)).toThrow(new SettingsError(message));
   });
 
+  it("refuses a calendar section of the wrong shape as a settings error that names the calendar", () => {
+    // before the fix these were a bare TypeError ("Cannot read properties of null…") naming no setting
+    for (const calendar of [{ hours: null }, { hours: { mon: [null] } }, { extraHolidays: 5 }]) {
+      let caught: unknown;
+      try {
+        parseSettings({ calendar });
+      } catch (e) {
+        caught = e;
+      }
+      expect(caught, JSON.stringify(calendar)).toBeInstanceOf(SettingsError);
+      expect((caught as Error).message, JSON.stringify(calendar)).toMatch(/^calendar: /);
+    }
+  });
+
   it("reads no file the same as an empty one: the fictional defaults", () => {
     expect(parseSettings(undefined)).toBe(DEFAULT_SETTINGS);
   });
