@@ -112,6 +112,27 @@ describe("an inquiry's standing", () => {
     expect({ clock: w.clock?.name, minutesLeft: w.minutesLeft, standing: w.standing }).toEqual({ clock: "firstResponse", minutesLeft: 1500, standing: "onTrack" });
   });
 
+  it("of two clocks the same whole minutes from due, follows the one due first", () => {
+    const sameMinute: SlaPolicy = {
+      id: "same-minute",
+      label: "Resolution listed first",
+      clocks: [
+        { name: "resolution", duration: { unit: "businessDays", amount: 1 } },
+        { name: "firstResponse", duration: { unit: "businessHours", amount: 9 } },
+      ],
+    };
+    // received Wednesday 16:59:30: the resolution is due Thursday 17:00, the reply 540 business minutes later, Thursday
+    // 16:59:30 (half a minute on Wednesday, 539½ from Thursday 08:00). At Thursday 09:00:15 the reply has 7 h 59 min 15 s
+    // left and the resolution 7 h 59 min 45 s: 479 whole minutes each
+    const r = record("same-minute", { policy: "same-minute", receivedAt: t("2026-03-04T16:59:30-06:00") });
+    const w = workItem(r, calendar, [sameMinute], t("2026-03-05T09:00:15-06:00"));
+    expect({ clock: w.clock?.name, minutesLeft: w.minutesLeft, dueAt: new Date(w.clock!.dueAt).toISOString() }).toEqual({
+      clock: "firstResponse",
+      minutesLeft: 479,
+      dueAt: "2026-03-05T22:59:30.000Z",
+    });
+  });
+
   it("has no clock, and no standing, under a policy the settings do not have", () => {
     expect(workItem(record("lost", { policy: "no-such-policy" }), calendar, DEFAULT_POLICIES, now)).toMatchObject({ clock: null, minutesLeft: null, standing: "none" });
   });
