@@ -133,3 +133,54 @@ describe("a deployment's settings file, wrong in each way an administrator could
     expect(hoursIn(s.organisation, "so")).toBeUndefined();
   });
 });
+
+describe("a settings file with values of the wrong shape", () => {
+  const guid = "11111111-2222-3333-4444-555555555555";
+  const sp = (over: Record<string, unknown>) => ({ sharePoint: { site: "contoso.sharepoint.com,1,2", clientId: guid, ...over } });
+
+  it.each([
+    // a list holding one GUID reads like the GUID when turned into text: it is still refused
+    ["a client id given as a list", sp({ clientId: [guid] }), "sharePoint.clientId: the app registration's client id (a GUID) is required"],
+    ["a tenant given as a list", sp({ tenantId: [guid] }), 'sharePoint.tenantId: a tenant GUID or "organizations"'],
+    ["a lead group given as a list inside the list", { team: { lead: { groups: [["aaaaaaaa-0000-0000-0000-000000000001"]] } } }, "team.lead.groups: a list of Entra group object ids (GUIDs)"],
+    ["a manager address given as a list inside the list", { team: { manager: { addresses: [["boss@example-plan.org"]] } } }, "team.manager.addresses: a list of sign-in addresses"],
+    ["an advocate that is null", { team: { advocates: [null] } }, "team.advocates[0]: needs an address"],
+    ["an advocate's address given as a list", { team: { advocates: [{ address: ["ana@example-plan.org"], name: "Ana" }] } }, "team.advocates[0]: needs an address"],
+    ["one good link host and one with a path", { templateLinkHosts: ["www.example-plan.org", "example-plan.org/forms"] }, 'templateLinkHosts: a list of host names such as "www.example-plan.org"'],
+    ["a clock that is null", { policies: [{ id: "p1", clocks: [null] }] }, "policies: p1: each clock needs a duration of 1 to 999 businessDays or businessHours"],
+  ])("refuses %s with the field's message", (_what, raw, message) => {
+    expect(() => parseSettings(raw)).toThrow(new SettingsError(message));
+  });
+
+  it("refuses a calendar section of the wrong shape as a settings error that names the calendar", () => {
+    // before the fix these were a bare TypeError ("Cannot read properties of null…") naming no setting
+    for (const calendar of [{ hours: null }, { hours: { mon: [null] } }, { extraHolidays: 5 }]) {
+      let caught: unknown;
+      try {
+        parseSettings({ calendar });
+      } catch (e) {
+        caught = e;
+      }
+      expect(caught, JSON.stringify(calendar)).toBeInstanceOf(SettingsError);
+      expect((caught as Error).message, JSON.stringify(calendar)).toMatch(/^calendar: /);
+    }
+  });
+
+  it("reads no file the same as an empty one: the fictional defaults", () => {
+    expect(parseSettings(undefined)).toBe(DEFAULT_SETTINGS);
+  });
+
+  it("reads a section set to null as left out", () => {
+    const s = parseSettings({ sharePoint: null, team: null, dailyReportTo: null });
+    expect(s.sharePoint).toBeUndefined(); // the pane does not log
+    expect(s.team).toEqual({ lead: { groups: [], addresses: [] }, manager: { groups: [], addresses: [] }, advocates: [] });
+    expect(s.dailyReportTo).toBeUndefined();
+  });
+
+  it("gives no translated hours for an organisation written without any", () => {
+    const org = { ...DEFAULT_SETTINGS.organisation };
+    delete (org as { hoursByLanguage?: unknown }).hoursByLanguage;
+    expect(hoursIn(org, "es")).toBeUndefined();
+    expect(hoursIn(org, "en")).toBe("Monday to Friday, 8 a.m. to 5 p.m. Central time");
+  });
+});

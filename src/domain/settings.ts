@@ -4,7 +4,7 @@
  * own settings, never shipped as text.
  */
 import { CLOUD_NAMES, isCloud, type Cloud } from "./clouds";
-import { BusinessCalendar, CalendarConfigError, DEFAULT_CALENDAR, type CalendarConfig } from "./calendar/calendar";
+import { BusinessCalendar, DEFAULT_CALENDAR, type CalendarConfig } from "./calendar/calendar";
 import { NO_TEAM, type RoleRule, type TeamMember, type TeamSettings } from "./team/roles";
 import { DEFAULT_POLICIES, DEFAULT_ROUTES, isMailbox, type MailboxRoute, type Mailbox, type SlaPolicy } from "./sla/policies";
 
@@ -211,8 +211,8 @@ export function parseSettings(raw: unknown): DeploymentSettings {
   try {
     new BusinessCalendar(merged.calendar);
   } catch (e) {
-    if (e instanceof CalendarConfigError) throw new SettingsError(`calendar: ${e.message}`);
-    throw e;
+    // a calendar section of the wrong shape ("hours": null) fails inside the calendar: still a settings error, named as such
+    throw new SettingsError(`calendar: ${(e as Error).message}`);
   }
   return merged;
 }

@@ -122,3 +122,28 @@ describe("a correction merged into the inquiry as it is now", () => {
     expect(record.category).toBe("claims_billing");
   });
 });
+
+describe("a correction merged into the inquiry, as the log shows it afterwards", () => {
+  it("without what the pane saw, changes only the field the advocate changed", () => {
+    const { record } = mergeCorrection(inquiry, { mailbox: "contact-us", policy: "contact-us", correctedFrom: { mailbox: "secure-message" } }, undefined);
+    // the fixture's category and priority stay as the classifier left them
+    expect({ mailbox: record.mailbox, category: record.category, priority: record.priority }).toEqual({ mailbox: "contact-us", category: "claims_billing", priority: "routine" });
+  });
+
+  it("leaves the inquiry marked as not corrected once the advocate sets her only correction back", () => {
+    const corrected = { ...inquiry, category: "grievance" as const, correctedFrom: { category: "claims_billing" as const } };
+    const { record } = mergeCorrection(corrected, { category: "claims_billing" }, { category: "grievance" }, policyOf);
+    // the log's "classification corrected" column is whether anything is listed here: nothing is
+    expect(Object.keys(record.correctedFrom)).toEqual([]);
+  });
+
+  it("without a policy rule, keeps the inquiry's policy when the change names none, and when part of the change conflicts", () => {
+    const categoryOnly = mergeCorrection(inquiry, { category: "grievance", correctedFrom: { category: "claims_billing" } }, { category: "claims_billing" });
+    expect({ category: categoryOnly.record.category, policy: categoryOnly.record.policy }).toEqual({ category: "grievance", policy: "secure-message" });
+    // someone else made it high meanwhile: the priority conflicts, the category is taken, the change's policy is not
+    const theirs = { ...inquiry, priority: "high" as const };
+    const c = mergeCorrection(theirs, { priority: "escalated", category: "grievance", policy: "contact-us" }, { priority: "routine", category: "claims_billing" });
+    expect(c.conflicts).toEqual([{ field: "priority", mine: "escalated", theirs: "high" }]);
+    expect({ category: c.record.category, priority: c.record.priority, policy: c.record.policy }).toEqual({ category: "grievance", priority: "high", policy: "secure-message" });
+  });
+});

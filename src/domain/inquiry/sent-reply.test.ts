@@ -86,3 +86,12 @@ describe("what drafting a reply records first", () => {
     expect(actionsBeforeDraft({ ...base, status: "resolved" }, ana)).toEqual([]); // a resolved inquiry is reopened, not taken
   });
 });
+
+describe("what a sent reply records on an inquiry acknowledged before anyone took it", () => {
+  it("assigns it to the advocate who answers, then records her answer", () => {
+    // the lead acknowledged it straight from New: Acknowledged, and nobody has it
+    const acknowledged = applyAction(base, { kind: "acknowledge" }, t0 + 60_000, "lead@plan.example");
+    expect([acknowledged.status, acknowledged.assignee]).toEqual(["acknowledged", null]);
+    expect(actionsForSentReply(acknowledged, ana, t0 + 3_600_000, true)).toEqual([{ kind: "assign", to: ana }, { kind: "respond" }]);
+  });
+});

@@ -53,3 +53,48 @@ describe("inquiry status", () => {
     expect(allowedActions("resolved")).not.toContain("route");
   });
 });
+
+describe("what an advocate reads when a step is refused, and what the history records", () => {
+  it("names the status in the words of the pane, in lower case, and the step refused", () => {
+    expect(() => transition("awaitingInfo", { kind: "followUp" }, at, "a")).toThrow(new TransitionError("An inquiry that is awaiting information cannot be followed up."));
+    expect(() => transition("inProgress", { kind: "startWork" }, at, "a")).toThrow(new TransitionError("An inquiry that is in progress cannot be put in progress."));
+  });
+
+  it("is a TransitionError by name, so the pane can tell a refused step from a fault", () => {
+    let caught: unknown;
+    try {
+      transition("new", { kind: "respond" }, at, "a");
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(TransitionError);
+    expect((caught as Error).name).toBe("TransitionError");
+  });
+
+  it("asks whom to assign to or where to route, when the name is blank or only spaces", () => {
+    expect(() => transition("new", { kind: "assign", to: "  " }, at, "a")).toThrow(new TransitionError("Choose whom to assign it to."));
+    expect(() => transition("new", { kind: "assign", to: "" }, at, "a")).toThrow(new TransitionError("Choose whom to assign it to."));
+    expect(() => transition("inProgress", { kind: "route", to: " \t " }, at, "a")).toThrow(new TransitionError("Choose where to route it."));
+    expect(() => transition("inProgress", { kind: "route", to: "" }, at, "a")).toThrow(new TransitionError("Choose where to route it."));
+  });
+
+  it("records whom it went to without the spaces typed around the name, and no one for the other steps", () => {
+    expect(transition("new", { kind: "assign", to: "  ana@plan.example " }, at, "lead@plan.example")).toEqual({
+      from: "new",
+      to: "assigned",
+      action: "assign",
+      at,
+      by: "lead@plan.example",
+      target: "ana@plan.example",
+    });
+    expect(transition("inProgress", { kind: "route", to: " clinical@plan.example  " }, at, "ana@plan.example")).toEqual({
+      from: "inProgress",
+      to: "routed",
+      action: "route",
+      at,
+      by: "ana@plan.example",
+      target: "clinical@plan.example",
+    });
+    expect(transition("responded", { kind: "resolve" }, at, "ana@plan.example")).toEqual({ from: "responded", to: "resolved", action: "resolve", at, by: "ana@plan.example" });
+  });
+});

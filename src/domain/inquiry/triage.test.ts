@@ -4,7 +4,7 @@ import { formatInZone } from "../calendar/zone";
 import { loadModel } from "../../cli/model";
 import { Classifier } from "../classify/classifier";
 import { DEFAULT_SETTINGS } from "../settings";
-import { instructionsFor, triage, type TriageInput } from "./triage";
+import { instructionsFor, resolveMailbox, triage, type TriageInput } from "./triage";
 
 const deps = { classifier: new Classifier({ model: loadModel() }), calendar: new BusinessCalendar(), settings: DEFAULT_SETTINGS };
 const base: TriageInput = {
@@ -196,5 +196,18 @@ describe("triage around the classifier", () => {
     const tags = "<p>&nbsp;</p>".repeat(8_000); // 104,000 characters
     expect(triage({ ...base, email: { ...base.email, bodyType: "html", body: tags } }, d).instructions.map((i) => i.kind)).not.toContain("emptyMessage");
     expect(triage({ ...base, email: { ...base.email, bodyType: "html", body: "<div> &#160; </div>" } }, d).instructions.map((i) => i.kind)).toContain("emptyMessage");
+  });
+});
+
+describe("triage at the edges of what Outlook hands over", () => {
+  it("knows a mailbox whatever the case of its delivered-to address, and spaces around it", () => {
+    expect(resolveMailbox([" SecureMessages@Plan.Example "], DEFAULT_SETTINGS.mailboxAddresses)).toBe("secure-message");
+    expect(resolveMailbox(["AgentSupport@plan.example"], DEFAULT_SETTINGS.mailboxAddresses)).toBe("agent-support");
+  });
+
+  it("calls a body of blanks under 100,000 characters empty, and does not read one of 100,000 or more", () => {
+    const kinds = (body: string) => triage({ ...base, email: { ...base.email, body } }, deps).instructions.map((i) => i.kind);
+    expect(kinds(" ".repeat(99_999))).toContain("emptyMessage");
+    expect(kinds(" ".repeat(100_000))).not.toContain("emptyMessage");
   });
 });

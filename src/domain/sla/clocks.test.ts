@@ -1,7 +1,7 @@
 /** The default at-risk window of clocks without one of their own: one business day, or a quarter of an hour clock. */
 import { describe, expect, it } from "vitest";
 import { BusinessCalendar } from "../calendar/calendar";
-import { computeClocks } from "./clocks";
+import { computeClocks, type SlaEvent } from "./clocks";
 import { DEFAULT_POLICIES, findPolicy, type SlaPolicy } from "./policies";
 
 const cal = new BusinessCalendar();
@@ -46,5 +46,122 @@ describe("when a running clock turns at risk by default", () => {
     const early: SlaPolicy = { id: "x", label: "x", clocks: [{ name: "firstResponse", duration: { unit: "businessDays", amount: 5 }, atRiskMinutesLeft: 3 * 540 }] };
     expect(standing(early, "2026-03-02T09:00:00-06:00", "2026-03-05T09:00:00-06:00").standing).toBe("atRisk");
     expect(standing(memberServices, "2026-03-02T09:00:00-06:00", "2026-03-05T09:00:00-06:00").standing).toBe("onTrack");
+  });
+});
+
+describe("a clock at its due minute, and a stopped clock as the pane shows it", () => {
+  const secure = findPolicy("secure-message", DEFAULT_POLICIES)!;
+  const agentSupport = findPolicy("agent-support", DEFAULT_POLICIES)!;
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  const run = (policy: SlaPolicy, receivedAt: string, events: { type: SlaEvent["type"]; at: string }[], now: string, name: string) => {
+    const c = computeClocks({ policy, priority: "routine", receivedAt: t(receivedAt), events: events.map((e) => ({ type: e.type, at: t(e.at) })), now: t(now) }, cal).clocks.find(
+      (k) => k.name === name,
+    );
+    return c && { state: c.state, standing: c.standing, left: c.businessMinutesLeft, dueAt: iso(c.dueAt), stoppedAt: iso(c.stoppedAt) };
+  };
+  // received Wednesday 4 March 10:00 (CST, UTC−6): one business day is due Thursday 5 March 17:00 CST = 23:00 UTC
+  const received = "2026-03-04T10:00:00-06:00";
+
+  it("counts a reply sent at the due minute as met, and one a millisecond later as breached", () => {
+    expect(run(secure, received, [{ type: "responded", at: "2026-03-05T17:00:00-06:00" }], "2026-03-06T09:00:00-06:00", "firstResponse")).toEqual({
+      state: "met",
+      standing: "met",
+      left: null,
+      dueAt: "2026-03-05T23:00:00.000Z",
+      stoppedAt: "2026-03-05T23:00:00.000Z",
+    });
+    expect(run(secure, received, [{ type: "responded", at: "2026-03-05T17:00:00.001-06:00" }], "2026-03-06T09:00:00-06:00", "firstResponse")).toEqual({
+      state: "breached",
+      standing: "breached",
+      left: null,
+      dueAt: "2026-03-05T23:00:00.000Z",
+      stoppedAt: "2026-03-05T23:00:00.001Z",
+    });
+  });
+
+  it("keeps a clock running, at risk with no minutes left, at its due minute, and breached a millisecond later", () => {
+    expect(run(secure, received, [], "2026-03-05T17:00:00-06:00", "firstResponse")).toEqual({
+      state: "running",
+      standing: "atRisk",
+      left: 0,
+      dueAt: "2026-03-05T23:00:00.000Z",
+      stoppedAt: null,
+    });
+    expect(run(secure, received, [], "2026-03-05T17:00:00.001-06:00", "firstResponse")).toMatchObject({ state: "breached", standing: "breached" });
+  });
+
+  it("shows a clock stopped early as met, not on track, while the other clocks still run", () => {
+    // a reply at 11:00 on the day of receipt: the reply clock is met with a whole day to spare; the resolution clock runs
+    const events = [{ type: "responded" as const, at: "2026-03-04T11:00:00-06:00" }];
+    expect(run(secure, received, events, "2026-03-04T12:00:00-06:00", "firstResponse")).toMatchObject({ state: "met", standing: "met" });
+    expect(run(secure, received, events, "2026-03-04T12:00:00-06:00", "resolution")).toMatchObject({ state: "running", standing: "onTrack" });
+  });
+
+  it("starts a follow-up clock for an acknowledgement logged at the very millisecond of the resolution, met at once", () => {
+    // agent support, received Monday 2 March 10:00 CST; one reply at 11:00 acknowledges and resolves it:
+    // the follow-up clock starts at 11:00 and is due five business days later, Monday 9 March 17:00 CDT (UTC−5) = 22:00 UTC
+    const events = [
+      { type: "acknowledged" as const, at: "2026-03-02T11:00:00-06:00" },
+      { type: "resolved" as const, at: "2026-03-02T11:00:00-06:00" },
+    ];
+    expect(run(agentSupport, "2026-03-02T10:00:00-06:00", events, "2026-03-02T12:00:00-06:00", "followUp")).toEqual({
+      state: "met",
+      standing: "met",
+      left: null,
+      dueAt: "2026-03-09T22:00:00.000Z",
+      stoppedAt: "2026-03-02T17:00:00.000Z",
+    });
+  });
+
+  it("keeps the follow-up clock the first resolution stopped when a reply to the reopened inquiry comes later", () => {
+    // acknowledged Monday 2 March 11:00 CST: the follow-up is due Monday 9 March 17:00 CDT = 22:00 UTC, met by the
+    // resolution of Tuesday 3 March 10:00 CST (16:00 UTC); the reply of Thursday 5 March after the reopening does not restart it
+    const events = [
+      { type: "acknowledged" as const, at: "2026-03-02T11:00:00-06:00" },
+      { type: "resolved" as const, at: "2026-03-03T10:00:00-06:00" },
+      { type: "reopened" as const, at: "2026-03-04T10:00:00-06:00" },
+      { type: "responded" as const, at: "2026-03-05T10:00:00-06:00" },
+    ];
+    expect(run(agentSupport, "2026-03-02T10:00:00-06:00", events, "2026-03-05T12:00:00-06:00", "followUp")).toEqual({
+      state: "met",
+      standing: "met",
+      left: null,
+      dueAt: "2026-03-09T22:00:00.000Z",
+      stoppedAt: "2026-03-03T16:00:00.000Z",
+    });
+  });
+
+  describe("the reply clock of a reopened inquiry", () => {
+    // answered Monday 2 March, resolved Tuesday 3 March, reopened Thursday 5 March 10:00 CST:
+    // the reopened clock has the first-response length, one business day, due Friday 6 March 17:00 CST = 23:00 UTC
+    const firstEpisode = [
+      { type: "responded" as const, at: "2026-03-02T11:00:00-06:00" },
+      { type: "resolved" as const, at: "2026-03-03T10:00:00-06:00" },
+      { type: "reopened" as const, at: "2026-03-05T10:00:00-06:00" },
+    ];
+
+    it("is met by a reply logged at the very millisecond of the reopening", () => {
+      expect(
+        run(secure, "2026-03-02T10:00:00-06:00", [...firstEpisode, { type: "responded", at: "2026-03-05T10:00:00-06:00" }], "2026-03-05T12:00:00-06:00", "reopenedResponse"),
+      ).toEqual({ state: "met", standing: "met", left: null, dueAt: "2026-03-06T23:00:00.000Z", stoppedAt: "2026-03-05T16:00:00.000Z" });
+    });
+
+    it("is met by a second resolution without a reply", () => {
+      expect(
+        run(secure, "2026-03-02T10:00:00-06:00", [...firstEpisode, { type: "resolved", at: "2026-03-05T15:00:00-06:00" }], "2026-03-05T16:00:00-06:00", "reopenedResponse"),
+      ).toEqual({ state: "met", standing: "met", left: null, dueAt: "2026-03-06T23:00:00.000Z", stoppedAt: "2026-03-05T21:00:00.000Z" });
+    });
+
+    it("gets four business hours under a policy without a first-response clock", () => {
+      const resolutionOnly: SlaPolicy = { id: "x", label: "x", clocks: [{ name: "resolution", duration: { unit: "businessDays", amount: 15 } }] };
+      // reopened Thursday 5 March 10:00 CST + 4 business hours = 14:00 CST = 20:00 UTC; at 12:00, 120 minutes are left
+      expect(run(resolutionOnly, "2026-03-02T10:00:00-06:00", firstEpisode, "2026-03-05T12:00:00-06:00", "reopenedResponse")).toEqual({
+        state: "running",
+        standing: "onTrack",
+        left: 120,
+        dueAt: "2026-03-05T20:00:00.000Z",
+        stoppedAt: null,
+      });
+    });
   });
 });

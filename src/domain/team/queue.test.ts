@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BusinessCalendar } from "../calendar/calendar";
 import type { InquiryRecord } from "../inquiry/record";
-import { DEFAULT_POLICIES } from "../sla/policies";
+import { DEFAULT_POLICIES, type SlaPolicy } from "../sla/policies";
 import { byTimeLeft, leadQueue, myWork, openWork, suggestAssignee, suggestMany, workItem, workloads, type WorkItem, type Workload } from "./queue";
 import type { TeamMember } from "./roles";
 import { inquiry } from "../../../test/fixtures/inquiries";
@@ -97,6 +97,42 @@ describe("an inquiry's standing", () => {
     expect(w.minutesLeft).toBe(w.clock!.businessMinutesLeft);
   });
 
+  it("follows the clock due soonest even when the deployment's policy lists it second", () => {
+    const ownOrder: SlaPolicy = {
+      id: "own-order",
+      label: "Resolution listed first",
+      clocks: [
+        { name: "resolution", duration: { unit: "businessDays", amount: 15 } },
+        { name: "firstResponse", duration: { unit: "businessDays", amount: 2 } },
+      ],
+    };
+    // received Wednesday 09:00, first response due Friday 17:00; at Wednesday 10:00 that leaves
+    // Wednesday 10:00–17:00 (420) + Thursday (540) + Friday (540) = 1,500 business minutes
+    const w = workItem(record("own-order", { policy: "own-order" }), calendar, [ownOrder], now);
+    expect({ clock: w.clock?.name, minutesLeft: w.minutesLeft, standing: w.standing }).toEqual({ clock: "firstResponse", minutesLeft: 1500, standing: "onTrack" });
+  });
+
+  it("of two clocks the same whole minutes from due, follows the one due first", () => {
+    const sameMinute: SlaPolicy = {
+      id: "same-minute",
+      label: "Resolution listed first",
+      clocks: [
+        { name: "resolution", duration: { unit: "businessDays", amount: 1 } },
+        { name: "firstResponse", duration: { unit: "businessHours", amount: 9 } },
+      ],
+    };
+    // received Wednesday 16:59:30: the resolution is due Thursday 17:00, the reply 540 business minutes later, Thursday
+    // 16:59:30 (half a minute on Wednesday, 539½ from Thursday 08:00). At Thursday 09:00:15 the reply has 7 h 59 min 15 s
+    // left and the resolution 7 h 59 min 45 s: 479 whole minutes each
+    const r = record("same-minute", { policy: "same-minute", receivedAt: t("2026-03-04T16:59:30-06:00") });
+    const w = workItem(r, calendar, [sameMinute], t("2026-03-05T09:00:15-06:00"));
+    expect({ clock: w.clock?.name, minutesLeft: w.minutesLeft, dueAt: new Date(w.clock!.dueAt).toISOString() }).toEqual({
+      clock: "firstResponse",
+      minutesLeft: 479,
+      dueAt: "2026-03-05T22:59:30.000Z",
+    });
+  });
+
   it("has no clock, and no standing, under a policy the settings do not have", () => {
     expect(workItem(record("lost", { policy: "no-such-policy" }), calendar, DEFAULT_POLICIES, now)).toMatchObject({ clock: null, minutesLeft: null, standing: "none" });
   });
@@ -143,6 +179,9 @@ describe("each advocate's load", () => {
     const load = (member: TeamMember, atRisk: number, late: number): Workload => ({ member, open: 3, atRisk, late, urgent: 0 });
     expect(suggestAssignee({ priority: "routine" }, [load(ana, 0, 2), load(ben, 1, 0)])?.name).toBe("Ben");
     expect(suggestAssignee({ priority: "routine" }, [load(ana, 2, 0), load(ben, 0, 1)])?.name).toBe("Ben");
+    // at risk and late count together: Ben has 1 + 1 = 2, Ana 0 + 3 = 3, in whichever order the loads come
+    expect(suggestAssignee({ priority: "routine" }, [load(ben, 1, 1), load(ana, 0, 3)])?.name).toBe("Ben");
+    expect(suggestAssignee({ priority: "routine" }, [load(ana, 0, 3), load(ben, 1, 1)])?.name).toBe("Ben");
     // urgent work goes by urgent items first, even to someone with more open work
     expect(suggestAssignee({ priority: "escalated" }, [{ ...load(ana, 0, 0), urgent: 2 }, { ...load(ben, 0, 0), open: 6, urgent: 0 }])?.name).toBe("Ben");
     expect(suggestAssignee({ priority: "routine" }, [{ ...load(ana, 0, 0), urgent: 2 }, { ...load(ben, 0, 0), open: 6, urgent: 0 }])?.name).toBe("Ana");

@@ -18,4 +18,10 @@ describe("roles", () => {
     expect(rolesOf({ upn: "x@plan.example", groups: ["aaaaaaaa-0000-0000-0000-000000000001"] }, team).has("lead")).toBe(true);
     expect(rolesOf({ upn: "x@plan.example", groups: ["bbbbbbbb-0000-0000-0000-000000000001"] }, team).has("lead")).toBe(false);
   });
+
+  it("makes a lead of any of the lead addresses, not only the first", () => {
+    const twoLeads: TeamSettings = { ...team, lead: { groups: [], addresses: ["lead@plan.example", "Deputy@Plan.example"] } };
+    expect([...rolesOf({ upn: "deputy@plan.example" }, twoLeads)]).toEqual(["advocate", "lead"]);
+    expect([...rolesOf({ upn: "lead@plan.example" }, twoLeads)]).toEqual(["advocate", "lead"]);
+  });
 });

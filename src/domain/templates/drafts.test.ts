@@ -1,9 +1,29 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { DEFAULT_TEMPLATES } from "./defaults";
 import { actionForPurpose, draftedAction } from "./drafts";
 import { PURPOSES } from "./templates";
 
+// what each purpose records once its reply is sent, written out by hand from the procedures
+const RECORDED = {
+  acknowledgement: { kind: "acknowledge" },
+  researching: { kind: "acknowledge" }, // "we are looking into it" stops the acknowledgement clock, not the answer's
+  routed: { kind: "route", to: "another department" },
+  requestInfo: { kind: "awaitInformation" },
+  outOfScope: { kind: "respond" },
+  generalInfoUntilVerified: { kind: "respond" },
+  specialistInfo: { kind: "respond" },
+  followUp: { kind: "followUp" },
+  resolution: { kind: "respond" },
+};
+
 describe("what a sent reply drafted from a template records", () => {
+  it("records the same for each purpose in a pane loaded afresh (the table read as the module loads)", async () => {
+    // loading the module inside the test, not only at the top of the file, makes the test reach the table's literals
+    vi.resetModules();
+    const fresh = await import("./drafts");
+    expect(Object.fromEntries(PURPOSES.map((p) => [p, fresh.actionForPurpose(p)]))).toEqual(RECORDED);
+  });
+
   it("records an acknowledgement, a request for information, a route, an answer or a follow-up by the template's purpose", () => {
     expect(Object.fromEntries(PURPOSES.map((p) => [p, actionForPurpose(p)]))).toEqual({
       acknowledgement: { kind: "acknowledge" },

@@ -125,3 +125,56 @@ describe("the plain-language check's findings, each as the advocate sees it", ()
     ]);
   });
 });
+
+describe("the plain-language check at the edges an advocate's reply can reach", () => {
+  // the hand-counted sentence of the tests above: 10 words, 12 syllables
+  const sentence = "You can see ago nurse today about your care plan.";
+
+  it("counts syllables by the check's rules: -les keeps its vowel, a word left without one is one syllable", () => {
+    // she(1) sets(1) tables(2: "es" after an l is not dropped) and(1) sped(1: "ed" dropped leaves no vowel, still one)
+    // home(1: silent e) to(1) rest(1) with(1) care(1: silent e) = 11 syllables in 10 words
+    const text = "She sets tables and sped home to rest with care. ".repeat(3).trim(); // 30 words, 33 syllables, 3 sentences
+    // 0.39 × 10 + 11.8 × 33 / 30 − 15.59 = 3.9 + 12.98 − 15.59 = 1.29
+    expect(readingGrade(text)).toBe(1.3);
+  });
+
+  it("counts a one-word sentence as a sentence", () => {
+    // 31 words, 37 syllables (thanks: 1), 4 sentences: 0.39 × 31 / 4 + 11.8 × 37 / 31 − 15.59 = 3.0225 + 14.0839 − 15.59 = 1.5164
+    expect(readingGrade(`${sentence} ${sentence} ${sentence} Thanks.`)).toBe(1.5);
+  });
+
+  it("reads a placeholder as one short word when it grades the reply", () => {
+    // 29 words and {planName}, read as "them" (1 syllable, as "plan" was): 30 words, 36 syllables, grade 2.5 as by hand above
+    expect(checkPlainLanguage(`${sentence} ${sentence} You can see ago nurse today about your care {planName}.`).grade).toBe(2.5);
+  });
+
+  it("quotes jargon as written after a name with a letter whose capital is two letters (ß)", () => {
+    expect(checkPlainLanguage("Dear Ms. Strauß, your prior authorization is approved.").findings).toEqual([
+      { kind: "jargon", text: "prior authorization", suggestion: 'say "approval before you get the service"' },
+    ]);
+  });
+
+  it("finds hyphenated jargon, and a deployment's own term however it is capitalised", () => {
+    expect(checkPlainLanguage("The lab you chose is out-of-network.").findings).toEqual([
+      { kind: "jargon", text: "out-of-network", suggestion: 'say "not in our network of doctors"' },
+    ]);
+    expect(checkPlainLanguage("Your Care Pathway letter is attached.", { jargon: { "Care Pathway": "plan of care" } }).findings).toEqual([
+      { kind: "jargon", text: "Care Pathway", suggestion: 'say "plan of care"' },
+    ]);
+  });
+
+  it("accepts an acronym explained at the start of a long reply", () => {
+    const text = `Your XQZ (extra quality zone) form is ready.${" Words here and more.".repeat(10)}`; // 254 characters
+    expect(text.length).toBe(254);
+    expect(checkPlainLanguage(text).findings).toEqual([]);
+  });
+
+  it("accepts an explanation that ends on the 80th character after the acronym, and not one a character further", () => {
+    // "XQZ" is characters 5–7; the window runs to character 87 (8 + 80 − 1)
+    const within = "Your XQZ form is ready. It comes with a short guide to your new extra quality zone (XQZ).";
+    expect(within.indexOf("(XQZ)") + "(XQZ)".length - 1).toBe(87);
+    expect(checkPlainLanguage(within).findings).toEqual([]);
+    const beyond = "Your XQZ form is ready. It comes with a short guide to your new extra quality zones (XQZ).";
+    expect(checkPlainLanguage(beyond).findings.map((f) => f.text)).toEqual(["XQZ"]);
+  });
+});

@@ -66,3 +66,12 @@ describe("the check before sending, on what the advocate reads", () => {
     expect(checkBeforeSend(es, DEFAULT_TEMPLATES, { language: "es" })).toEqual({ block: null, warn: null });
   });
 });
+
+describe("the check before sending, in the language it is told", () => {
+  it("trusts the language the pane gives over its own guess: no English grade for a reply it is told is Spanish", () => {
+    const grade9 =
+      "Hello Ana,\n\nThank you for writing to us about your recent hospital visit. We carefully reviewed your account and the payment history for that visit. Our records indicate that the payment was delivered to your provider's office last Tuesday afternoon. Please contact your provider directly if they still believe that something remains owed.";
+    expect(checkBeforeSend(grade9, DEFAULT_TEMPLATES).warn).toMatch(/reading grade 9/); // guessed English: graded
+    expect(checkBeforeSend(grade9, DEFAULT_TEMPLATES, { language: "es" })).toEqual({ block: null, warn: null });
+  });
+});

@@ -111,4 +111,16 @@ describe("a template's text and its ranking, on templates made for the test", ()
     ];
     expect(suggestTemplates(set, { ...ctx, flags: ["repeat_contact"] as Flag[] }).map((t) => t.id)).toEqual(["for-flag", "plain", "this-category", "this-policy"]);
   });
+
+  it("puts a better purpose in English before a weaker one in the member's language", () => {
+    // a Spanish email about a claim: "researching" ranks first, "acknowledgement" second (see the order above);
+    // the purpose counts ten times a rank, the member's language five: res-en 0 + 5 = 5, ack-es 10 + 0 = 10
+    const set = [tpl("ack-es", "acknowledgement", { language: "es" }), tpl("res-en", "researching")];
+    expect(suggestTemplates(set, { ...ctx, language: "es" }).map((t) => t.id)).toEqual(["res-en", "ack-es"]);
+  });
+
+  it("gives a template no lift for flags the email does not have", () => {
+    const set = [tpl("plain", "acknowledgement"), tpl("for-other-flag", "acknowledgement", { flags: ["repeat_contact"] })];
+    expect(suggestTemplates(set, ctx).map((t) => t.id)).toEqual(["plain", "for-other-flag"]);
+  });
 });
