@@ -9,7 +9,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { Suspense, lazy, useEffect, useLayoutEffect, useMemo, useState } from "react";
+import { Suspense, lazy, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { ActionBar } from "./ActionBar";
 import { ComposePanel } from "./ComposePanel";
 import { ConfirmationLookup } from "./ConfirmationLookup";
@@ -31,15 +31,16 @@ import { SHORTCUTS, useShortcut } from "./shortcuts";
 import { PartBoundary } from "./PartBoundary";
 import { hoursIn } from "../domain/settings";
 
-// the team views load when first opened, keeping them out of the pane's first JavaScript; each try
-// is a new lazy component, so "Try again" after a failed fetch fetches again
-const loadParts = () => ({
-  MyWork: lazy(() => import("./team/MyWork").then((m) => ({ default: m.MyWork }))),
-  TeamQueue: lazy(() => import("./team/TeamQueue").then((m) => ({ default: m.TeamQueue }))),
-  Turnaround: lazy(() => import("./manager/Turnaround").then((m) => ({ default: m.Turnaround }))),
-});
+// the team views load when first opened, keeping them out of the pane's first JavaScript
+const PART_IMPORTS = {
+  mine: () => import("./team/MyWork").then((m) => ({ default: m.MyWork })),
+  queue: () => import("./team/TeamQueue").then((m) => ({ default: m.TeamQueue })),
+  turnaround: () => import("./manager/Turnaround").then((m) => ({ default: m.Turnaround })),
+};
+// each try is a new lazy component, so "Try again" imports afresh
+const loadParts = () => ({ MyWork: lazy(PART_IMPORTS.mine), TeamQueue: lazy(PART_IMPORTS.queue), Turnaround: lazy(PART_IMPORTS.turnaround) });
 
-type PaneTab = "email" | "mine" | "queue" | "turnaround";
+export type PaneTab = "email" | "mine" | "queue" | "turnaround";
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
@@ -65,13 +66,20 @@ const useStyles = makeStyles({
 
 export interface AppProps {
   readonly services: PaneServices;
+  /** The view to open first (after the pane was reloaded to fetch a part again). */
+  readonly initialTab?: PaneTab;
+  /**
+   * Reloads the pane, opening this view again. "Try again" needs it when the browser keeps a
+   * failed module fetch for the page's lifetime (Chromium does): only a new page fetches again.
+   */
+  readonly onReloadPane?: (tab: PaneTab) => void;
 }
 
-export function App({ services }: AppProps) {
+export function App({ services, initialTab = "email", onReloadPane }: AppProps) {
   const styles = useStyles();
   const { state, view, correction, correct, loadedAt, worked, act, actionError, logStatus, logUser, signIn, needsSignIn, insertTemplate, templateError, draftOffer, markDraftSent, dismissDraft, logService, templates, roles, clock, now, forwardTo, handOffNote } =
     usePane(services);
-  const [tab, setTab] = useState<PaneTab>("email");
+  const [chosenTab, setTab] = useState<PaneTab>(initialTab);
   const [partsTry, setPartsTry] = useState(0);
   // a retry (partsTry) makes new lazy parts, so a part that failed to load is fetched again
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -82,11 +90,25 @@ export function App({ services }: AppProps) {
   const openItem = state.status === "ready" ? state.item.itemId : null;
   // read-only access to the shared mailbox (delegatePermissions without Write): read, but no acting
   const readOnly = state.status === "ready" && state.item.shared?.canAct === false;
-  useEffect(() => setTab("email"), [openItem]); // a newly selected email is shown at once
+  // a newly selected email is shown at once (not the first one the pane opens with)
+  const shownItem = useRef<string | null>(null);
+  useEffect(() => {
+    if (shownItem.current !== null && openItem !== shownItem.current) setTab("email");
+    if (openItem !== null) shownItem.current = openItem;
+  }, [openItem]);
   const isLead = roles.has("lead");
+  const isManager = roles.has("manager");
+  // a view the signed-in user's roles do not include is never shown
+  const tab: PaneTab = (chosenTab === "queue" && !isLead) || (chosenTab === "turnaround" && !isManager) ? "email" : chosenTab;
+  const retryPart = (): void => {
+    if (tab === "email") return;
+    PART_IMPORTS[tab]().then(
+      () => setPartsTry((n) => n + 1),
+      () => (onReloadPane ? onReloadPane(tab) : setPartsTry((n) => n + 1)),
+    );
+  };
   const canForwardAg = tab === "email" && !!worked && !!logUser && !readOnly && worked.status !== "resolved" && !handOffOf(worked, destinationOf("appealsGrievances", services.settings.organisation)) && !!view?.instructions.some((i) => i.kind === "appealsGrievances");
   useShortcut(SHORTCUTS.forward, () => void forwardTo("appealsGrievances"), canForwardAg);
-  const isManager = roles.has("manager");
 
   useLayoutEffect(() => {
     if (view && loadedAt.current) {
@@ -135,7 +157,7 @@ export function App({ services }: AppProps) {
           </div>
         ) : null}
         {logService && logUser && tab !== "email" ? (
-          <PartBoundary key={`${tab}-${partsTry}`} part={tab === "mine" ? "your work" : tab === "turnaround" ? "the turnaround view" : "the team queue"} onRetry={() => setPartsTry((n) => n + 1)}>
+          <PartBoundary key={`${tab}-${partsTry}`} part={tab === "mine" ? "your work" : tab === "turnaround" ? "the turnaround view" : "the team queue"} onRetry={retryPart}>
           <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
             {tab === "mine" ? (
               <MyWork service={logService} me={logUser.upn} status={logStatus} calendar={services.calendar} policies={services.settings.policies} now={now} />

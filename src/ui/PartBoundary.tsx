@@ -9,16 +9,16 @@ import { logEvent } from "./log";
 export interface PartBoundaryProps {
   /** What the part is, for the message: "the team queue". */
   readonly part: string;
-  /** Loads the part afresh (a new lazy import), then renders it again. */
+  /** Loads the part afresh and renders it again (the parent remounts this boundary with a new key). */
   readonly onRetry: () => void;
   readonly children: ReactNode;
 }
 
-export class PartBoundary extends Component<PartBoundaryProps, { failed: boolean }> {
-  override state = { failed: false };
+export class PartBoundary extends Component<PartBoundaryProps, { failed: boolean; retrying: boolean }> {
+  override state = { failed: false, retrying: false };
 
-  static getDerivedStateFromError(): { failed: boolean } {
-    return { failed: true };
+  static getDerivedStateFromError(): { failed: boolean; retrying: boolean } {
+    return { failed: true, retrying: false };
   }
 
   override componentDidCatch(): void {
@@ -34,12 +34,14 @@ export class PartBoundary extends Component<PartBoundaryProps, { failed: boolean
           <Button
             size="small"
             data-testid="part-retry"
+            disabledFocusable={this.state.retrying}
             onClick={() => {
-              this.setState({ failed: false });
+              if (this.state.retrying) return;
+              this.setState({ retrying: true });
               this.props.onRetry();
             }}
           >
-            Try again
+            {this.state.retrying ? "Trying again…" : "Try again"}
           </Button>
         </MessageBarActions>
       </MessageBar>
