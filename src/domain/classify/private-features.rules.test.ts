@@ -105,6 +105,14 @@ describe("the privacy filter of a training example's features", () => {
     expect(holds(f, "today")).toBe(true);
   });
 
+  it("reads a naming word as the model reads it, apostrophes off", () => {
+    // "mr’s" is read as "mrs"
+    const f = privateFeatures(parts("the letter went to mr’s zorbo quux not to me"), vocabulary());
+    expect(holds(f, "zorbo")).toBe(false);
+    expect(holds(f, "quux")).toBe(false);
+    expect(holds(f, "not")).toBe(true);
+  });
+
   it("does not carry a naming word's reach from the subject into the email's own words", () => {
     const f = privateFeatures(parts("zorbo quux wrote about the claim again", { subject: "a claim for my son" }), vocabulary());
     expect(holds(f, "zorbo")).toBe(true);
@@ -124,15 +132,36 @@ describe("the privacy filter of a training example's features", () => {
   });
 
   it("reads only the last three lines that are not blank as a sign-off", () => {
-    const f = privateFeatures(parts("appeal review\nclaim denied\n\nbest wishes\n\n\nzorbo\n\n"), vocabulary());
+    // lines of spaces or tabs are blank too
+    const f = privateFeatures(parts("appeal review\nclaim denied\n \nbest wishes\n\t\n  \nzorbo\n\n"), vocabulary());
     expect(holds(f, "appeal")).toBe(true);
     expect(holds(f, "review")).toBe(true);
     for (const w of ["claim", "denied", "best", "wishes", "zorbo"]) expect(holds(f, w)).toBe(false);
   });
 
+  it("keeps no word of an email that is all short lines", () => {
+    const f = privateFeatures(parts("claim denied\nzorbo"), vocabulary());
+    expect(holds(f, "claim")).toBe(false);
+    expect(holds(f, "denied")).toBe(false);
+    expect(holds(f, "zorbo")).toBe(false);
+  });
+
+  it("gives the same features in a word buffer used before for a longer email as in a fresh one", () => {
+    const vocab = vocabulary();
+    const buf = new WordBuffer();
+    // the longer email leaves words in the buffer beyond the next one's end, inside its sign-off line
+    privateFeatures(parts("i want to appeal the denial now\nz o r b l a r g"), vocab, buf);
+    const email = parts("i want to appeal the denial now\nzorbo quux blarg");
+    const again = privateFeatures(email, vocab, buf);
+    const fresh = privateFeatures(email, vocab);
+    expect([...again.hashes]).toEqual([...fresh.hashes]);
+    expect([...again.values]).toEqual([...fresh.values]);
+    expect(holds(again, "zorbo")).toBe(false);
+  });
+
   it("drops the sign-off of the quoted history too, and no word of the other part standing at the same place", () => {
-    // "zorbo" (39 to 44) stands where the quoted sign-off "blarg" does (38 to 43)
-    const own = "please look at the claim again because zorbo was denied and we want a review soon";
+    // "zorbo" (38 to 43) stands where the quoted sign-off "blarg" does
+    const own = "please look at my claim again because zorbo was denied and we want a review soon";
     const quoted = "we reviewed your appeal request today\nblarg";
     const f = privateFeatures(parts(own, { quoted }), vocabulary());
     expect(holds(f, "blarg")).toBe(false);
@@ -242,7 +271,21 @@ describe("the stored text of the features", () => {
   });
 
   it("refuses what is not a base64 text, with a plain message", () => {
-    for (const bad of [42, 12345678, null, undefined, { hashes: [] }, "AAAA AAAA", "AAAAAAA", "AAAAAAAA===", "<script>", "AAAA\nAAAA", "AAAAAAA%"]) {
+    // a String object is not a stored text either, though its characters are base64
+    for (const bad of [
+      42,
+      12345678,
+      null,
+      undefined,
+      { hashes: [] },
+      Object("AAAAAAAA") as unknown,
+      "AAAA AAAA",
+      "AAAAAAA",
+      "AAAAAAAA===",
+      "<script>",
+      "AAAA\nAAAA",
+      "AAAAAAA%",
+    ]) {
       expect(() => decodePrivateFeatures(bad)).toThrow(/^features are not base64$/);
     }
   });
