@@ -40,6 +40,6 @@ describe("the summary of npm run mutate", () => {
     expect(text).toContain("src/domain: 66.67 % detected (4 of 6; 1 survived, 1 no coverage)");
     expect(text).toContain("write path: 66.67 % detected (2 of 3; 1 survived, 0 no coverage)");
     expect(text).toMatch(/part domain: its report .* cannot be read/);
-    expect(text).toContain("not measured yet: domain, classify-rules, classify-model");
+    expect(text).toContain("not measured yet: domain, classify-rules, classify-features, classify-model, classify-classifier, classify-train, classify-tenant");
   });
 });

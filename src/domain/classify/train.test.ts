@@ -1,0 +1,184 @@
+/**
+ * The trainer on hand-made examples (a few buckets, two or three writers): what it keeps, what it
+ * weighs, and the fit itself checked against a plain AdaGrad written here from its description.
+ * Everything is built inside each test, and each takes milliseconds.
+ */
+import { describe, expect, it } from "vitest";
+import { seededRandom } from "../random";
+import { DEFAULT_FEATURES } from "./features";
+import type { HeadSpec } from "./model";
+import { fitModel, vectorizeAll, type Doc, type TrainOptions } from "./train";
+
+const BITS = 8;
+const hashOf = (bucket: number) => (bucket << (32 - BITS)) >>> 0;
+
+const HEADS: readonly HeadSpec[] = [
+  { name: "category", labels: ["claims", "appeal", "benefits"], kind: "softmax" },
+  { name: "urgent", labels: ["urgent"], kind: "logistic" },
+];
+
+function doc(buckets: readonly number[], values: readonly number[], targets: readonly number[], writer: string, weight = 1): Doc {
+  return { buckets: Int32Array.from(buckets), values: Float32Array.from(values), targets: Int32Array.from(targets), writer, weight };
+}
+
+function options(extra: Partial<TrainOptions> = {}): TrainOptions {
+  return { heads: HEADS, features: DEFAULT_FEATURES, bits: BITS, epochs: 5, learningRate: 0.5, l2: 1e-3, seed: 7, minWriters: 1, ...extra };
+}
+
+/**
+ * AdaGrad as train.ts describes it, written plainly: softmax heads and logistic heads, one
+ * accumulator per feature (the squared gradient of all outputs), one per bias, L2 on the weights,
+ * the examples shuffled (Fisher–Yates, the seeded generator) before each epoch.
+ */
+function reference(docs: readonly Doc[], rows: readonly number[], o: TrainOptions, classWeight: readonly number[]) {
+  const K = 4;
+  const W = rows.map(() => [0, 0, 0, 0]);
+  const G = rows.map(() => 1e-6);
+  const bias = [0, 0, 0, 0];
+  const gBias = [1e-6, 1e-6, 1e-6, 1e-6];
+  const rand = seededRandom(o.seed!);
+  const order = docs.map((_, i) => i);
+  for (let e = 0; e < o.epochs!; e++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const n of order) {
+      const d = docs[n]!;
+      const feats = [...d.buckets].map((b, f) => ({ r: rows.indexOf(b), v: d.values[f]! })).filter((x) => x.r >= 0);
+      const z = bias.map((b, k) => b + feats.reduce((s, x) => s + W[x.r]![k]! * x.v, 0));
+      const top = Math.max(z[0]!, z[1]!, z[2]!);
+      const ex = [0, 1, 2].map((k) => Math.exp(z[k]! - top));
+      const total = ex[0]! + ex[1]! + ex[2]!;
+      const t = d.targets[0]!;
+      const grad = [0, 1, 2].map((k) => (ex[k]! / total - (k === t ? 1 : 0)) * classWeight[t]! * d.weight);
+      const p = 1 / (1 + Math.exp(-z[3]!));
+      grad.push((p - d.targets[1]!) * (d.targets[1] === 1 ? classWeight[3]! : 1) * d.weight);
+      const sq = grad.reduce((s, g) => s + g * g, 0);
+      for (const { r, v } of feats) {
+        G[r]! += v * v * sq;
+        const step = (o.learningRate! * v) / Math.sqrt(G[r]!);
+        for (let k = 0; k < K; k++) W[r]![k]! -= step * (grad[k]! + o.l2! * W[r]![k]!);
+      }
+      for (let k = 0; k < K; k++) {
+        gBias[k]! += grad[k]! * grad[k]!;
+        bias[k]! -= (o.learningRate! * grad[k]!) / Math.sqrt(gBias[k]!);
+      }
+    }
+  }
+  return { W, bias };
+}
+
+const DOCS = () => [
+  doc([3, 10], [1, 0.5], [0, 0], "a"),
+  doc([10, 20], [0.8, 1], [1, 1], "b"),
+  doc([20, 31], [1, 1], [1, 1], "a", 2),
+  doc([3, 40], [1, 0.25], [2, 0], "b"),
+  doc([31, 40], [0.5, 1], [2, 1], "c"),
+];
+
+function expectClose(actual: ArrayLike<number>, expected: readonly number[]) {
+  expect(actual.length).toBe(expected.length);
+  expected.forEach((x, i) => expect(actual[i]).toBeCloseTo(x, 5));
+}
+
+describe("training the model", () => {
+  it("fits the weights and biases a plain AdaGrad of the same examples gives", () => {
+    const docs = DOCS();
+    const o = options();
+    const model = fitModel(docs, docs.length, o);
+    const rows = [3, 10, 20, 31, 40];
+    const want = reference(docs, rows, o, [1, 1, 1, 1]);
+    for (const [r, b] of rows.entries()) {
+      expect(model.rowOf(hashOf(b))).toBe(r);
+      expectClose(model.weights.subarray(r * 4, r * 4 + 4), want.W[r]!);
+    }
+    expectClose(model.bias, want.bias);
+  });
+
+  it("gives a class more weight where the options say so, and a head or class they name that does not exist changes nothing", () => {
+    const docs = DOCS();
+    const o = options({ classWeights: { "category:appeal": 3, "urgent:urgent": 2, "nohead:x": 9, "category:nolabel": 9 } });
+    const model = fitModel(docs, docs.length, o);
+    const rows = [3, 10, 20, 31, 40];
+    const want = reference(docs, rows, o, [1, 3, 1, 2]);
+    for (const r of rows.keys()) expectClose(model.weights.subarray(r * 4, r * 4 + 4), want.W[r]!);
+    expectClose(model.bias, want.bias);
+    const plain = fitModel(docs, docs.length, options());
+    expect([...model.bias]).not.toEqual([...plain.bias]);
+  });
+
+  it("keeps only the words enough writers use", () => {
+    const docs = DOCS(); // bucket 3: a and b; 10: a, b; 20: b, a; 31: a, c; 40: b, c — and none of three writers
+    const two = fitModel(docs, docs.length, options({ minWriters: 2 }));
+    expect([3, 10, 20, 31, 40].map((b) => two.rowOf(hashOf(b)) >= 0)).toEqual([true, true, true, true, true]);
+    const three = fitModel([...docs, doc([3], [1], [0, 0], "c")], 6, options({ minWriters: 3 }));
+    expect([3, 10, 20, 31, 40].map((b) => three.rowOf(hashOf(b)) >= 0)).toEqual([true, false, false, false, false]);
+    const one = fitModel([doc([5], [1], [0, 0], "a"), doc([6], [1], [1, 1], "a")], 2, options({ minWriters: 2 }));
+    expect(one.rowOf(hashOf(5))).toBe(-1);
+    expect(one.rowOf(hashOf(6))).toBe(-1);
+    expect(one.weights.length).toBe(0);
+  });
+
+  it("keeps only the heaviest features when told how many, fitted again on those alone", () => {
+    // buckets 1 and 2 tell the classes apart; 9 is in every email and tells nothing
+    const docs = [doc([1, 9], [1, 1], [0, 0], "a"), doc([2, 9], [1, 1], [1, 1], "b"), doc([1, 9], [1, 1], [0, 0], "b"), doc([2, 9], [1, 1], [1, 1], "a")];
+    const o = options({ maxFeatures: 2, epochs: 8 });
+    const model = fitModel(docs, docs.length, o);
+    expect([1, 2, 9].map((b) => model.rowOf(hashOf(b)))).toEqual([0, 1, -1]);
+    const want = reference(docs, [1, 2], o, [1, 1, 1, 1]);
+    expectClose(model.weights.subarray(0, 4), want.W[0]!);
+    expectClose(model.weights.subarray(4, 8), want.W[1]!);
+    expectClose(model.bias, want.bias);
+    // as many features as allowed, or no limit: all are kept
+    expect(fitModel(docs, 4, options({ maxFeatures: 3 })).rowOf(hashOf(9))).toBe(2);
+  });
+
+  it("writes what it was trained on in the header, with the defaults where nothing is said", () => {
+    const docs = DOCS();
+    const model = fitModel(docs, 9, { heads: HEADS, features: DEFAULT_FEATURES, epochs: 1 });
+    expect(model.header).toMatchObject({
+      format: "triage-linear",
+      version: "dev",
+      bits: 18,
+      temperature: {},
+      thresholds: {},
+      trainedOn: { emails: 9, writers: 3, corpusHash: "" },
+    });
+    const named = fitModel(docs, 5, options({ version: "2026.12", corpusHash: "abc", temperature: { category: 1.5 }, thresholds: { urgent: 0.4 } }));
+    expect(named.header).toMatchObject({
+      version: "2026.12",
+      bits: 8,
+      temperature: { category: 1.5 },
+      thresholds: { urgent: 0.4 },
+      trainedOn: { emails: 5, corpusHash: "abc" },
+    });
+  });
+
+  it("reads each example's labels into the heads' targets, and refuses a label no head has", () => {
+    const heads: HeadSpec[] = [
+      { name: "category", labels: ["claims", "appeal"], kind: "softmax" },
+      { name: "senderType", labels: ["member", "provider"], kind: "softmax" },
+      { name: "priority", labels: ["routine", "high"], kind: "softmax" },
+      { name: "dispute", labels: ["appeal", "grievance"], kind: "logistic", of: "category" },
+      { name: "fast", labels: ["high"], kind: "logistic", of: "priority" },
+      { name: "clinical", labels: ["clinical_referral"], kind: "logistic" },
+    ];
+    const parts = { subject: "denied claim", own: "Please look at my claim again.", quoted: "", structure: ["mailbox=contact-us"] };
+    const labels = (category: string, priority: string, flags: string[]) => ({ category, senderType: "provider", priority, flags });
+    const [x, y] = vectorizeAll(
+      [
+        { parts, labels: labels("appeal", "high", ["clinical_referral"]), writer: "w1", weight: 2 },
+        { parts, labels: labels("claims", "routine", []), writer: "w2" },
+      ],
+      { heads, features: DEFAULT_FEATURES, bits: 12 },
+    );
+    expect([...x!.targets]).toEqual([1, 1, 1, 1, 1, 1]);
+    expect([...y!.targets]).toEqual([0, 1, 0, 0, 0, 0]);
+    expect([x!.weight, y!.weight, x!.writer]).toEqual([2, 1, "w1"]);
+    expect(x!.buckets.length).toBeGreaterThan(0);
+    expect(() => vectorizeAll([{ parts, labels: labels("billing", "high", []), writer: "w1" }], { heads, features: DEFAULT_FEATURES })).toThrow(
+      'label "billing" is not a class of category',
+    );
+  });
+});
