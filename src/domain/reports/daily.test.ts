@@ -206,6 +206,14 @@ describe("the daily report's edges", () => {
     expect([row.confirmationNumber, row.mailbox, row.assignee]).toEqual(["", "", "unassigned"]);
   });
 
+  it("orders rows of a section other than open by due time, whoever has them", () => {
+    const zed = record("ZEDFIRST", { mailbox: "mco-escalations", policy: "mco-high-priority", priority: "high", assignee: "zed@plan.example", status: "assigned", receivedAt: "2026-10-05T08:30:00-05:00" }); // due 12:30
+    const amy = record("AMYLATER", { assignee: "amy@plan.example", status: "assigned", receivedAt: "2026-10-05T09:00:00-05:00" }); // due tomorrow
+    const rows = sections([amy, zed]);
+    expect(rows.filter((r) => r.startsWith("arrived:"))).toEqual(["arrived:ZEDFIRST:firstResponse", "arrived:AMYLATER:firstResponse"]);
+    expect(rows.filter((r) => r.startsWith("open:"))).toEqual(["open:AMYLATER:firstResponse", "open:ZEDFIRST:firstResponse"]);
+  });
+
   it("orders rows of the same section and due time by when they were received", () => {
     const done = (c: string, receivedAt: string) => record(c, { status: "resolved", receivedAt, events: [{ type: "resolved", at: "2026-10-05T09:00:00-05:00" }] });
     const rows = dailyReport([done("SECOND01", "2026-09-22T09:00:00-05:00"), done("FIRST001", "2026-09-21T09:00:00-05:00"), done("THIRD001", "2026-09-23T09:00:00-05:00")], calendar, DEFAULT_POLICIES, REPORT_AT).rows;
@@ -217,6 +225,9 @@ describe("the daily report's edges", () => {
     const head = '<table><thead><tr><th scope="col">Confirmation</th><th scope="col">Received</th><th scope="col">Mailbox</th><th scope="col">Category</th><th scope="col">Priority</th><th scope="col">Assignee</th><th scope="col">Status</th><th scope="col">Clock</th><th scope="col">Due</th></tr></thead><tbody>';
     expect(page).toContain(
       `<section><h2>Due today (1)</h2>${head}<tr><td>DUETODAY</td><td>2026-10-05 08:30</td><td>mco-escalations</td><td>general_inquiry</td><td>high</td><td>ana@plan.example</td><td>assigned</td><td>firstResponse</td><td>2026-10-05 12:30</td></tr></tbody></table></section>\n<section><h2>Open, by who has it (3)</h2>`,
+    );
+    expect(page).toContain(
+      '<td>firstResponse</td><td>2026-10-05 12:30</td></tr><tr><td>LATE0001</td>', // the open rows, one after another
     );
     expect(page).toContain(
       `<section><h2>Completed since the last report (1)</h2>${head}<tr class="completed"><td>DONEFRI1</td><td>2026-10-01 09:00</td><td>secure-message</td><td>general_inquiry</td><td>routine</td><td>unassigned</td><td>resolved</td><td></td><td></td></tr></tbody></table></section>\n</body>`,

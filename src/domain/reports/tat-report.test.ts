@@ -173,6 +173,11 @@ describe("the turnaround report's HTML sections, drawn", () => {
     );
   });
 
+  it("draws a second key's row below the first, 44 lower", () => {
+    const html = tatHtml({ ...report, byAdvocate: [figures("ana@plan.example"), figures("ben@plan.example")] }, { from: "2026-03-01", to: "2026-03-31" });
+    expect(html).toContain('font-size="10" fill="#242424">100%</text><text x="0" y="88" font-size="12" fill="#242424">ben@plan.example</text>');
+  });
+
   it("heads each table with its caption and the figures' columns", () => {
     const html = tatHtml(report, { from: "2026-03-01", to: "2026-03-31" });
     const head = ["", "Received", "Ack ≤1", "Answered ≤1", "≤3", "≤5", "Resolved ≤2", "≤5", "≤15", "Open", "Policy clocks met: ack / response / resolution"].map((h) => `<th scope="col">${h}</th>`).join("");

@@ -196,7 +196,7 @@ describe("the turnaround report's edges, worked out by hand", () => {
       r("none", "2026-11-02T09:00:00-06:00", [], { assignee: "cy@plan.example" }),
     ];
     const report = turnaroundReport(records, calendar, t("2026-11-01T00:00:00-05:00"), t("2026-12-01T00:00:00-06:00"));
-    expect([report.overall.acknowledgedWithin1, report.overall.open]).toEqual([1, 2]);
+    expect([report.overall.key, report.overall.acknowledgedWithin1, report.overall.open]).toEqual(["all", 1, 2]);
     expect(report.byAdvocate.map((f) => [f.key, f.received, f.acknowledgedWithin1, f.open])).toEqual([["ben@plan.example", 2, 1, 1], ["cy@plan.example", 1, 0, 1]]);
     expect(report.overall.resolvedWithin).toEqual({ 2: 0, 5: 1, 15: 1 }); // resolved in 4 business days
   });
