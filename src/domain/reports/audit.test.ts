@@ -12,6 +12,9 @@ function record(receivedAt: string, events: { type: SlaEvent["type"]; at: string
   return inquiry({ receivedAt: at(receivedAt), confirmationNumber, events: events.map((e) => ({ type: e.type, at: at(e.at) })) });
 }
 
+/** The sample of 120 items CN-0000…CN-0119 for seed 20261101, as first drawn (12 items: 10 % of 120). */
+const RECORDED_SAMPLE = ["CN-0080", "CN-0107", "CN-0090", "CN-0052", "CN-0060", "CN-0023", "CN-0092", "CN-0116", "CN-0049", "CN-0000", "CN-0110", "CN-0001"];
+
 const month = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `<m${i}@x>` }));
 
 describe("the NCQA audit sample", () => {
@@ -158,3 +161,29 @@ describe("the quarter's audit score, unanswered", () => {
     expect([s.yes, s.answered, s.audited, s.score]).toEqual([0, 0, 0, null]);
     expect(auditScore([]).score).toBeNull();
   });});
+
+describe("the audit's inputs, strictly read", () => {
+  it("takes a month only as the whole text YYYY-MM, January to December", () => {
+    expect(inMonth("2026-01", calendar)(at("2026-01-15T12:00:00-06:00"))).toBe(true);
+    expect(() => inMonth("2026-00", calendar)).toThrow("month must look like 2026-10");
+    expect(() => inMonth("FY2026-10", calendar)).toThrow("month must look like 2026-10");
+  });
+
+  it("takes a quarter only as the whole text YYYY-Qn, quoting a long one briefly", () => {
+    expect(() => quarterMonths("FY2026-Q4")).toThrow("quarter must look like 2026-Q4");
+    expect(() => quarterMonths("2026-Q41")).toThrow("quarter must look like 2026-Q4");
+    expect(() => quarterMonths(`2026-Q4${"x".repeat(100)}`)).toThrow(`not "2026-Q4${"x".repeat(13)}"`);
+  });
+
+  it("reads an auditor's answer with spaces around it as answered", () => {
+    const s = auditScore([{ "Acknowledgement TAT Met Y/N": " Y ", "Resolution TAT Met Y/N": "N ", "Answered Correctly (Yes/No)": " Yes", "Reply Professional (Yes/No)": "yes ", "Accurate Information (Yes/No)": " no " }]);
+    expect([s.yes, s.answered, s.audited]).toEqual([3, 5, 1]);
+  });
+
+  it("draws the sample recorded for a seed, so an auditor can draw it again later", () => {
+    // recorded once from this seed: a change to the sort or the shuffle changes the months' samples already drawn
+    const ids = Array.from({ length: 120 }, (_, i) => `CN-${String(i).padStart(4, "0")}`);
+    const shuffled = [...ids.slice(60), ...ids.slice(0, 60).reverse()];
+    expect(auditSample(shuffled, 20261101, (x) => x)).toEqual(RECORDED_SAMPLE);
+  });
+});

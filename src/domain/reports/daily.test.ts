@@ -30,16 +30,20 @@ const records = [
   record("LATERMON", { receivedAt: "2026-10-05T11:00:00-05:00" }), // after the report's time: not in it
 ];
 
+// built inside each test (not once for the describe block), so mutation testing sees which test covers what
+const mondayReport = () => dailyReport(records, calendar, DEFAULT_POLICIES, REPORT_AT);
+
 describe("the daily report", () => {
-  const report = dailyReport(records, calendar, DEFAULT_POLICIES, REPORT_AT);
-  const section = (s: string) => report.rows.filter((r) => r.section === s).map((r) => r.confirmationNumber);
 
   it("covers the time since the previous business day's report, Friday 10:00 for a Monday", () => {
+    const report = mondayReport();
     expect(report.from).toBe(at("2026-10-02T10:00:00-05:00"));
     expect(report.at).toBe(REPORT_AT);
   });
 
   it("puts each inquiry in the sections that apply, in the procedure's order, and leaves out what came after the report", () => {
+    const report = mondayReport();
+    const section = (s: string) => report.rows.filter((r) => r.section === s).map((r) => r.confirmationNumber);
     expect(report.rows.map((r) => `${r.section}:${r.confirmationNumber}`)).toEqual([
       "arrived:DUETODAY", // the one due soonest first
       "arrived:ARRIVED1",
@@ -55,6 +59,7 @@ describe("the daily report", () => {
   });
 
   it("names the clock that matters on each row: the late one, the one due today, the next to run out", () => {
+    const report = mondayReport();
     const row = (s: string, c: string) => report.rows.find((r) => r.section === s && r.confirmationNumber === c)!;
     expect(row("dueToday", "DUETODAY")).toMatchObject({ clock: "firstResponse", dueAt: at("2026-10-05T12:30:00-05:00"), assignee: "ana@plan.example", priority: "high", mailbox: "mco-escalations" });
     expect(row("late", "LATE0001")).toMatchObject({ clock: "firstResponse", assignee: "lee@plan.example", status: "assigned" });
@@ -75,6 +80,7 @@ describe("the daily report", () => {
   });
 
   it("writes CSV rows with local times and no subject or sender", () => {
+    const report = mondayReport();
     const csv = dailyCsv(report, calendar);
     const lines = csv.split("\r\n").filter(Boolean);
     expect(lines[0]).toBe("Section,Confirmation Number,Received,Mailbox,Category,Priority,Assignee,Status,Clock,Due");
@@ -134,5 +140,97 @@ describe("when reports go out", () => {
     expect(lastResolution(events, 300)).toBe(100); // strictly before
     expect(lastResolution(events, 100)).toBeNull();
     expect(lastResolution([{ type: "resolved", at: 300 }, { type: "resolved", at: 100 }])).toBe(300); // in any order
+  });
+});
+
+describe("the daily report's edges", () => {
+  const sections = (rs: readonly InquiryRecord[], policies = DEFAULT_POLICIES) => dailyReport(rs, calendar, policies, REPORT_AT).rows.map((r) => `${r.section}:${r.confirmationNumber}:${r.clock}`);
+
+  it("counts mail received exactly at the last report's time as arrived, and mail exactly at this report's time in the next", () => {
+    const onTheDot = record("ONTHEDOT", { receivedAt: "2026-10-02T10:00:00-05:00" });
+    const justBefore = record("JUSTBEFO", { receivedAt: "2026-10-02T09:59:59-05:00", events: [{ type: "responded", at: "2026-10-02T09:59:59-05:00" }] });
+    const now = record("NOWNOWNO", { receivedAt: "2026-10-05T10:00:00-05:00" });
+    const rows = sections([onTheDot, justBefore, now]);
+    expect(rows.filter((r) => r.startsWith("arrived:"))).toEqual(["arrived:ONTHEDOT:firstResponse"]);
+    expect(rows.some((r) => r.includes("NOWNOWNO"))).toBe(false);
+  });
+
+  it("counts an inquiry resolved exactly at the last report's time as completed since it", () => {
+    const rows = sections([record("DONEDOT1", { status: "resolved", receivedAt: "2026-10-01T09:00:00-05:00", events: [{ type: "responded", at: "2026-10-01T12:00:00-05:00" }, { type: "resolved", at: "2026-10-02T10:00:00-05:00" }] })]);
+    expect(rows).toEqual(["completed:DONEDOT1:"]);
+  });
+
+  it("still counts a clock answered exactly at the report's time as running at that time", () => {
+    // answered at 10:00 on the dot: at 10:00 the four-hour clock (due 12:30) is still due today
+    const r = record("DOTREPLY", { mailbox: "mco-escalations", policy: "mco-high-priority", priority: "high", receivedAt: "2026-10-05T08:30:00-05:00", events: [{ type: "responded", at: "2026-10-05T10:00:00-05:00" }] });
+    expect(sections([r])).toEqual(["arrived:DOTREPLY:firstResponse", "dueToday:DOTREPLY:firstResponse", "open:DOTREPLY:firstResponse"]);
+  });
+
+  it("names the resolution clock for an inquiry answered before the report and still open", () => {
+    // received Friday 2 October 11:00, answered at 12:00: the one-day answer clock (due Monday) is met, not due today
+    const r = record("ANSWERED", { status: "assigned", assignee: "ana@plan.example", receivedAt: "2026-10-02T11:00:00-05:00", events: [{ type: "responded", at: "2026-10-02T12:00:00-05:00" }] });
+    expect(sections([r])).toEqual(["arrived:ANSWERED:resolution", "open:ANSWERED:resolution"]);
+  });
+
+  it("does not list an inquiry as late once its late clock was answered", () => {
+    // received Wednesday 30 September, answered late on Friday 2 October, still open: no clock is running out now
+    const r = record("LATEDONE", { status: "assigned", receivedAt: "2026-09-30T09:00:00-05:00", events: [{ type: "responded", at: "2026-10-02T12:00:00-05:00" }] });
+    expect(sections([r])).toEqual(["open:LATEDONE:resolution"]);
+  });
+
+  it("lists a late inquiry as late only, not also as due today, when another of its clocks runs out today", () => {
+    // Monday 14 September 11:00: the answer clock ran out on the 15th; 15 business days of resolution end Monday 5 October
+    const r = record("LATETDAY", { status: "assigned", receivedAt: "2026-09-14T11:00:00-05:00" });
+    expect(sections([r])).toEqual(["late:LATETDAY:firstResponse", "open:LATETDAY:firstResponse"]);
+  });
+
+  it("leaves an inquiry whose status is resolved out of due today and open, even without a resolution time in its log", () => {
+    const r = record("CLOSEDNT", { status: "resolved", receivedAt: "2026-10-02T11:00:00-05:00" });
+    expect(sections([r])).toEqual(["arrived:CLOSEDNT:firstResponse"]);
+  });
+
+  it("names the clock due soonest whatever order the policy lists its clocks in", () => {
+    const policy = { id: "reversed", label: "Resolution listed first", clocks: [{ name: "resolution" as const, duration: { unit: "businessDays" as const, amount: 5 }, goal: "" }, { name: "firstResponse" as const, duration: { unit: "businessHours" as const, amount: 4 }, goal: "" }] };
+    const r = record("REVERSED", { policy: "reversed", receivedAt: "2026-10-05T08:30:00-05:00" });
+    expect(sections([r], [policy])).toEqual(["arrived:REVERSED:firstResponse", "dueToday:REVERSED:firstResponse", "open:REVERSED:firstResponse"]);
+  });
+
+  it("lists an inquiry whose policy is unknown without a clock", () => {
+    const rows = dailyReport([record("NOPOLICY", { policy: "retired-policy", receivedAt: "2026-10-05T08:30:00-05:00" })], calendar, DEFAULT_POLICIES, REPORT_AT).rows;
+    expect(rows.map((r) => [r.section, r.clock, r.dueAt])).toEqual([["arrived", "", null], ["open", "", null]]);
+  });
+
+  it("shows no confirmation number or mailbox as empty, not as a made-up value", () => {
+    const r = { ...record("X", { receivedAt: "2026-10-05T08:30:00-05:00" }), confirmationNumber: null, mailbox: null };
+    const row = dailyReport([r], calendar, DEFAULT_POLICIES, REPORT_AT).rows[0]!;
+    expect([row.confirmationNumber, row.mailbox, row.assignee]).toEqual(["", "", "unassigned"]);
+  });
+
+  it("orders rows of a section other than open by due time, whoever has them", () => {
+    const zed = record("ZEDFIRST", { mailbox: "mco-escalations", policy: "mco-high-priority", priority: "high", assignee: "zed@plan.example", status: "assigned", receivedAt: "2026-10-05T08:30:00-05:00" }); // due 12:30
+    const amy = record("AMYLATER", { assignee: "amy@plan.example", status: "assigned", receivedAt: "2026-10-05T09:00:00-05:00" }); // due tomorrow
+    const rows = sections([amy, zed]);
+    expect(rows.filter((r) => r.startsWith("arrived:"))).toEqual(["arrived:ZEDFIRST:firstResponse", "arrived:AMYLATER:firstResponse"]);
+    expect(rows.filter((r) => r.startsWith("open:"))).toEqual(["open:AMYLATER:firstResponse", "open:ZEDFIRST:firstResponse"]);
+  });
+
+  it("orders rows of the same section and due time by when they were received", () => {
+    const done = (c: string, receivedAt: string) => record(c, { status: "resolved", receivedAt, events: [{ type: "resolved", at: "2026-10-05T09:00:00-05:00" }] });
+    const rows = dailyReport([done("SECOND01", "2026-09-22T09:00:00-05:00"), done("FIRST001", "2026-09-21T09:00:00-05:00"), done("THIRD001", "2026-09-23T09:00:00-05:00")], calendar, DEFAULT_POLICIES, REPORT_AT).rows;
+    expect(rows.map((r) => r.confirmationNumber)).toEqual(["FIRST001", "SECOND01", "THIRD001"]);
+  });
+
+  it("writes each section of the HTML page as a table with the columns named, one row per inquiry, an empty due time blank", () => {
+    const page = dailyHtml(mondayReport(), calendar);
+    const head = '<table><thead><tr><th scope="col">Confirmation</th><th scope="col">Received</th><th scope="col">Mailbox</th><th scope="col">Category</th><th scope="col">Priority</th><th scope="col">Assignee</th><th scope="col">Status</th><th scope="col">Clock</th><th scope="col">Due</th></tr></thead><tbody>';
+    expect(page).toContain(
+      `<section><h2>Due today (1)</h2>${head}<tr><td>DUETODAY</td><td>2026-10-05 08:30</td><td>mco-escalations</td><td>general_inquiry</td><td>high</td><td>ana@plan.example</td><td>assigned</td><td>firstResponse</td><td>2026-10-05 12:30</td></tr></tbody></table></section>\n<section><h2>Open, by who has it (3)</h2>`,
+    );
+    expect(page).toContain(
+      '<td>firstResponse</td><td>2026-10-05 12:30</td></tr><tr><td>LATE0001</td>', // the open rows, one after another
+    );
+    expect(page).toContain(
+      `<section><h2>Completed since the last report (1)</h2>${head}<tr class="completed"><td>DONEFRI1</td><td>2026-10-01 09:00</td><td>secure-message</td><td>general_inquiry</td><td>routine</td><td>unassigned</td><td>resolved</td><td></td><td></td></tr></tbody></table></section>\n</body>`,
+    );
   });
 });

@@ -136,3 +136,58 @@ describe("the turnaround report's HTML page", () => {
     expect(html).toContain("&lt;script&gt;");
   });
 });
+
+describe("the turnaround report's charts, for a screen reader", () => {
+  it("names each chart by its own title: aria-labelledby points to one id, without spaces, that the page has once", () => {
+    const html = tatHtml(report, { from: "2026-03-01", to: "2026-03-31" });
+    const refs = [...html.matchAll(/aria-labelledby="([^"]*)"/g)].map((m) => m[1]!);
+    expect(refs).toEqual(["c-by-mailbox", "c-by-advocate", "c-by-week"]);
+    for (const ref of refs) {
+      const titles = [...html.matchAll(new RegExp(`<title id="${ref}">([^<]*)</title>`, "g"))].map((m) => m[1]);
+      expect(titles).toHaveLength(1);
+      expect(titles[0]).toBe(`Share resolved within the goals, ${ref.slice(2).replace(/-/g, " ")}`);
+    }
+  });
+});
+
+describe("the turnaround report's HTML sections, drawn", () => {
+  it("draws a key's chart at 560 by 74: the legend on a line, three bars of 8 with the goals marked and each share beside it", () => {
+    // worked out from the layout: labels 180 wide, a plot of 330, rows from y 24, bars 10 apart, text 6 right of the plot
+    const html = tatHtml({ ...report, byAdvocate: [figures("ana@plan.example")] }, { from: "2026-03-01", to: "2026-03-31" });
+    expect(html).toContain(
+      [
+        '<section><h2>by advocate</h2><figure><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="c-by-advocate" viewBox="0 0 560 74" width="100%" style="max-width:560px">',
+        '<title id="c-by-advocate">Share resolved within the goals, by advocate</title>',
+        '<rect x="180" y="4" width="10" height="10" fill="#0f6cbd"/><text x="194" y="13" font-size="11" fill="#242424">within 2 days (goal 95%)</text>',
+        '<rect x="300" y="4" width="10" height="10" fill="#5c2e91"/><text x="314" y="13" font-size="11" fill="#242424">within 5 days (goal 98%)</text>',
+        '<rect x="420" y="4" width="10" height="10" fill="#107c10"/><text x="434" y="13" font-size="11" fill="#242424">within 15 days (goal 100%)</text>',
+        '<text x="0" y="44" font-size="12" fill="#242424">ana@plan.example</text>',
+        '<rect x="180" y="24" width="313.5" height="8" fill="#0f6cbd"><title>ana@plan.example: 95.0% resolved within 2 business days (goal 95%)</title></rect>',
+        '<line x1="493.5" x2="493.5" y1="23" y2="33" stroke="#242424" stroke-width="2"/><text x="516" y="32" font-size="10" fill="#242424">95%</text>',
+        '<rect x="180" y="34" width="297" height="8" fill="#5c2e91"><title>ana@plan.example: 90.0% resolved within 5 business days (goal 98%) — below goal</title></rect>',
+        '<line x1="503.4" x2="503.4" y1="33" y2="43" stroke="#242424" stroke-width="2"/><text x="516" y="42" font-size="10" fill="#242424">90% ✗</text>',
+        '<rect x="180" y="44" width="330" height="8" fill="#107c10"><title>ana@plan.example: 100.0% resolved within 15 business days (goal 100%)</title></rect>',
+        '<line x1="510" x2="510" y1="43" y2="53" stroke="#242424" stroke-width="2"/><text x="516" y="52" font-size="10" fill="#242424">100%</text>',
+        "</svg><figcaption>Resolved within 2, 5 and 15 business days, by advocate; the black marks are the goals (95%, 98%, 100%).</figcaption></figure>",
+      ].join(""),
+    );
+  });
+
+  it("draws a second key's row below the first, 44 lower", () => {
+    const html = tatHtml({ ...report, byAdvocate: [figures("ana@plan.example"), figures("ben@plan.example")] }, { from: "2026-03-01", to: "2026-03-31" });
+    expect(html).toContain('font-size="10" fill="#242424">100%</text><text x="0" y="88" font-size="12" fill="#242424">ben@plan.example</text>');
+  });
+
+  it("heads each table with its caption and the figures' columns", () => {
+    const html = tatHtml(report, { from: "2026-03-01", to: "2026-03-31" });
+    const head = ["", "Received", "Ack ≤1", "Answered ≤1", "≤3", "≤5", "Resolved ≤2", "≤5", "≤15", "Open", "Policy clocks met: ack / response / resolution"].map((h) => `<th scope="col">${h}</th>`).join("");
+    for (const s of ["by mailbox", "by advocate", "by week"]) expect(html).toContain(`</figure><table><caption>${s}</caption><thead><tr>${head}</tr></thead><tbody><tr>`);
+    expect(html).toContain('<td>31/32 · 27/29 · 25/26</td></tr><tr><th scope="row">contact-us</th>'); // one row after another
+    expect(html).toContain("— met</li><li>Resolved within 5 business days");
+  });
+
+  it("stacks the legend only in a chart narrower than 450", () => {
+    expect(new Set(chartLayout([figures("a")], { width: 450, label: 110 }).legend.map((l) => l.y)).size).toBe(1);
+    expect(chartLayout([figures("a")], { width: 449, label: 110 }).legend.map((l) => l.y)).toEqual([4, 18, 32]);
+  });
+});

@@ -97,6 +97,8 @@ export function chartLayout(figures: readonly TatFigures[], size: { readonly wid
 
 function chart(title: string, figures: readonly TatFigures[]): string {
   const c = chartLayout(figures);
+  // an id has no spaces: aria-labelledby reads "c-by advocate" as two ids, "c-by" and "advocate"
+  const id = `c-${title.replace(/[^A-Za-z0-9_-]+/g, "-")}`;
   const legend = c.legend.map((l) => `<rect x="${l.x}" y="${l.y}" width="10" height="10" fill="${l.fill}"/><text x="${l.x + 14}" y="${l.y + 9}" font-size="11" fill="#242424">${escapeHtml(l.text)}</text>`).join("");
   const rows = c.rows.map(
     (r) =>
@@ -110,7 +112,7 @@ function chart(title: string, figures: readonly TatFigures[]): string {
         )
         .join(""),
   );
-  return `<figure><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="c-${escapeHtml(title)}" viewBox="0 0 ${c.width} ${c.height}" width="100%" style="max-width:${c.width}px"><title id="c-${escapeHtml(title)}">Share resolved within the goals, ${escapeHtml(title)}</title>${legend}${rows.join("")}</svg><figcaption>Resolved within 2, 5 and 15 business days, ${escapeHtml(title)}; the black marks are the goals (95%, 98%, 100%).</figcaption></figure>`;
+  return `<figure><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${id}" viewBox="0 0 ${c.width} ${c.height}" width="100%" style="max-width:${c.width}px"><title id="${id}">Share resolved within the goals, ${escapeHtml(title)}</title>${legend}${rows.join("")}</svg><figcaption>Resolved within 2, 5 and 15 business days, ${escapeHtml(title)}; the black marks are the goals (95%, 98%, 100%).</figcaption></figure>`;
 }
 
 function table(title: string, figures: readonly TatFigures[]): string {

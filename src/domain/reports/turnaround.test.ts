@@ -138,15 +138,18 @@ describe("the turnaround report on a handful of inquiries worked out by hand", (
     r("before", "2026-09-30T23:59:00-05:00", []),
     r("after", "2026-10-16T00:00:00-05:00", []),
   ];
-  const report = turnaroundReport(records, calendar, t("2026-10-01T00:00:00-05:00"), t("2026-10-16T00:00:00-05:00"));
+  // built inside each test (not once for the describe block), so mutation testing sees which test covers what
+  const october = () => turnaroundReport(records, calendar, t("2026-10-01T00:00:00-05:00"), t("2026-10-16T00:00:00-05:00"));
 
   it("counts what was received in the period, from its start up to but not including its end", () => {
+    const report = october();
     expect(report.overall.received).toBe(4);
     expect(turnaroundReport(records, calendar, t("2026-09-30T23:59:00-05:00"), t("2026-10-16T00:00:00-05:00")).overall.received).toBe(5);
     expect(turnaroundReport(records, calendar, t("2026-10-01T00:00:00-05:00"), t("2026-10-16T00:00:01-05:00")).overall.received).toBe(5);
   });
 
   it("counts acknowledgement, answers and resolutions within their business days, and what is still open", () => {
+    const report = october();
     const o = report.overall;
     expect(o.acknowledgedWithin1).toBe(3); // wed (1), fri-evening (0, by its answer), sunday (0); not slow (2)
     expect(o.answeredWithin).toEqual({ 1: 1, 3: 2, 5: 2 }); // fri-evening 0 days, wed 2 days
@@ -155,11 +158,60 @@ describe("the turnaround report on a handful of inquiries worked out by hand", (
   });
 
   it("groups by mailbox, advocate and the week the count starts in, each sorted", () => {
+    const report = october();
     expect(report.byMailbox.map((f) => [f.key, f.received])).toEqual([["contact-us", 1], ["secure-message", 2], ["unknown", 1]]);
     expect(report.byAdvocate.map((f) => [f.key, f.received])).toEqual([["ana@plan.example", 2], ["ben@plan.example", 1], ["unassigned", 1]]);
     // wed and slow start in the week of Monday 5th; fri-evening and sunday count from Tuesday 13th
     expect(report.byWeek.map((f) => [f.key, f.received])).toEqual([["2026-10-05", 2], ["2026-10-12", 2]]);
     expect(report.byWeek[1]!.open).toBe(1);
     expect(report.byAdvocate.find((f) => f.key === "ben@plan.example")!.acknowledgedWithin1).toBe(0);
+  });
+});
+
+describe("the turnaround report's edges, worked out by hand", () => {
+  const t = (iso: string) => Date.parse(iso);
+  const r = (id: string, receivedAt: string, events: { type: SlaEvent["type"]; at: string }[] = [], over: Partial<InquiryRecord> = {}): InquiryRecord => ({
+    ...year(1)[0]!, internetMessageId: id, mailbox: "secure-message", policy: "secure-message", assignee: "ana@plan.example", receivedAt: t(receivedAt),
+    events: events.map((e) => ({ type: e.type, at: t(e.at) })), ...over,
+  });
+
+  it("puts each inquiry in the week (from Monday) its count starts in", () => {
+    const records = [
+      r("mon-early", "2026-11-02T07:00:00-06:00"), // Monday before opening: that Monday's week
+      r("fri-late", "2026-11-06T17:30:00-06:00"), // Friday after closing: Monday 9 November
+      r("sat", "2026-11-07T12:00:00-06:00"), // Saturday: Monday 9 November
+      r("sun", "2026-11-01T12:00:00-06:00"), // Sunday 1 November: Monday 2 November
+      r("wed", "2026-11-11T09:00:00-06:00"), // Veterans Day: Thursday 12 November, still the week of the 9th
+      r("thanks", "2026-11-26T09:00:00-06:00"), // Thanksgiving: Friday 27th, the week of the 23rd
+    ];
+    const report = turnaroundReport(records, calendar, t("2026-11-01T00:00:00-05:00"), t("2026-12-01T00:00:00-06:00"));
+    expect(report.byWeek.map((f) => [f.key, f.received])).toEqual([["2026-11-02", 2], ["2026-11-09", 3], ["2026-11-23", 1]]);
+  });
+
+  it("counts an acknowledgement after 1 business day as late and an unresolved inquiry as open, in every group", () => {
+    // Monday 2 November 09:00: acknowledged Tuesday 16:59 (1 day), another Wednesday 08:01 (2 days); one resolved Friday
+    const records = [
+      r("one-day", "2026-11-02T09:00:00-06:00", [{ type: "acknowledged", at: "2026-11-03T16:59:00-06:00" }], { assignee: "ben@plan.example" }),
+      r("two-days", "2026-11-02T09:00:00-06:00", [{ type: "acknowledged", at: "2026-11-04T08:01:00-06:00" }, { type: "resolved", at: "2026-11-06T12:00:00-06:00" }], { assignee: "ben@plan.example" }),
+      r("none", "2026-11-02T09:00:00-06:00", [], { assignee: "cy@plan.example" }),
+    ];
+    const report = turnaroundReport(records, calendar, t("2026-11-01T00:00:00-05:00"), t("2026-12-01T00:00:00-06:00"));
+    expect([report.overall.key, report.overall.acknowledgedWithin1, report.overall.open]).toEqual(["all", 1, 2]);
+    expect(report.byAdvocate.map((f) => [f.key, f.received, f.acknowledgedWithin1, f.open])).toEqual([["ben@plan.example", 2, 1, 1], ["cy@plan.example", 1, 0, 1]]);
+    expect(report.overall.resolvedWithin).toEqual({ 2: 0, 5: 1, 15: 1 }); // resolved in 4 business days
+  });
+
+  it("sorts keys that differ only in case or by a prefix", () => {
+    const records = ["b", "B", "a", "ab", "A"].map((k, i) => r(`k${i}`, "2026-11-03T09:00:00-06:00", [], { assignee: k }));
+    const report = turnaroundReport(records, calendar, t("2026-11-01T00:00:00-05:00"), t("2026-12-01T00:00:00-06:00"));
+    expect(report.byAdvocate.map((f) => f.key)).toEqual(["A", "B", "a", "ab", "b"]);
+  });
+
+  it("counts an inquiry whose policy is unknown, without judging its clocks", () => {
+    const records = [r("retired", "2026-11-03T09:00:00-06:00", [{ type: "responded", at: "2026-11-03T10:00:00-06:00" }], { policy: "retired-policy" })];
+    const report = turnaroundReport(records, calendar, t("2026-11-01T00:00:00-05:00"), t("2026-12-01T00:00:00-06:00"), { policies: DEFAULT_POLICIES, now: t("2026-11-30T12:00:00-06:00") });
+    expect(report.overall.received).toBe(1);
+    expect(report.overall.answeredWithin[1]).toBe(1);
+    expect(report.overall.policyClocks.firstResponse).toEqual({ met: 0, decided: 0 });
   });
 });
