@@ -5,9 +5,9 @@ import { detectLanguage } from "./language";
 const lang = (text: string) => detectLanguage(text).language;
 
 /** The language as the classifier asks for it: from the words it has already hashed for the model. */
-function fromHashes(own: string, subject = "") {
+function fromHashes(own: string, subject = "", quoted = "") {
   const buf = new WordBuffer();
-  readEmail({ subject, own, quoted: "", structure: [] }, DEFAULT_FEATURES, buf);
+  readEmail({ subject, own, quoted, structure: [] }, DEFAULT_FEATURES, buf);
   return { own: detectLanguage(own, buf, PART_OWN).language, subject: detectLanguage(subject, buf, PART_SUBJECT).language };
 }
 
@@ -59,5 +59,41 @@ describe("the language an email is written in", () => {
     expect(fromHashes("Hola, necesito ayuda con mi tarjeta por favor", "My card")).toEqual({ own: "es", subject: "en" });
     expect(fromHashes("Please help me with my card, thank you", "Necesito una tarjeta para mi hija")).toEqual({ own: "en", subject: "es" });
     expect(fromHashes("J'ai reçu la lettre, j'ai appelé").own).toBe("fr");
+  });
+
+  it("reads the sender's own words only, not the quoted message they answer", () => {
+    const quoted = "Hola, necesito ayuda con mi tarjeta por favor, gracias. ".repeat(5);
+    expect(fromHashes("Please help me with my card, thank you", "", quoted).own).toBe("en");
+  });
+
+  it("counts a to z, in either case, as Latin letters, and punctuation as no letter at all", () => {
+    // 4 Cyrillic letters beside 12 Latin ones (6 of them "a"): 25 %, English
+    expect(lang("Иван banana BANANA")).toBe("en");
+    // beside 10 "z": 4 of 14, 29 %, English
+    expect(lang("Иван zz zz ZZ zz zz")).toBe("en");
+    // beside tildes and braces only: all the letters are Cyrillic
+    expect(lang("Иван ~~~~~ {} [] ^^ __ ||")).toBe("ru");
+  });
+
+  it("needs more than 30 % of the letters in a script, and more than 4 % Vietnamese letters", () => {
+    // 3 Cyrillic letters of 10: exactly 30 %, still English
+    expect(lang("Юля Johnson")).toBe("en");
+    expect(lang("Юля Jones")).toBe("ru"); // 3 of 8
+    // 1 Vietnamese letter of 25: exactly 4 %, still English
+    expect(lang("please call Nguy\u1ec5n at home now")).toBe("en");
+    expect(lang("please call Nguy\u1ec5n at home")).toBe("vi"); // 1 of 22
+  });
+
+  it("calls a text with two function words of one language that language", () => {
+    expect(lang("Hola, gracias")).toBe("es");
+    expect(lang("Merci, bonjour")).toBe("fr");
+  });
+
+  it("counts exactly the first 250 words, from the text and from the model's words alike", () => {
+    // 125 Spanish and 125 English words are a tie, which English wins; one word more or less would decide it
+    expect(lang("y ".repeat(125) + "i ".repeat(200))).toBe("en");
+    expect(fromHashes("i ".repeat(125) + "y ".repeat(200)).own).toBe("en");
+    expect(fromHashes("i ".repeat(250) + "y ".repeat(350)).own).toBe("en");
+    expect(fromHashes("i ".repeat(100) + "y ".repeat(350)).own).toBe("es");
   });
 });
