@@ -72,6 +72,15 @@ describe("quoted history and boilerplate", () => {
     });
   });
 
+  it("keeps an email with no quoted history whole as the sender's own words, and trims both parts", () => {
+    expect(splitQuoted("  Please send a new card.\nThank you\n")).toEqual({ own: "Please send a new card.\nThank you", quoted: "" });
+    // one line break before the second header: the last character of the first message stays its own
+    expect(splitQuoted("From: A\nSent: Mon\n\nPlease help.\nFrom: B\nSent: Sun\n\nolder\n\n")).toEqual({
+      own: "From: A\nSent: Mon\n\nPlease help.",
+      quoted: "From: B\nSent: Sun\n\nolder",
+    });
+  });
+
   it("drops confidentiality notices", () => {
     expect(stripBoilerplate("Hi\nCONFIDENTIALITY NOTICE: this e-mail is for the intended recipient only.\nBye")).toBe("Hi\nBye");
   });
@@ -98,7 +107,6 @@ describe("entities and tokens", () => {
     // the last code point is one; past it, zero and the surrogates are not (a space instead)
     expect(decodeEntities("&#x10FFFF;|&#x110000;|&#1114112;|&#0;|&#xDFFF;|&#xD7FF;|&#xE000;")).toBe("\u{10FFFF}| | | | |\uD7FF|\uE000");
   });
-
 });
 
 describe("htmlToText on hostile bodies", () => {
@@ -139,7 +147,10 @@ describe("htmlToText on hostile bodies", () => {
   }
 
   it("gives ordinary mail the same text as the string rules it replaces", () => {
-    const html = '<div class="x"><p>Hi team,</p><p>My claim&nbsp;#123 was denied.<br>Please help.</p><table><tr><td>a</td><td>b</td></tr></table><div class="gmail_quote">On Mon, A wrote:<blockquote>old</blockquote></div></div>';
-    expect(htmlToText(html)).toBe("Hi team,\n\nMy claim #123 was denied.\nPlease help.\n\na b\n\n-----Original Message-----\nOn Mon, A wrote:\n-----Original Message-----\nold");
+    const html =
+      '<div class="x"><p>Hi team,</p><p>My claim&nbsp;#123 was denied.<br>Please help.</p><table><tr><td>a</td><td>b</td></tr></table><div class="gmail_quote">On Mon, A wrote:<blockquote>old</blockquote></div></div>';
+    expect(htmlToText(html)).toBe(
+      "Hi team,\n\nMy claim #123 was denied.\nPlease help.\n\na b\n\n-----Original Message-----\nOn Mon, A wrote:\n-----Original Message-----\nold",
+    );
   });
 });
