@@ -22,7 +22,7 @@ function doc(buckets: readonly number[], values: readonly number[], targets: rea
 }
 
 function options(extra: Partial<TrainOptions> = {}): TrainOptions {
-  return { heads: HEADS, features: DEFAULT_FEATURES, bits: BITS, epochs: 5, learningRate: 0.5, l2: 1e-3, seed: 7, minWriters: 1, ...extra };
+  return { heads: HEADS, features: DEFAULT_FEATURES, bits: BITS, epochs: 5, learningRate: 0.3, l2: 1e-3, seed: 7, minWriters: 1, ...extra };
 }
 
 /**
@@ -98,7 +98,7 @@ describe("training the model", () => {
 
   it("gives a class more weight where the options say so, and a head or class they name that does not exist changes nothing", () => {
     const docs = DOCS();
-    const o = options({ classWeights: { "category:appeal": 3, "urgent:urgent": 2, "nohead:x": 9, "category:nolabel": 9 } });
+    const o = options({ classWeights: { "category:appeal": 3, "urgent:urgent": 2, "nohead:x": 9, "category:nolabel": 9, "urgent:nolabel": 9 } });
     const model = fitModel(docs, docs.length, o);
     const rows = [3, 10, 20, 31, 40];
     const want = reference(docs, rows, o, [1, 3, 1, 2]);
@@ -114,6 +114,8 @@ describe("training the model", () => {
     expect([3, 10, 20, 31, 40].map((b) => two.rowOf(hashOf(b)) >= 0)).toEqual([true, true, true, true, true]);
     const three = fitModel([...docs, doc([3], [1], [0, 0], "c")], 6, options({ minWriters: 3 }));
     expect([3, 10, 20, 31, 40].map((b) => three.rowOf(hashOf(b)) >= 0)).toEqual([true, false, false, false, false]);
+    // one writer is enough when one is asked for, even for a word only one email has
+    expect(fitModel([...docs, doc([50], [1], [0, 0], "a")], 6, options({ minWriters: 1 })).rowOf(hashOf(50))).toBe(5);
     const one = fitModel([doc([5], [1], [0, 0], "a"), doc([6], [1], [1, 1], "a")], 2, options({ minWriters: 2 }));
     expect(one.rowOf(hashOf(5))).toBe(-1);
     expect(one.rowOf(hashOf(6))).toBe(-1);
@@ -121,17 +123,16 @@ describe("training the model", () => {
   });
 
   it("keeps only the heaviest features when told how many, fitted again on those alone", () => {
-    // buckets 1 and 2 tell the classes apart; 9 is in every email and tells nothing
-    const docs = [doc([1, 9], [1, 1], [0, 0], "a"), doc([2, 9], [1, 1], [1, 1], "b"), doc([1, 9], [1, 1], [0, 0], "b"), doc([2, 9], [1, 1], [1, 1], "a")];
-    const o = options({ maxFeatures: 2, epochs: 8 });
+    // buckets 5, 7 and 9 tell the classes apart; 1 is in every email and tells nothing (and comes first)
+    const docs = ["a", "b"].flatMap((w) => [doc([1, 5], [1, 1], [0, 0], w), doc([1, 7], [1, 1], [1, 1], w), doc([1, 9], [1, 1], [2, 0], w)]);
+    const o = options({ maxFeatures: 3, epochs: 8 });
     const model = fitModel(docs, docs.length, o);
-    expect([1, 2, 9].map((b) => model.rowOf(hashOf(b)))).toEqual([0, 1, -1]);
-    const want = reference(docs, [1, 2], o, [1, 1, 1, 1]);
-    expectClose(model.weights.subarray(0, 4), want.W[0]!);
-    expectClose(model.weights.subarray(4, 8), want.W[1]!);
+    expect([1, 5, 7, 9].map((b) => model.rowOf(hashOf(b)))).toEqual([-1, 0, 1, 2]);
+    const want = reference(docs, [5, 7, 9], o, [1, 1, 1, 1]);
+    for (const r of [0, 1, 2]) expectClose(model.weights.subarray(r * 4, r * 4 + 4), want.W[r]!);
     expectClose(model.bias, want.bias);
     // as many features as allowed, or no limit: all are kept
-    expect(fitModel(docs, 4, options({ maxFeatures: 3 })).rowOf(hashOf(9))).toBe(2);
+    expect(fitModel(docs, 6, options({ maxFeatures: 4 })).rowOf(hashOf(1))).toBe(0);
   });
 
   it("writes what it was trained on in the header, with the defaults where nothing is said", () => {
@@ -177,6 +178,7 @@ describe("training the model", () => {
     expect([...y!.targets]).toEqual([0, 1, 0, 0, 0, 0]);
     expect([x!.weight, y!.weight, x!.writer]).toEqual([2, 1, "w1"]);
     expect(x!.buckets.length).toBeGreaterThan(0);
+    expect(Math.max(...x!.buckets)).toBeLessThan(1 << 12); // buckets of the bits asked for
     expect(() => vectorizeAll([{ parts, labels: labels("billing", "high", []), writer: "w1" }], { heads, features: DEFAULT_FEATURES })).toThrow(
       'label "billing" is not a class of category',
     );
