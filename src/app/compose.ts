@@ -10,6 +10,7 @@ import { OfficeMailbox } from "../adapters/mailbox/office";
 import type { MailboxAdapter } from "../adapters/mailbox/types";
 export { fetchModel } from "../adapters/model/fetch-model";
 import { LocalStore } from "../adapters/storage/local";
+import type { KeyValueStore } from "../adapters/storage/types";
 import { BusinessCalendar } from "../domain/calendar/calendar";
 import { Classifier } from "../domain/classify/classifier";
 import type { LinearModel } from "../domain/classify/model";
@@ -121,4 +122,16 @@ export function checkHarnessSends(mailbox: MailboxAdapter, services: PaneService
       log: sentReplyLog(services.log),
     });
   });
+}
+
+/**
+ * The frame's session storage, for what must outlive one reload of the pane and no more (the view
+ * to open again, decision 83); undefined where the browser refuses even to name it.
+ */
+export function sessionStore(): KeyValueStore | undefined {
+  try {
+    return new LocalStore("member-triage", window.sessionStorage);
+  } catch {
+    return undefined;
+  }
 }

@@ -12,7 +12,7 @@ import type { MailboxAdapter } from "../adapters/mailbox/types";
 // eslint-disable-next-line boundaries/no-unknown-dependencies
 import modelUrl from "../../assets/triage-model.bin?url";
 import type { DeploymentSettings } from "../domain/settings";
-import { checkHarnessSends, connectHarness, fetchModel, paneServices, waitForOutlook, type LogPlace } from "../app/compose";
+import { checkHarnessSends, connectHarness, fetchModel, paneServices, sessionStore, waitForOutlook, type LogPlace } from "../app/compose";
 import { embeddedSettings } from "../app/embedded-settings";
 import { App, type PaneTab } from "./App";
 import { logEvent } from "./log";
@@ -82,33 +82,27 @@ async function start(): Promise<void> {
   // the harness's Send button stands in for Outlook's OnMessageSend event: the same check and record
   if (__HARNESS__ && useHarness) checkHarnessSends(mailbox, services);
   logEvent("pane.started", mailbox.isEmulator ? "harness" : "outlook");
-  root.render(<App services={services} initialTab={reopenedTab()} onReloadPane={reloadPane} />);
+  root.render(<App services={services} initialTab={await reopenedTab()} onReloadPane={(tab) => void reloadPane(tab)} />);
 }
 
 // office.js removes history.replaceState and pushState in some hosts, so the view to open again
 // after a reload is kept in the frame's session storage (a view name, never member data)
-const REOPEN_KEY = "triage.reopen";
+const REOPEN_KEY = "reopen";
 const REOPENABLE: readonly PaneTab[] = ["mine", "queue", "turnaround"];
+const session = sessionStore();
 
 /** The view a reload asked to open again, once: the mark is removed as it is read. */
-function reopenedTab(): PaneTab {
-  try {
-    const tab = window.sessionStorage.getItem(REOPEN_KEY);
-    window.sessionStorage.removeItem(REOPEN_KEY);
-    return REOPENABLE.find((t) => t === tab) ?? "email";
-  } catch {
-    return "email"; // storage refused: open as usual
-  }
+async function reopenedTab(): Promise<PaneTab> {
+  const tab = await session?.get<string>(REOPEN_KEY);
+  if (tab === undefined) return "email";
+  await session?.delete(REOPEN_KEY);
+  return REOPENABLE.find((t) => t === tab) ?? "email";
 }
 
 /** A new page for the pane, the same view opened again: the browser fetches a failed part afresh. */
-function reloadPane(tab: PaneTab): void {
+async function reloadPane(tab: PaneTab): Promise<void> {
   logEvent("pane.reload-part");
-  try {
-    window.sessionStorage.setItem(REOPEN_KEY, tab);
-  } catch {
-    // storage refused: the pane reloads on its first view
-  }
+  await session?.set(REOPEN_KEY, tab);
   window.location.reload();
 }
 
