@@ -131,7 +131,6 @@ export class LinearModel {
     return i;
   }
 
-
   /** The binary file: magic, header length, header JSON, bucket ids, int8 weights with one scale per output, biases. */
   encode(): Uint8Array {
     const K = this.outputs;
@@ -225,10 +224,14 @@ export class LinearModel {
 
 const CACHE_BITS = 14;
 const CACHE_SLOTS = 1 << CACHE_BITS;
+/** Distinct words the cache takes before it is emptied (open addressing stays quick below 70 %). */
+const CACHE_LIMIT = CACHE_SLOTS * 0.7;
+/** A word's slot when the cache is full: its weights are summed again wherever they are needed. */
+const UNCACHED = -2;
 
 /**
  * Scores emails with one model: each distinct word's weights are summed once and kept (an
- * open-addressing table in typed arrays, emptied when full), so a word seen before costs one probe.
+ * open-addressing table in typed arrays, emptied between emails when nearly full), so a word seen before costs one probe.
  * Keeps, for the last email, each word's slot and its pair's row, from which the reasons are read.
  */
 export class Scorer {
@@ -241,7 +244,7 @@ export class Scorer {
   private readonly has = new Uint8Array(CACHE_SLOTS);
   private readonly pool: Float32Array;
   private used = 0;
-  /** For the last email: each word's cache slot (-1 when it carries no weight) and its pair's row (-1 for none). */
+  /** For the last email: each word's cache slot (-1 when it carries no weight, -2 when the cache was full) and its pair's row (-1 for none). */
   slots = new Int32Array(1024);
   pairRows = new Int32Array(1024);
   norm = 1;
@@ -261,11 +264,9 @@ export class Scorer {
       if (this.keys[i] === key) return this.has[i] === 1 ? i : -1;
       i = (i + 1) & mask;
     }
-    if (this.used > CACHE_SLOTS * 0.7) {
-      this.has.fill(0);
-      this.used = 0;
-      return this.slotOf(buf, w);
-    }
+    // full: this email alone has more distinct words than the cache holds (it was emptied before
+    // the email, never during one, so no word of the email loses its slot to a later one)
+    if (this.used > CACHE_LIMIT) return UNCACHED;
     const vec = this.model.wordVector(buf, w, this.grams);
     this.keys[i] = key;
     this.used++;
@@ -296,6 +297,12 @@ export class Scorer {
       this.touchedSlots = new Int32Array(n * 2);
       this.touchedRows = new Int32Array(n * 2);
     }
+    // emptied between emails only: emptied in the middle of one, a later word could take an
+    // earlier word's slot and its weights (the score would depend on the emails scored before)
+    if (this.used + n > CACHE_LIMIT) {
+      this.has.fill(0);
+      this.used = 0;
+    }
     const rows = model.weights.length / K;
     if (this.rowSum.length < rows) this.rowSum = new Float64Array(rows);
     const slotSum = this.slotSum;
@@ -311,6 +318,9 @@ export class Scorer {
       if (slot >= 0) {
         if (slotSum[slot] === 0) touchedSlots[ns++] = slot;
         slotSum[slot]! += v;
+      } else if (slot === UNCACHED) {
+        const vec = model.wordVector(buf, w, this.grams);
+        if (vec !== null) for (let k = 0; k < K; k++) acc[k]! += vec[k]! * v;
       }
       const pr = buf.pair[w] !== 0 ? model.rowOf(buf.pair[w]!) : -1;
       this.pairRows[w] = pr;
@@ -354,6 +364,10 @@ export class Scorer {
       let c = 0;
       const s = slots[w]!;
       if (s >= 0) c = pool[s * K + o]! - (against < 0 ? 0 : pool[s * K + against]!);
+      else if (s === UNCACHED) {
+        const vec = this.model.wordVector(buf, w, this.grams);
+        if (vec !== null) c = vec[o]! - (against < 0 ? 0 : vec[against]!);
+      }
       const pr = pairs[w]!;
       if (pr >= 0) c += W[pr * K + o]! - (against < 0 ? 0 : W[pr * K + against]!);
       const v = (out[w] = c * value[w]! * inv);
