@@ -29,7 +29,11 @@ const CORRECTED = ["s04", "s22", "s10"].map(sample);
 // two it got right, acted on as they are (confirmations)
 const CONFIRMED = ["s16", "s17"].map(sample);
 
-const items = (name: string) => harness.server.emulator.snapshot().lists.find((l) => l.displayName === name)?.items.map((i) => i.fields) ?? [];
+const items = (name: string) =>
+  harness.server.emulator
+    .snapshot()
+    .lists.find((l) => l.displayName === name)
+    ?.items.map((i) => i.fields) ?? [];
 
 async function train(...args: string[]): Promise<string> {
   const out: string[] = [];
@@ -58,7 +62,8 @@ describe("each tenant's own model", () => {
     const page = await context.newPage();
     for (const s of CORRECTED) {
       const pane = await openPane(page, s);
-      if (s.id === "s10") expect(await pane.locator('[data-testid="correct-category"] option', { hasText: "(suggested)" }).textContent()).toBe("Member materials (suggested)");
+      if (s.id === "s10")
+        expect(await pane.locator('[data-testid="correct-category"] option', { hasText: "(suggested)" }).textContent()).toBe("Member materials (suggested)");
       expect(await pane.getByTestId("model-version").textContent()).toMatch(/^Classified by model shared-[0-9a-f]{10}$/);
       await pane.getByTestId("correct-category").selectOption("general_inquiry");
       await expect.poll(() => pane.getByTestId("category-badge").textContent()).toBe("General inquiry");
@@ -104,7 +109,11 @@ describe("each tenant's own model", () => {
     const trained = await train();
     expect(trained).toMatch(/^5 corrections and confirmations read \(3 corrections\)$/m);
     expect(trained).toMatch(/^Published tenant-v1 on shared-[0-9a-f]{10}/m);
-    expect(items(MODELS_LIST_NAME).filter((f) => f["Row"] === "active").map((f) => f["ModelVersion"])).toEqual(["tenant-v1"]);
+    expect(
+      items(MODELS_LIST_NAME)
+        .filter((f) => f["Row"] === "active")
+        .map((f) => f["ModelVersion"]),
+    ).toEqual(["tenant-v1"]);
 
     // a new pane (a reload) reads the active tenant model at its start and says which model classified
     let pane = await openPane(page, sample("s22"));

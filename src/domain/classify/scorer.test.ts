@@ -66,7 +66,7 @@ function expectClose(got: ArrayLike<number>, want: ArrayLike<number>): void {
   expect(got.length).toBe(want.length);
   const far: string[] = [];
   for (let k = 0; k < want.length; k++) {
-    if (Math.abs(got[k]! - want[k]!) > 1e-4 * Math.max(1, Math.abs(want[k]!))) far.push(`output ${k}: ${got[k]} for ${want[k]}`);
+    if (!(Math.abs(got[k]! - want[k]!) <= 1e-4 * Math.max(1, Math.abs(want[k]!)))) far.push(`output ${k}: ${got[k]} for ${want[k]}`);
   }
   expect(far).toEqual([]);
 }
@@ -117,7 +117,14 @@ describe("scoring an email", () => {
     const model = denseModel(feature(probe) >>> 24);
     expect(model.rowOf(feature(probe))).toBe(0);
     const buf = read(parts, model);
-    expectClose(new Scorer(model).logits(buf), referenceLogits(model, buf));
+    const scorer = new Scorer(model);
+    expectClose(scorer.logits(buf), referenceLogits(model, buf));
+    const out = new Float64Array(buf.count);
+    scorer.contributions(buf, 0, -1, out);
+    expectClose(
+      out,
+      Array.from({ length: buf.count }, (_, w) => referencePush(model, buf, w, 0, -1)),
+    );
   });
 
   it("counts a word kept in the first slot of its cache", () => {
@@ -134,6 +141,13 @@ describe("scoring an email", () => {
     const scorer = new Scorer(model);
     expectClose(scorer.logits(buf), referenceLogits(model, buf));
     expect(scorer.slots[0]).toBe(0);
+    const out = new Float64Array(buf.count);
+    scorer.contributions(buf, 0, 1, out);
+    expectClose(
+      out,
+      Array.from({ length: buf.count }, (_, w) => referencePush(model, buf, w, 0, 1)),
+    );
+    expect(out[0]).not.toBe(0);
   });
 
   it("scores an email the same whatever was scored before it", () => {
@@ -177,6 +191,72 @@ describe("scoring an email", () => {
     scorer.logits(buf);
     expectClose(scorer.logits(buf), referenceLogits(model, buf));
   });
+  it("adds up an email of thousands of distinct words and pairs in a model with a row for each", () => {
+    // 65,536 buckets, each a row: almost every one of the 3,000 pairs lands in a row of its own
+    const model = denseModel(undefined, 16);
+    const buf = read({ own: words(3000, "p").join(" ") }, model);
+    expectClose(new Scorer(model).logits(buf), referenceLogits(model, buf));
+  });
+
+  /** A model with no n-grams and no pairs, in which only every fourth bucket has a row: a word has weight or none. */
+  const wordsOnly = (() => {
+    const buckets = Uint32Array.from({ length: 64 }, (_, i) => i * 4);
+    const weights = Float32Array.from({ length: 64 * OUTPUTS }, (_, i) => ((i * 37) % 11) - 5 || 1);
+    return new LinearModel({ ...HEADER, features: { ...DEFAULT_FEATURES, charNgrams: [], bigrams: false } }, buckets, weights, new Float32Array(OUTPUTS));
+  })();
+  /** (key ^ key >>> 14) & 16383, the key a word's hash (mixed for a word without character n-grams, as here). */
+  const slotOf = (buf: WordBuffer, w: number) => {
+    const key = (buf.charLen[w]! > 0 ? buf.word[w]! : (buf.word[w]! ^ 0x5bd1e995) >>> 0) || 1;
+    return (key ^ (key >>> 14)) & 16383;
+  };
+  /** The first word from `prefix…` whose cache slot is `slot` and which has weight or none. */
+  const wordIn = (slot: number, weighted: boolean, prefix: string) => {
+    const probe = new WordBuffer();
+    const found = words(2_000_000, prefix).find((wd) => {
+      readEmail({ subject: "", own: wd, quoted: "", structure: [] }, wordsOnly.features, probe);
+      return slotOf(probe, 0) === slot && wordsOnly.rowOf(probe.word[0]!) >= 0 === weighted;
+    });
+    if (found === undefined) throw new Error(`no word for slot ${slot}`);
+    return found;
+  };
+
+  it("weighs a word without weight as nothing when its cache slot's neighbour has weight", () => {
+    const weighted = wordIn(1, true, "k");
+    const plain = read({ own: `${weighted} and some other words with no weight at all` }, wordsOnly);
+    expect(Array.from({ length: plain.count }, (_, w) => wordsOnly.rowOf(plain.word[w]!)).filter((r) => r < 0).length).toBeGreaterThan(2);
+    expectClose(new Scorer(wordsOnly).logits(plain), referenceLogits(wordsOnly, plain));
+  });
+
+  it("weighs a word without weight as nothing in a cache slot a weighted word held before the cache was emptied", () => {
+    const heavy = wordIn(77, true, "w");
+    const light = wordIn(77, false, "l");
+    const scorer = new Scorer(wordsOnly);
+    scorer.logits(read({ own: heavy }, wordsOnly)); // the weighted word takes slot 77
+    scorer.logits(read({ own: words(12_000, "f").join(" ") }, wordsOnly)); // the cache fills up
+    const buf = read({ own: `${light} ${light}` }, wordsOnly); // emptied before this email: the word without weight takes slot 77
+    expectClose(scorer.logits(buf), referenceLogits(wordsOnly, buf));
+    expectClose(scorer.logits(buf), Array.from(wordsOnly.bias));
+  });
+
+  it("says what each word pushed, weighted or not, to the last word of an email longer than the cache", () => {
+    const buf = read({ own: words(30_000, "y").join(" ") }, wordsOnly);
+    const scorer = new Scorer(wordsOnly);
+    scorer.logits(buf);
+    const weighted = Array.from({ length: buf.count }, (_, w) => wordsOnly.rowOf(buf.word[w]!) >= 0);
+    expect(weighted.slice(20_000).filter(Boolean).length).toBeGreaterThan(100);
+    expect(weighted.slice(20_000).filter((x) => !x).length).toBeGreaterThan(100);
+    const out = new Float64Array(buf.count);
+    for (const [o, against] of [
+      [0, -1],
+      [1, 0],
+    ] as const) {
+      scorer.contributions(buf, o, against, out);
+      expectClose(
+        out,
+        Array.from({ length: buf.count }, (_, w) => referencePush(wordsOnly, buf, w, o, against)),
+      );
+    }
+  });
 });
 
 describe("what each word of an email pushed", () => {
@@ -219,6 +299,38 @@ describe("what each word of an email pushed", () => {
       }
       expectClose(totals, want);
     }
+  });
+
+  it("sums only this email's words when the buffer last held a longer one", () => {
+    const buf = new WordBuffer();
+    const scorer = new Scorer(model);
+    readEmail({ subject: "", own: `${LETTER} ${LETTER.toUpperCase()} ${words(500, "r").join(" ")}`, quoted: "", structure: [] }, model.features, buf);
+    scorer.logits(buf);
+    readEmail({ subject: "", own: "please call me back", quoted: "", structure: [] }, model.features, buf);
+    scorer.logits(buf);
+    const totals = new Float64Array(4);
+    for (let o = 0; o < model.outputs; o++) {
+      scorer.contributions(buf, o, -1, new Float64Array(buf.count + 600), Infinity, totals);
+      let own = 0;
+      for (let w = 0; w < buf.count; w++) own += Math.max(0, referencePush(model, buf, w, o, -1));
+      expectClose([totals[0]!, totals[1]!], [own, 0]);
+    }
+  });
+
+  it("takes a word of the subject for the strongest even where the sender's signature starts at the same place in the own text", () => {
+    const probe = read({ subject: "please help Zebedee" }, denseModel());
+    const zebedee = probe.word[2]! >>> 24;
+    const weights = new Float32Array(256 * OUTPUTS);
+    weights[0] = 1;
+    const buckets = Uint32Array.from([zebedee, ...Array.from({ length: 256 }, (_, b) => b).filter((b) => b !== zebedee)]);
+    const m = new LinearModel({ ...HEADER, features: { ...DEFAULT_FEATURES, charNgrams: [], bigrams: false } }, buckets, weights, new Float32Array(OUTPUTS));
+    const buf = read({ subject: "please help Zebedee", own: "Hi, thanks.\nPat" }, m);
+    const scorer = new Scorer(m);
+    scorer.logits(buf);
+    const totals = new Float64Array(4);
+    scorer.contributions(buf, 0, -1, new Float64Array(buf.count), "Hi, thanks.\n".length, totals);
+    expect(totals[0]).toBeGreaterThan(0);
+    expect(totals[2]).toBeCloseTo(totals[0]!, 9);
   });
 
   it("counts a signature's words in the total but never as the strongest", () => {
