@@ -22,11 +22,14 @@ const hash = createHash("sha256");
 for (const s of sets) hash.update(JSON.stringify(s.rows));
 const corpusHash = hash.digest("hex");
 const thresholds = existsSync(THRESHOLDS_PATH) ? (JSON.parse(readFileSync(THRESHOLDS_PATH, "utf8")) as { thresholds: Record<string, number> }).thresholds : {};
-// the version names what made the weights: the corpus, the training settings and the thresholds
-const version = `shared-${createHash("sha256").update(corpusHash).update(JSON.stringify(TRAINING)).update(JSON.stringify(thresholds)).digest("hex").slice(0, 10)}`;
 const t0 = performance.now();
-const model = trainOn(sets, { version, corpusHash, thresholds });
-const bytes = model.encode();
+const model = trainOn(sets, { version: "shared", corpusHash, thresholds });
+// the version names what made the weights (the corpus, the training settings, the thresholds)
+// and the weights themselves: a change in how an email is read moves the weights and so the
+// version, which corrections' stored scores and tenant models are tied to (decision 74)
+const weights = createHash("sha256").update(model.encode()).digest("hex");
+const version = `shared-${createHash("sha256").update(corpusHash).update(JSON.stringify(TRAINING)).update(JSON.stringify(thresholds)).update(weights).digest("hex").slice(0, 10)}`;
+const bytes = model.encode({ ...model.header, version });
 writeFileSync(MODEL_PATH, bytes);
 const emails = sets.reduce((n, s) => n + s.rows.length, 0);
 console.log(

@@ -163,7 +163,7 @@ describe("negation", () => {
 });
 
 describe("addresses", () => {
-  it("e-mail and web addresses are dropped: the part's text keeps them as blanks of the same length", () => {
+  it("e-mail and web addresses, in any case, are dropped: the part's text keeps them as blanks of the same length", () => {
     const cases: [string, string][] = [
       ["@Maria please write to jane.doe@example.org", "jane.doe@example.org"],
       ["https://portal.example.org/claims is down", "https://portal.example.org/claims"],
@@ -171,6 +171,8 @@ describe("addresses", () => {
       ["://oops, see https://portal.example.org/claims", "https://portal.example.org/claims"],
       ["www.example.org is down", "www.example.org"],
       ["see www.example.org", "www.example.org"],
+      ["Visit WWW.MEDICAID.EXAMPLE for the form", "WWW.MEDICAID.EXAMPLE"],
+      ["Visit Www.Plan.Example", "Www.Plan.Example"],
     ];
     for (const [text, address] of cases) {
       const blanked = text.replace(address, " ".repeat(address.length));
@@ -232,9 +234,13 @@ describe("parts and settings", () => {
 });
 
 describe("cross-language cues", () => {
-  it("every cue of concepts.ts, written alone, gives its concept, standing on the whole cue (its last three words)", () => {
-    // negation off: a few cues hold a negator ("not approved")
-    const config = NO_NEGATION;
+  it("every cue of concepts.ts, written alone, gives its concept, standing on the whole cue (its last three words), with negation off and on", () => {
+    // a few cues hold a negator ("not approved", "can't breathe"): with negation on, the shipped
+    // setting, their next word is read negated, and the cue must still be found
+    for (const config of [NO_NEGATION, DEFAULT_FEATURES]) checkEveryCue(config);
+  });
+
+  function checkEveryCue(config: FeatureConfig): void {
     const isHan = (t: string) => /^\p{Script=Han}/u.test(t);
     const withConcepts = new WordBuffer();
     const plain = new WordBuffer();
@@ -260,8 +266,8 @@ describe("cross-language cues", () => {
         }
       }
     }
-    expect(wrong).toEqual([]);
-  });
+    expect(wrong, config.negation ? "negation on" : "negation off").toEqual([]);
+  }
 
   it("a Chinese cue inside a run of Han characters gives the concept the English word gives, once, where it stands", () => {
     const appeal = conceptOf("appeal");

@@ -175,11 +175,13 @@ export class WordBuffer {
 }
 
 const ADDRESS = /[^\s<>()"]+@[^\s<>()"]+|\b(?:https?:\/\/|www\.)\S+/gi;
+/** What every address holds, in any case ("WWW.MEDICAID.GOV" is an address too): most texts skip the replace. */
+const ADDRESS_HINT = /@|:\/\/|www\./i;
 
 /** Reads one part's words into `out`. */
 function readWords(text: string, part: Part, weight: number, config: FeatureConfig, out: WordBuffer): void {
   if (text.length === 0 || weight === 0) return;
-  const src = text.indexOf("@") >= 0 || text.indexOf("://") >= 0 || text.indexOf("www.") >= 0 ? text.replace(ADDRESS, (m) => " ".repeat(m.length)) : text;
+  const src = ADDRESS_HINT.test(text) ? text.replace(ADDRESS, (m) => " ".repeat(m.length)) : text;
   out.texts[part] = src;
   const n = src.length;
   out.capacity((n >> 1) + 1);
@@ -409,6 +411,7 @@ function tables(): ConceptTables {
   const triple = [new Map<number, number>(), new Map<number, number>()];
   const han: [string, number][] = [];
   const plain: FeatureConfig = { ...DEFAULT_FEATURES, charNgrams: [], negation: false, concepts: false };
+  const negating: FeatureConfig = { ...plain, negation: true };
   const b = new WordBuffer();
   names.forEach((name, k) => {
     for (const term of CONCEPTS[name]!) {
@@ -416,14 +419,17 @@ function tables(): ConceptTables {
         han.push([term, k]);
         continue;
       }
-      for (const [i, part] of [[0, PART_OWN], [1, PART_SUBJECT]] as const) {
-        b.reset();
-        readWords(term, part, 1, plain, b);
-        const n = b.count;
-        if (n === 1) word[i]!.set(b.word[0]!, k);
-        else if (n === 2) pair[i]!.set(b.pair[1]!, k);
-        else if (n > 2) triple[i]!.set(mix(b.pair[n - 2]! ^ Math.imul(b.pair[n - 1]!, 0x2545f491)), k);
-      }
+      // read as an email is read, with negation off and on: a cue that holds a negator ("can't
+      // breathe", "not approved") reads its next word negated when negation is on
+      for (const config of [plain, negating])
+        for (const [i, part] of [[0, PART_OWN], [1, PART_SUBJECT]] as const) {
+          b.reset();
+          readWords(term, part, 1, config, b);
+          const n = b.count;
+          if (n === 1) word[i]!.set(b.word[0]!, k);
+          else if (n === 2) pair[i]!.set(b.pair[1]!, k);
+          else if (n > 2) triple[i]!.set(mix(b.pair[n - 2]! ^ Math.imul(b.pair[n - 1]!, 0x2545f491)), k);
+        }
     }
   });
   const bits = bitsOf([...word, ...pair, ...triple].flatMap((m) => [...m.keys()]));

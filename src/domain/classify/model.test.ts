@@ -44,6 +44,15 @@ describe("the model file", () => {
     expect(Math.abs(y.confidence - x.confidence)).toBeLessThan(0.03);
   });
 
+  it("is saved under the version it is given, with the same weights (train names the version after them)", () => {
+    const model = trained();
+    const renamed = model.encode({ ...model.header, version: "shared-0123456789" });
+    const again = LinearModel.decode(renamed);
+    expect(again.header.version).toBe("shared-0123456789");
+    expect(LinearModel.decode(model.encode()).header.version).toBe(model.header.version);
+    expect(again.weights).toEqual(LinearModel.decode(model.encode()).weights);
+  });
+
   it("refuses a file that is not a model, or is cut short, with a clear message", () => {
     expect(() => LinearModel.decode(new Uint8Array([1, 2, 3]))).toThrow(/too short/);
     expect(() => LinearModel.decode(new TextEncoder().encode("<html>not a model</html>"))).toThrow(/not a triage model/);

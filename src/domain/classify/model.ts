@@ -131,8 +131,12 @@ export class LinearModel {
     return i;
   }
 
-  /** The binary file: magic, header length, header JSON, bucket ids, int8 weights with one scale per output, biases. */
-  encode(): Uint8Array {
+  /**
+   * The binary file: magic, header length, header JSON, bucket ids, int8 weights with one scale per
+   * output, biases. `saved` is the header written: `npm run train` saves the model under a version
+   * named after these weights.
+   */
+  encode(saved: ModelHeader = this.header): Uint8Array {
     const K = this.outputs;
     const rows = this.weights.length / K;
     const buckets = new Uint32Array(rows);
@@ -148,7 +152,7 @@ export class LinearModel {
       for (let r = 0; r < rows; r++) m = Math.max(m, Math.abs(this.weights[r * K + k]!));
       scales[k] = m / 127 || 1;
     }
-    const header = new TextEncoder().encode(JSON.stringify({ ...this.header, rows }));
+    const header = new TextEncoder().encode(JSON.stringify({ ...saved, rows }));
     const size = 8 + header.length + rows * 5 + K * 4 + K * 4 + rows * K;
     const bytes = new Uint8Array(size);
     const view = new DataView(bytes.buffer);
