@@ -617,6 +617,34 @@ describe("clocks longer than the days the calendar precomputes", () => {
   });
 });
 
+describe("business time before 1970, asked of a fresh calendar", () => {
+  it("counts business minutes and business days taken between two days of February 1965", () => {
+    // Tuesday 2 February 1965 10:00 CST to Thursday 4 February 10:00 CST, no holiday between
+    // (Washington's Birthday falls on the 15th): 7 hours on Tuesday, 9 on Wednesday, 2 on Thursday
+    expect(new BusinessCalendar().businessMinutesBetween(t("1965-02-02T10:00:00-06:00"), t("1965-02-04T10:00:00-06:00"))).toBe((7 + 9 + 2) * 60);
+    // business days after Tuesday up to and including Thursday: Wednesday and Thursday
+    expect(new BusinessCalendar().businessDaysBetween(t("1965-02-02T10:00:00-06:00"), t("1965-02-04T10:00:00-06:00"))).toBe(2);
+  });
+});
+
+describe("a clock that ends on the last opening the calendar has precomputed", () => {
+  it("counts every minute up to that last opening: 1 to 118 minutes of a one-minute Tuesday end on the 1st to 118th Tuesday", () => {
+    // mail on Tuesday 3 March 2026 at 10:00, after the day's only minute (09:00–09:01): the clock starts
+    // at the next Tuesday's opening, and its kth minute is the kth Tuesday after 3 March, 09:01. Asked of a
+    // fresh calendar, whose precomputed days end 830 days after 3 March: the 118th Tuesday (826 days after)
+    // is the last opening in them, so 118 minutes end exactly where its business time runs out.
+    for (let k = 1; k <= 118; k++) {
+      const fresh = make({ hours: { tue: [{ open: "09:00", close: "09:01" }] }, federalHolidays: false });
+      const tuesday = new Date(Date.UTC(2026, 2, 3) + k * 7 * DAY);
+      expect(fresh.addBusinessMinutes(t("2026-03-03T10:00:00-06:00"), k)).toBe(
+        chicago(tuesday.getUTCFullYear(), tuesday.getUTCMonth() + 1, tuesday.getUTCDate(), 9, 1),
+      );
+    }
+    // the 118th Tuesday after 3 March 2026 is 6 June 2028 (826 days: 2026-03-03 + 668 days = 2027-12-31, + 158 = 2028-06-06)
+    expect(new Date(Date.UTC(2026, 2, 3) + 118 * 7 * DAY).toISOString().slice(0, 10)).toBe("2028-06-06");
+  });
+});
+
 describe("the fast paths against the slow paths and a plain count, on generated inputs", () => {
   const configs: [string, CalendarConfig][] = [
     ["default", DEFAULT_CALENDAR],

@@ -78,6 +78,19 @@ describe("an sla request line that is wrong", () => {
   });
 });
 
+describe("an sla request line naming a policy that does not exist", () => {
+  it("quotes only the first 60 characters of a long unknown policy name, then lists the known ones", () => {
+    // a pasted paragraph in place of the policy id: the message keeps it short
+    const long = "member-services-email-" + "x".repeat(100);
+    const first60 = "member-services-email-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"; // 22 letters and 38 x's
+    expect(first60).toHaveLength(60);
+    expect(run({ ...good, policy: long })).toEqual({
+      id: 7,
+      error: `unknown policy "${first60}"; known: member-services-email, mco-high-priority, mco-escalated, secure-message, agent-support`,
+    });
+  });
+});
+
 describe("the policies' look-ups", () => {
   it("knows the mailboxes, routes high priority where a mailbox has its own policy, and knows which policies ask for follow-ups", () => {
     expect([isMailbox("secure-message"), isMailbox("Secure-Message"), isMailbox(3), isMailbox("")]).toEqual([true, false, false, false]);
