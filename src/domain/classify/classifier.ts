@@ -139,22 +139,37 @@ const PRIORITY_LABELS: readonly Priority[] = ["routine", "escalated", "high"];
 /** Topics that are about the sender's own account (the contract's account_verification_required). */
 const ACCOUNT_TOPICS: ReadonlySet<Category> = new Set(["claims_billing", "eligibility_enrollment", "member_materials", "appeal"]);
 
+/** A line that ends a sentence, in Latin, Chinese or Japanese, or Arabic script. */
+const SENTENCE_END = /[?.!。！？؟]$/;
+/** A closing line ("Regards," "Kind regards," "Many thanks,"), where a signature starts. */
+const CLOSING =
+  /^(?:thanks?|thank you|regards|best|sincerely|respectfully|gracias|saludos|cordialmente|atentamente|c[aả]m [oơ]n|(?:kind|warm|warmest|best|with) regards|many thanks|yours (?:truly|sincerely)|muchas gracias|un saludo)\b/i;
+/** A closing that may end in a full stop ("Many thanks." "Sincerely."); "Best of luck." is a sentence. */
+const CLOSING_SENTENCE =
+  /^(?:thanks?|thank you|regards|sincerely|gracias|cordialmente|atentamente|(?:kind|warm|warmest|best|with) regards|many thanks|yours (?:truly|sincerely)|muchas gracias)\b/i;
+
 /** Where a signature starts: the short closing lines of the sender's own words. */
-function signatureStart(own: string): number {
+export function signatureStart(own: string): number {
   let end = own.length;
   let lines = 0;
   let start = own.length;
+  let closing = false;
   while (end > 0 && lines < 8) {
     const nl = own.lastIndexOf("\n", end - 1);
     const line = own.slice(nl + 1, end).trim();
     end = nl < 0 ? 0 : nl;
     if (line === "") continue;
-    if (line.length > 60 || line.split(/\s+/).length > 6 || /[?.!]$/.test(line) && !/^(?:thanks?|thank you|regards|sincerely|gracias|cordialmente|atentamente)\b/i.test(line)) break;
+    if (line.length > 60 || line.split(/\s+/).length > 6 || (SENTENCE_END.test(line) && !CLOSING_SENTENCE.test(line))) break;
     start = nl + 1;
     lines++;
-    if (/^(?:thanks?|thank you|regards|best|sincerely|respectfully|gracias|saludos|cordialmente|atentamente|c[aả]m [oơ]n)\b/i.test(line)) break;
+    if (CLOSING.test(line)) {
+      closing = true;
+      break;
+    }
   }
-  // a whole short message is not a signature
+  // a whole short message is not a signature; but lines from a closing ("Regards,") on, after
+  // words of the sender's own, are one however short the message ("Where is my card?\nRegards, …")
+  if (closing && own.slice(0, start).trim() !== "") return start;
   return start <= own.length * 0.3 ? own.length : start;
 }
 
@@ -339,22 +354,25 @@ export class Classifier {
     for (let k = 1; k < catP.length; k++) if (catP[k]! > catP[best]!) best = k;
     let category: Category = CATEGORIES[best]!;
     let ruled = false;
-    if (mailbox === "agent-support") {
-      const lineInSubject = /\bmedicaid\b/i.test(subject);
-      const medicaidMember = lineInSubject || /\b(?:is|a|an|as)\s+(?:a\s+)?medicaid member\b|\bmedicaid (?:member|issue|question|plan|coverage|recipient|beneficiar)/i.test(own);
-      if (medicaidMember && !MEDICARE.test(subject) && !INDIVIDUAL.test(subject) && category !== "appeal" && category !== "grievance") {
-        category = "out_of_scope";
-        ruled = true;
-        reasons.push({ field: "category", text: "a Medicaid member's question in the agent-support mailbox, which serves Medicare and Individual members only" });
-      }
-    }
     // grievance or appeal: the yes/no head decides (fitted for recall); then which of the two
     const pG = catP[catIndex("grievance")]!;
     const pA = catP[catIndex("appeal")]!;
     // two estimates of one question, averaged: the yes/no head and the softmax's share
     const ga = this.heads.ga >= 0 ? (model.probabilities(this.heads.ga, logits)[0]! + pG + pA) / 2 : pG + pA;
+    const gaPicked = ga >= this.thresholds["gaPick"]!;
+    // a grievance or an appeal comes first in every mailbox (the contract's precedence): the
+    // agent-support rule below never overrules the yes/no head
+    if (mailbox === "agent-support" && !gaPicked) {
+      const lineInSubject = /\bmedicaid\b/i.test(subject);
+      const medicaidMember = lineInSubject || /\b(?:is|a|an|as)\s+(?:a\s+)?medicaid member\b|\bmedicaid (?:member|issue|question|plan|coverage|recipient|beneficiar)/i.test(own);
+      if (medicaidMember && !MEDICARE.test(subject) && !INDIVIDUAL.test(subject)) {
+        category = "out_of_scope";
+        ruled = true;
+        reasons.push({ field: "category", text: "a Medicaid member's question in the agent-support mailbox, which serves Medicare and Individual members only" });
+      }
+    }
     if (!ruled) {
-      if (ga >= this.thresholds["gaPick"]!) category = pA >= pG ? "appeal" : "grievance";
+      if (gaPicked) category = pA >= pG ? "appeal" : "grievance";
       else if (category === "grievance" || category === "appeal") {
         let t = -1;
         for (let k = 0; k < catP.length; k++) if (CATEGORIES[k] !== "grievance" && CATEGORIES[k] !== "appeal" && (t < 0 || catP[k]! > catP[t]!)) t = k;
@@ -370,7 +388,7 @@ export class Classifier {
     let mayBe: MayBe | undefined;
     if (category !== "grievance" && category !== "appeal" && ga >= this.thresholds["gaWarn"]!) {
       const which = pA >= pG ? "appeal" : "grievance";
-      const sentence = this.sentenceFor(model.offsets[catHead]! + catIndex(which), catOut, own);
+      const sentence = this.sentenceFor(model.offsets[catHead]! + catIndex(which), catOut, own, sigStart);
       mayBe = { category: which, probability: round2(ga), sentence };
     }
 
@@ -558,17 +576,17 @@ export class Classifier {
       });
   }
 
-  /** The sentence of the sender's own words that points most at `output` over `against`. */
-  private sentenceFor(output: number, against: number, own: string): string {
+  /** The sentence of the sender's own words, above the signature, that points most at `output` over `against`. */
+  private sentenceFor(output: number, against: number, own: string, sigStart: number): string {
     const buf = this.buf;
-    const c = this.contributions(output, against);
+    const c = this.contributions(output, against, sigStart);
     const bounds: number[] = [0];
     for (const m of own.matchAll(/[.!?]+\s|\n\s*\n|\n(?=[-•*\d])/g)) bounds.push(m.index + m[0].length);
     bounds.push(own.length);
     const score = new Float64Array(bounds.length);
     let any = false;
     for (let w = 0; w < buf.count; w++) {
-      if (buf.part[w] !== PART_OWN || c[w]! <= 0) continue;
+      if (buf.part[w] !== PART_OWN || c[w]! <= 0 || buf.start[w]! >= sigStart) continue;
       any = true;
       const pos = buf.start[w]!;
       let lo = 0;
@@ -618,7 +636,8 @@ function readForm(full: string): FormFields {
   if (!/(?:^|\n)\s*(?:name|nombre|họ và tên|form|i am an?|soy|tôi là)\s*:/i.test(full.slice(0, 600))) return { message: "" };
   const text = full.slice(0, 20_000);
   const roleMatch = /^\s*(?:i am an?|soy|tôi là|toi la)\s*:?[ \t]*(.*)$/im.exec(text);
-  const formLine = /^\s*form\s*:?[ \t]*(.*)$/im.exec(text);
+  // "Form" or "Formulario" as a word ("Formerly…" and "Formulary…" are the message's words)
+  const formLine = /^\s*(?:form|formulario)\b\s*:?[ \t]*(.*)$/im.exec(text);
   const msg = /^\s*(?:message|mensaje|nội dung|noi dung)\s*:?[ \t]*([\s\S]*)$/im.exec(text);
   const isForm = /^\s*(?:name|nombre|họ và tên)\s*:/im.test(text) || !!formLine;
   let role: string | undefined;
