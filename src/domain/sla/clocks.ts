@@ -129,7 +129,11 @@ function firstOf(events: readonly SlaEvent[], types: readonly EventType[], after
 export function computeClocks(input: SlaInput, calendar: BusinessCalendar): SlaResult {
   const { policy, priority, now } = input;
   const events = [...input.events].sort((a, b) => a.at - b.at);
-  const reopenIndex = events.findIndex((e) => e.type === "reopened");
+  // a reopening counts only after a resolution: an inquiry never resolved is still open, and its
+  // clocks run on to their own stopping events (decision 6)
+  const resolvedIndex = events.findIndex((e) => e.type === "resolved");
+  const reopens = (e: SlaEvent, i: number) => e.type === "reopened" && resolvedIndex >= 0 && i > resolvedIndex;
+  const reopenIndex = events.findIndex(reopens);
   const firstEpisode = reopenIndex < 0 ? events : events.slice(0, reopenIndex);
   const effective = calendar.effectiveReceipt(input.receivedAt);
   const clocks: Clock[] = [];
@@ -156,7 +160,7 @@ export function computeClocks(input: SlaInput, calendar: BusinessCalendar): SlaR
       clocks.push(makeClock(calendar, followUp, start, due, resolved, now));
     }
   }
-  const reopened = [...events].reverse().find((e) => e.type === "reopened");
+  const reopened = events[events.findLastIndex(reopens)];
   if (reopened) {
     const start = calendar.effectiveReceipt(reopened.at);
     const first = policy.clocks.find((c) => c.name === "firstResponse");

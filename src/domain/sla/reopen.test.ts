@@ -72,3 +72,32 @@ describe("a reopened inquiry's clocks", () => {
     });
   });
 });
+
+describe("a reopening of an inquiry never resolved", () => {
+  // received Monday 2 March 10:00; "reopened" on Tuesday before any resolution
+  const never: SlaEvent[] = [
+    { type: "reopened", at: t("2026-03-03T10:00:00-06:00") },
+    { type: "responded", at: t("2026-03-03T11:00:00-06:00") },
+    { type: "resolved", at: t("2026-03-04T11:00:00-06:00") },
+  ];
+
+  it("changes nothing: the reply stops the first-response clock and the resolution stops every clock, as with no reopening", () => {
+    const withoutReopening = never.slice(1);
+    const got = clocks("routine", never, "2026-04-30T12:00:00-06:00");
+    expect(got).toEqual(clocks("routine", withoutReopening, "2026-04-30T12:00:00-06:00"));
+    expect(got.map((c) => [c.name, c.state, c.stoppedAt])).toEqual([
+      ["firstResponse", "met", "2026-03-03T17:00:00.000Z"],
+      ["resolution", "met", "2026-03-04T17:00:00.000Z"],
+    ]);
+  });
+
+  it("counts a later reopening, after the resolution, as a reopening", () => {
+    const later = [...never, { type: "reopened" as const, at: t("2026-03-05T10:00:00-06:00") }];
+    const got = clocks("routine", later, "2026-03-05T12:00:00-06:00");
+    expect(got.map((c) => [c.name, c.state])).toEqual([
+      ["firstResponse", "met"],
+      ["resolution", "met"],
+      ["reopenedResponse", "running"],
+    ]);
+  });
+});
