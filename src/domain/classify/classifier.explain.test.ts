@@ -452,6 +452,13 @@ describe("the sentence the may-be warning quotes", () => {
     expect(sentence(c, { subject: "complaint", body: "Thanks for the card. The driver was rude." })).toBe("The driver was rude.");
   });
 
+  it("is never the signature, from its closing line's first word on, though the signature points at it more", () => {
+    const c = warns({ ...RUDE, regards: { "category.grievance": 5 }, complaints: { "category.grievance": 5 } });
+    const body = "Where is my card? The driver was rude.\nRegards,\nPat Doe\nComplaints Unit";
+    expect(sentence(c, { body })).toBe("The driver was rude.");
+    expect(sentence(c, { body: "Where is my card?\nRegards,\nPat Doe\nComplaints Unit" })).toBe("");
+  });
+
   it("counts a sentence's first word in that sentence", () => {
     expect(sentence(warns(RUDE), { body: "Thanks for the card. Rude driver again." })).toBe("Rude driver again.");
   });

@@ -402,6 +402,10 @@ describe("a web form's fields, further", () => {
     expect(formOf("Form: Provider contact\nMessage: claim status")).toStrictEqual({ role: "Provider", message: "claim status" });
   });
 
+  it("does not take the word 'form' inside a line for the form's own Form field", () => {
+    expect(formOf("I am a: Provider\nPatient name: Jo Doe\nMessage: please mail me the form")).toStrictEqual({ message: "please mail me the form" });
+  });
+
   it("reads a Spanish form's heading 'Formulario de contacto' as the form's own line", () => {
     expect(formOf("Formulario de contacto para proveedores\nNombre: Ana\nMensaje: estado de un reclamo")).toStrictEqual({
       role: "Provider",
