@@ -141,12 +141,11 @@ const ACCOUNT_TOPICS: ReadonlySet<Category> = new Set(["claims_billing", "eligib
 
 /** A line that ends a sentence, in Latin, Chinese or Japanese, or Arabic script. */
 const SENTENCE_END = /[?.!。！？؟]$/;
-/** A closing line ("Regards," "Kind regards," "Many thanks,"), where a signature starts. */
-const CLOSING =
-  /^(?:thanks?|thank you|regards|best|sincerely|respectfully|gracias|saludos|cordialmente|atentamente|c[aả]m [oơ]n|(?:kind|warm|warmest|best|with) regards|many thanks|yours (?:truly|sincerely)|muchas gracias|un saludo)\b/i;
-/** A closing that may end in a full stop ("Many thanks." "Sincerely."); "Best of luck." is a sentence. */
-const CLOSING_SENTENCE =
-  /^(?:thanks?|thank you|regards|sincerely|gracias|cordialmente|atentamente|(?:kind|warm|warmest|best|with) regards|many thanks|yours (?:truly|sincerely)|muchas gracias)\b/i;
+/** Closings that may end in a full stop ("Many thanks." "Sincerely."). */
+const CLOSING_WORDS = String.raw`thanks?|thank you|regards|sincerely|gracias|cordialmente|atentamente|(?:kind|warm|warmest|best|with) regards|many thanks|yours (?:truly|sincerely)|muchas gracias`;
+const CLOSING_SENTENCE = new RegExp(String.raw`^(?:${CLOSING_WORDS})\b`, "i");
+/** A closing line ("Regards," "Kind regards," "Best,"), where a signature starts; "Best of luck." is a sentence, not a closing. */
+const CLOSING = new RegExp(String.raw`^(?:${CLOSING_WORDS}|best|respectfully|saludos|c[aả]m [oơ]n|un saludo)\b`, "i");
 
 /** Where a signature starts: the short closing lines of the sender's own words. */
 export function signatureStart(own: string): number {
