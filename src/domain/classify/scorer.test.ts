@@ -49,7 +49,7 @@ function referenceLogits(model: LinearModel, buf: WordBuffer): number[] {
 }
 
 /** How much word w pushes output o above `against` (or above zero), as the weights say. */
-function referencePush(model: LinearModel, buf: WordBuffer, w: number, o: number, against: number): number {
+function referencePush(model: LinearModel, buf: WordBuffer, w: number, o: number, against: number, norm = featureNorm(buf, model.features)): number {
   const K = model.outputs;
   const cw = model.features.charWeight;
   const at = (hash: number, scale: number) => {
@@ -59,7 +59,13 @@ function referencePush(model: LinearModel, buf: WordBuffer, w: number, o: number
   let c = at(buf.word[w]!, 1);
   if (buf.pair[w] !== 0) c += at(buf.pair[w]!, 1);
   for (const g of charNgrams(buf, w, model.features, [])) c += at(g, cw);
-  return (c * buf.value[w]!) / featureNorm(buf, model.features);
+  return (c * buf.value[w]!) / norm;
+}
+
+/** What each word of the buffer pushed (the norm, a sum over the whole email, read once). */
+function referencePushes(model: LinearModel, buf: WordBuffer, o: number, against: number): number[] {
+  const norm = featureNorm(buf, model.features);
+  return Array.from({ length: buf.count }, (_, w) => referencePush(model, buf, w, o, against, norm));
 }
 
 function expectClose(got: ArrayLike<number>, want: ArrayLike<number>): void {
@@ -121,10 +127,7 @@ describe("scoring an email", () => {
     expectClose(scorer.logits(buf), referenceLogits(model, buf));
     const out = new Float64Array(buf.count);
     scorer.contributions(buf, 0, -1, out);
-    expectClose(
-      out,
-      Array.from({ length: buf.count }, (_, w) => referencePush(model, buf, w, 0, -1)),
-    );
+    expectClose(out, referencePushes(model, buf, 0, -1));
   });
 
   it("counts a word kept in the first slot of its cache", () => {
@@ -143,10 +146,7 @@ describe("scoring an email", () => {
     expect(scorer.slots[0]).toBe(0);
     const out = new Float64Array(buf.count);
     scorer.contributions(buf, 0, 1, out);
-    expectClose(
-      out,
-      Array.from({ length: buf.count }, (_, w) => referencePush(model, buf, w, 0, 1)),
-    );
+    expectClose(out, referencePushes(model, buf, 0, 1));
     expect(out[0]).not.toBe(0);
   });
 
@@ -251,10 +251,7 @@ describe("scoring an email", () => {
       [1, 0],
     ] as const) {
       scorer.contributions(buf, o, against, out);
-      expectClose(
-        out,
-        Array.from({ length: buf.count }, (_, w) => referencePush(wordsOnly, buf, w, o, against)),
-      );
+      expectClose(out, referencePushes(wordsOnly, buf, o, against));
     }
   });
 });
@@ -272,7 +269,7 @@ describe("what each word of an email pushed", () => {
     scorer.logits(buf);
     const out = new Float64Array(buf.count);
     scorer.contributions(buf, 0, against, out);
-    const want = Array.from({ length: buf.count }, (_, w) => referencePush(model, buf, w, 0, against));
+    const want = referencePushes(model, buf, 0, against);
     expectClose(out, want);
   });
 
@@ -286,8 +283,9 @@ describe("what each word of an email pushed", () => {
     for (let o = 0; o < model.outputs; o++) {
       scorer.contributions(buf, o, -1, out, sig, totals);
       const want = [0, 0, 0, 0];
+      const norm = featureNorm(buf, model.features);
       for (let w = 0; w < buf.count; w++) {
-        const v = referencePush(model, buf, w, o, -1);
+        const v = referencePush(model, buf, w, o, -1, norm);
         if (v <= 0) continue;
         if (buf.part[w] === PART_QUOTED) {
           want[1]! += v;
@@ -312,7 +310,8 @@ describe("what each word of an email pushed", () => {
     for (let o = 0; o < model.outputs; o++) {
       scorer.contributions(buf, o, -1, new Float64Array(buf.count + 600), Infinity, totals);
       let own = 0;
-      for (let w = 0; w < buf.count; w++) own += Math.max(0, referencePush(model, buf, w, o, -1));
+      const norm = featureNorm(buf, model.features);
+      for (let w = 0; w < buf.count; w++) own += Math.max(0, referencePush(model, buf, w, o, -1, norm));
       expectClose([totals[0]!, totals[1]!], [own, 0]);
     }
   });
