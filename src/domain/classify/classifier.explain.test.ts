@@ -182,6 +182,20 @@ describe("thresholds and ties", () => {
     expect(c.reasons.map((r) => r.field)).not.toContain("priority");
   });
 
+  it("explains a category against the runner-up first in the contract's list when two are exactly as likely behind it", () => {
+    // eligibility and benefits tie for second; "gamma" pushes claims above eligibility only, "delta" above benefits only
+    const T = tiny({
+      bias: { "category.claims_billing": 3, "category.eligibility_enrollment": 1, "category.benefits_coverage": 1 },
+      words: {
+        gamma: { "category.claims_billing": 1, "category.benefits_coverage": 1 },
+        delta: { "category.claims_billing": 1, "category.eligibility_enrollment": 1 },
+      },
+    });
+    const p = T.probabilities(email({ body: "gamma delta" }));
+    expect(pOf(p, "eligibility_enrollment")).toBe(pOf(p, "benefits_coverage"));
+    expect(reason(T.classify(email({ body: "gamma delta" })), "category")).toBe("claims billing: “gamma”");
+  });
+
   it("puts appeal before grievance when the two are exactly as likely, in the category and in the warning", () => {
     expect(tiny({ bias: { "category.grievance": 2, "category.appeal": 2, grievanceOrAppeal: 5 } }).classify(PLAIN).category).toBe("appeal");
     // each 0.17: together below the 0.4 that picks them, above the 0.15 that warns
@@ -264,6 +278,13 @@ describe("the rules beside the model", () => {
     expect(no.category).toBe("out_of_scope");
   });
 
+  it("reads 'Medicaid member' for agent-support's rule only as words of their own: a word glued onto 'Medicaid' is not read as saying it", () => {
+    const c = shipped.classify(
+      email({ ...AGENT, subject: "Question about my client", body: `${TEMPLATE}my client is anMedicaid member and she wants to change her PCP.` }),
+    );
+    expect(reason(c, "category")).not.toMatch(/agent-support mailbox/);
+  });
+
   it("checks the agent template only for an agent's email to agent-support, not for plan staff there or an agent elsewhere", () => {
     const staff = shipped.classify(
       email({ mailbox: "agent-support", from: "csr@plan.example", subject: "question", body: "A member called about her ID card." }),
@@ -314,6 +335,14 @@ describe("the rules beside the model", () => {
     const elsewhere = shipped.classify(email({ body: "Can you help me find a new doctor near me?" }));
     expect(elsewhere.category).toBe("provider_search");
     expect(elsewhere.missingFields).toEqual([]);
+  });
+
+  it("reads a specialist request's specialty on both sides of the word 'specialist', which it leaves out", () => {
+    const c = shipped.classify(
+      email({ mailbox: "specialist", from: "pat.doe@example.com", body: "Can you help me find an ear,specialist nose and throat doctor near me?" }),
+    );
+    expect(c.category).toBe("provider_search");
+    expect(c.missingFields).toEqual([]);
   });
 
   it("sets the learned mixed-lines flag when the model says so, with its reason, but never on an out-of-scope email", () => {

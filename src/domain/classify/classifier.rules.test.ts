@@ -125,6 +125,15 @@ describe("the sender's address", () => {
     expect(prep({ from: "  CSR@Plan.Example  " }).internal).toBe(true);
   });
 
+  it("reads the address inside a display name or a comment broken over lines, as a folded From header writes them", () => {
+    // a no-reply notice is a system, not plan staff; a person of the plan is plan staff
+    const p = prep({ from: "Plan Notices\n <no-reply@plan.example>" });
+    expect([p.local, p.domain, p.internal]).toEqual(["no-reply", "plan.example", false]);
+    expect(p.structure).toContain("from=system");
+    const q = prep({ from: "<pat.doe@plan.example> (Member\n Services)" });
+    expect([q.local, q.domain, q.internal]).toEqual(["pat.doe", "plan.example", true]);
+  });
+
   it("takes plan.example as the plan's domain when none is given", () => {
     expect(prepareEmail(email({ from: "csr@plan.example" })).structure).toContain("from=internal");
   });
@@ -400,6 +409,14 @@ describe("a web form's fields, further", () => {
       message: "Formulary question: is my provider's drug covered?",
     });
     expect(formOf("Form: Provider contact\nMessage: claim status")).toStrictEqual({ role: "Provider", message: "claim status" });
+  });
+
+  it("reads a message line opening with a word that ends in 'form' ('Inform…', 'Uniform…') as the message, not as the form's Form field", () => {
+    const inform = "Inform my provider that my address changed";
+    expect(formOf(`Name: Pat\nMessage:\n${inform}`)).toStrictEqual({ message: inform });
+    expect(formOf("Name: Pat\nMessage:\nUniform allowance for members? I saw it on your site")).toStrictEqual({
+      message: "Uniform allowance for members? I saw it on your site",
+    });
   });
 
   it("does not take the word 'form' inside a line for the form's own Form field", () => {

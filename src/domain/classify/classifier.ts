@@ -226,7 +226,7 @@ export function prepareEmail(input: EmailInput, internalDomains: readonly string
   const ownFull = parts.own === "" ? parts.quoted : parts.own;
   const own = stripBoilerplate(ownFull);
   const quoted = parts.own === "" ? "" : stripBoilerplate(parts.quoted.slice(0, MAX_QUOTED_CHARS));
-  const fromAddress = String(input.from ?? "").trim().toLowerCase().replace(/^.*</, "").replace(/>.*$/, "");
+  const fromAddress = String(input.from ?? "").trim().toLowerCase().replace(/^[\s\S]*</, "").replace(/>[\s\S]*$/, "");
   const at = fromAddress.lastIndexOf("@");
   const local = at >= 0 ? fromAddress.slice(0, at) : fromAddress;
   const domain = at >= 0 ? fromAddress.slice(at + 1) : "";

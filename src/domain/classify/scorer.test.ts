@@ -220,6 +220,17 @@ describe("scoring an email", () => {
     return found;
   };
 
+  it("tells a subject word from a body word of the same 32-bit hash: the body word's character n-grams still count", () => {
+    // "nmnfyly" in the subject and "wueiigj" in the body hash alike (found by a search, once); only
+    // the body word has n-grams, so the cache must not hand it the subject word's weights
+    const model = denseModel();
+    const buf = read({ subject: "nmnfyly", own: "wueiigj" }, model);
+    expect(buf.word[1]).toBe(buf.word[0]);
+    expect(buf.charLen[0]).toBe(0);
+    expect(buf.charLen[1]).toBeGreaterThan(0);
+    expectClose(new Scorer(model).logits(buf), referenceLogits(model, buf));
+  });
+
   it("weighs a word without weight as nothing when its cache slot's neighbour has weight", () => {
     const weighted = wordIn(1, true, "k");
     const plain = read({ own: `${weighted} and some other words with no weight at all` }, wordsOnly);
