@@ -285,6 +285,18 @@ describe("the rules beside the model", () => {
     expect(reason(c, "category")).not.toMatch(/agent-support mailbox/);
   });
 
+  it("does not file an agent's question as a Medicaid member's when the agent says the member is not on Medicaid", () => {
+    for (const said of ["my client is not a Medicaid member", "my client is a non-Medicaid member", "she has no Medicaid coverage"]) {
+      const c = shipped.classify(email({ ...AGENT, subject: "Question about my client", body: `${TEMPLATE}${said} and she wants to change her PCP.` }));
+      expect(reason(c, "category"), said).not.toMatch(/agent-support mailbox/);
+    }
+    const on = shipped.classify(
+      email({ ...AGENT, subject: "Question about my client", body: `${TEMPLATE}my client is a Medicaid member and she wants to change her PCP.` }),
+    );
+    expect(on.category).toBe("out_of_scope");
+    expect(reason(on, "category")).toMatch(/agent-support mailbox/);
+  });
+
   it("checks the agent template only for an agent's email to agent-support, not for plan staff there or an agent elsewhere", () => {
     const staff = shipped.classify(
       email({ mailbox: "agent-support", from: "csr@plan.example", subject: "question", body: "A member called about her ID card." }),

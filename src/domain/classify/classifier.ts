@@ -257,6 +257,13 @@ export function prepareEmail(input: EmailInput, internalDomains: readonly string
 }
 
 /**
+ * An agent's words that the member is on Medicaid ("she is a Medicaid member", "a Medicaid
+ * question") — not when they say the opposite ("not a Medicaid member", "a non-Medicaid member").
+ */
+const SAYS_MEDICAID_MEMBER =
+  /(?<!\b(?:not|non|no)[\s-]+(?:(?:is|a|an|as)\s+)*)(?:\b(?:is|a|an|as)\s+(?:a\s+)?medicaid member\b|\bmedicaid (?:member|issue|question|plan|coverage|recipient|beneficiar))/i;
+
+/**
  * A voicemail transcript or a web-form submission that a plan system sent on: the sender is the
  * caller or whoever filled in the form (the contract's sender rule), not plan staff.
  */
@@ -363,7 +370,7 @@ export class Classifier {
     // agent-support rule below never overrules the yes/no head
     if (mailbox === "agent-support" && !gaPicked) {
       const lineInSubject = /\bmedicaid\b/i.test(subject);
-      const medicaidMember = lineInSubject || /\b(?:is|a|an|as)\s+(?:a\s+)?medicaid member\b|\bmedicaid (?:member|issue|question|plan|coverage|recipient|beneficiar)/i.test(own);
+      const medicaidMember = lineInSubject || SAYS_MEDICAID_MEMBER.test(own);
       if (medicaidMember && !MEDICARE.test(subject) && !INDIVIDUAL.test(subject)) {
         category = "out_of_scope";
         ruled = true;
