@@ -115,4 +115,10 @@ describe("the last resolution", () => {
     expect(lastResolution([{ type: "resolved", at: 200 }], 200)).toBeNull();
     expect(lastResolution([{ type: "resolved", at: 100 }, { type: "resolved", at: 300 }], 250)).toBe(100);
   });
+
+  it("is found whatever the date a record carries, even one before 1970 (a wrong date typed into the list)", () => {
+    const wrong = Date.parse("1969-12-31T15:00:00-06:00");
+    expect(lastResolution([{ type: "resolved", at: wrong }])).toBe(wrong);
+    expect(lastResolution([{ type: "resolved", at: wrong }, { type: "resolved", at: wrong - 86_400_000 }])).toBe(wrong);
+  });
 });
