@@ -96,4 +96,11 @@ describe("the language an email is written in", () => {
     expect(fromHashes("i ".repeat(250) + "y ".repeat(350)).own).toBe("en");
     expect(fromHashes("i ".repeat(100) + "y ".repeat(350)).own).toBe("es");
   });
+  it("counts C1 control characters (U+0080 and on, as a mis-decoded email carries them) among the letters a script's share is taken of", () => {
+    // 55 Latin letters, 30 Cyrillic and 20 U+0080: Cyrillic is 30 of 105, under the 30 % that makes Russian (30 of 85 without the controls)
+    const text = `the member wrote about her card and her doctor visit please help us ${"Москва ".repeat(5).trim()} ${"\u0080".repeat(20)}`;
+    expect(detectLanguage(text).language).not.toBe("ru");
+    // one more Cyrillic word (36 of 111) is Russian
+    expect(detectLanguage(`${text} Москва`).language).toBe("ru");
+  });
 });
