@@ -141,6 +141,21 @@ describe("the turnaround report on a handful of inquiries worked out by hand", (
   // built inside each test (not once for the describe block), so mutation testing sees which test covers what
   const october = () => turnaroundReport(records, calendar, t("2026-10-01T00:00:00-05:00"), t("2026-10-16T00:00:00-05:00"));
 
+  it("does not count as acknowledged an inquiry only followed up and resolved: only an acknowledgement or a real response acknowledges (contract, events table)", () => {
+    // Thursday 8th 09:00, followed up and resolved the same morning with no reply to the member logged
+    const quiet = r("quiet", "2026-10-08T09:00:00-05:00", [
+      { type: "followedUp", at: "2026-10-08T10:00:00-05:00" },
+      { type: "resolved", at: "2026-10-08T11:00:00-05:00" },
+    ]);
+    const window = [t("2026-10-01T00:00:00-05:00"), t("2026-10-16T00:00:00-05:00")] as const;
+    const before = turnaroundReport(records, calendar, ...window).overall;
+    const after = turnaroundReport([...records, quiet], calendar, ...window).overall;
+    expect(after.received).toBe(before.received + 1);
+    expect(after.acknowledgedWithin1).toBe(before.acknowledgedWithin1);
+    expect(after.answeredWithin).toEqual(before.answeredWithin);
+    expect(after.resolvedWithin[2]).toBe(before.resolvedWithin[2] + 1);
+  });
+
   it("counts what was received in the period, from its start up to but not including its end", () => {
     const report = october();
     expect(report.overall.received).toBe(4);
