@@ -134,6 +134,13 @@ const MEDICARE = /\bmedicare\b|\bplh-m-|\bpart [abcd]\b/i;
 const INDIVIDUAL =
   /\bindividual\s+(?:\(?commercial\)?\s+)?(?:(?:silver|gold|bronze|platinum|marketplace|hmo|ppo|epo)\s+)?(?:plans?|members?|polic(?:y|ies)|coverage|line|product)\b|\bone of your individual\b|\bcommercial (?:plan|member|coverage)\b|\bplh-i-/i;
 
+/**
+ * An agent's words that the member is on Medicaid ("she is a Medicaid member", "a Medicaid
+ * question") — not when they say the opposite ("not a Medicaid member", "a non-Medicaid member").
+ */
+const SAYS_MEDICAID_MEMBER =
+  /(?<!\b(?:not|non|no)[\s-]+(?:(?:is|a|an|as)\s+)*)(?:\b(?:is|a|an|as)\s+(?:a\s+)?medicaid member\b|\bmedicaid (?:member|issue|question|plan|coverage|recipient|beneficiar))/i;
+
 const PRIORITY_LABELS: readonly Priority[] = ["routine", "escalated", "high"];
 
 /** Topics that are about the sender's own account (the contract's account_verification_required). */
@@ -255,13 +262,6 @@ export function prepareEmail(input: EmailInput, internalDomains: readonly string
   if (quoted !== "") structure.push("quoted=yes");
   return { subject, own, quoted, ownFull, form, local, domain, internal, structure, mailbox, warnings };
 }
-
-/**
- * An agent's words that the member is on Medicaid ("she is a Medicaid member", "a Medicaid
- * question") — not when they say the opposite ("not a Medicaid member", "a non-Medicaid member").
- */
-const SAYS_MEDICAID_MEMBER =
-  /(?<!\b(?:not|non|no)[\s-]+(?:(?:is|a|an|as)\s+)*)(?:\b(?:is|a|an|as)\s+(?:a\s+)?medicaid member\b|\bmedicaid (?:member|issue|question|plan|coverage|recipient|beneficiar))/i;
 
 /**
  * A voicemail transcript or a web-form submission that a plan system sent on: the sender is the

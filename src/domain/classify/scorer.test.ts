@@ -294,9 +294,9 @@ describe("what each word of an email pushed", () => {
     for (let o = 0; o < model.outputs; o++) {
       scorer.contributions(buf, o, -1, out, sig, totals);
       const want = [0, 0, 0, 0];
-      const norm = featureNorm(buf, model.features);
+      const pushes = referencePushes(model, buf, o, -1);
       for (let w = 0; w < buf.count; w++) {
-        const v = referencePush(model, buf, w, o, -1, norm);
+        const v = pushes[w]!;
         if (v <= 0) continue;
         if (buf.part[w] === PART_QUOTED) {
           want[1]! += v;
@@ -320,9 +320,7 @@ describe("what each word of an email pushed", () => {
     const totals = new Float64Array(4);
     for (let o = 0; o < model.outputs; o++) {
       scorer.contributions(buf, o, -1, new Float64Array(buf.count + 600), Infinity, totals);
-      let own = 0;
-      const norm = featureNorm(buf, model.features);
-      for (let w = 0; w < buf.count; w++) own += Math.max(0, referencePush(model, buf, w, o, -1, norm));
+      const own = referencePushes(model, buf, o, -1).reduce((sum, v) => sum + Math.max(0, v), 0);
       expectClose([totals[0]!, totals[1]!], [own, 0]);
     }
   });

@@ -147,9 +147,9 @@ describe("the turnaround report on a handful of inquiries worked out by hand", (
       { type: "followedUp", at: "2026-10-08T10:00:00-05:00" },
       { type: "resolved", at: "2026-10-08T11:00:00-05:00" },
     ]);
-    const window = [t("2026-10-01T00:00:00-05:00"), t("2026-10-16T00:00:00-05:00")] as const;
-    const before = turnaroundReport(records, calendar, ...window).overall;
-    const after = turnaroundReport([...records, quiet], calendar, ...window).overall;
+    const period = [t("2026-10-01T00:00:00-05:00"), t("2026-10-16T00:00:00-05:00")] as const;
+    const before = turnaroundReport(records, calendar, ...period).overall;
+    const after = turnaroundReport([...records, quiet], calendar, ...period).overall;
     expect(after.received).toBe(before.received + 1);
     expect(after.acknowledgedWithin1).toBe(before.acknowledgedWithin1);
     expect(after.answeredWithin).toEqual(before.answeredWithin);
