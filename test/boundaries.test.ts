@@ -58,6 +58,11 @@ describe("the domain core, as the compiler sees it", () => {
   ])("refuses %s", (_, code) => {
     expect(compileInDomain(PROBE, code).join("\n")).toMatch(/Cannot find name/);
   });
+
+  it("refuses a node module imported for its side effects only, and accepts the domain's own", () => {
+    expect(compileInDomain(PROBE, `import "node:fs";\nexport const one = 1;\n`).join("\n")).toMatch(/Cannot find module 'node:fs'/);
+    expect(compileInDomain(PROBE, `import "./record";\nexport const one = 1;\n`)).toEqual([]);
+  });
 });
 
 describe("the import rules, as ESLint sees them", () => {
@@ -68,6 +73,7 @@ describe("the import rules, as ESLint sees them", () => {
   it.each([
     ["an adapter", `import { LocalStore } from "../../adapters/storage/local";\nexport const s = LocalStore;\n`],
     ["an adapter for its side effects only", `import "../../adapters/storage/local";\n`],
+    ["a node module for its side effects only", `import "node:fs";\n`],
     ["the application layer", `import { actOn } from "../../app/inquiry";\nexport const f = actOn;\n`],
     ["the UI", `import { usePane } from "../../ui/usePane";\nexport const f = usePane;\n`],
     ["React", `import { useState } from "react";\nexport const f = useState;\n`],
