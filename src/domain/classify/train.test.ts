@@ -135,6 +135,36 @@ describe("training the model", () => {
     expect(fitModel(docs, 6, options({ maxFeatures: 4 })).rowOf(hashOf(1))).toBe(0);
   });
 
+  it("keeps the word a lightly weighted head depends on when told how many features to keep, not only the heaviest head's words", () => {
+    // the priority classes count 1/20 as much as the categories, so every priority weight is small;
+    // bucket 11 alone tells a high-priority email, 3 only leans toward two categories
+    const heads: HeadSpec[] = [HEADS[0]!, { name: "priority", labels: ["routine", "high"], kind: "softmax" }];
+    const docs = ["a", "b"].flatMap((w) => [
+      doc([3, 5], [1, 1], [0, 0], w),
+      doc([5, 11], [1, 1], [0, 1], w),
+      doc([7], [1], [1, 0], w),
+      doc([3, 7, 11], [1, 1, 1], [1, 1], w),
+      doc([9], [1], [2, 0], w),
+      doc([9, 11], [1, 1], [2, 1], w),
+    ]);
+    const o = options({ heads, epochs: 8, classWeights: { "priority:routine": 0.05, "priority:high": 0.05 } });
+    const all = fitModel(docs, docs.length, o);
+    const weightOf = (b: number) => Math.max(...all.weights.subarray(all.rowOf(hashOf(b)) * 5, all.rowOf(hashOf(b)) * 5 + 5).map(Math.abs));
+    expect(weightOf(11)).toBeLessThan(weightOf(3)); // in plain size, 11 is the lightest word
+    const model = fitModel(docs, docs.length, { ...o, maxFeatures: 4 });
+    expect([3, 5, 7, 9, 11].map((b) => model.rowOf(hashOf(b)) >= 0)).toEqual([false, true, true, true, true]);
+    const told = (buckets: readonly number[]) => {
+      const z = Float32Array.from(model.bias);
+      for (const b of buckets) if (model.rowOf(hashOf(b)) >= 0) model.addRow(z, model.rowOf(hashOf(b)), 1);
+      const [category, priority] = [0, 1].map((h) => model.probabilities(h, z));
+      return [HEADS[0]!.labels[category!.indexOf(Math.max(...category!))], priority![1]! > 0.5 ? "high" : "routine"];
+    };
+    expect(told([5, 11])).toEqual(["claims", "high"]);
+    expect(told([5])).toEqual(["claims", "routine"]);
+    expect(told([9, 11])).toEqual(["benefits", "high"]);
+    expect(told([7])).toEqual(["appeal", "routine"]);
+  });
+
   it("writes what it was trained on in the header, with the defaults where nothing is said", () => {
     const docs = DOCS();
     const model = fitModel(docs, 9, { heads: HEADS, features: DEFAULT_FEATURES, epochs: 1 });
