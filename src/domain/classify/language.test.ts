@@ -61,6 +61,15 @@ describe("the language an email is written in", () => {
     expect(fromHashes("J'ai reçu la lettre, j'ai appelé").own).toBe("fr");
   });
 
+  it("reads Spanish written after a list of medicines longer than 1,200 characters, from the model's words", () => {
+    const medicines = "metformin atorvastatin lisinopril levothyroxine omeprazole amlodipine gabapentin sertraline hydrochlorothiazide losartan simvastatin montelukast escitalopram rosuvastatin pantoprazole furosemide tamsulosin carvedilol clopidogrel glipizide duloxetine meloxicam trazodone prednisone pravastatin venlafaxine spironolactone citalopram allopurinol fluoxetine insulin glargine warfarin apixaban donepezil";
+    const list = medicines.split(" ").map((m, i) => `${m}, ${(i % 9) * 10 + 5} mg tablets, refilled monthly`).join("\n");
+    const own = `${list}\n\nHola, necesito saber si mi plan cubre todas estas medicinas. Gracias.`;
+    expect(list.length).toBeGreaterThan(1200); // 214 of the model's words, no function word among them
+    expect(fromHashes(own).own).toBe("es"); // the first 250 words, wherever they are
+    expect(lang(own)).toBe("en"); // the text alone is read to 1,200 characters: only the list
+  });
+
   it("reads the sender's own words only, not the quoted message they answer", () => {
     const quoted = "Hola, necesito ayuda con mi tarjeta por favor, gracias. ".repeat(5);
     expect(fromHashes("Please help me with my card, thank you", "", quoted).own).toBe("en");

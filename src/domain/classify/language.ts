@@ -70,8 +70,10 @@ export interface LanguageGuess {
 }
 
 /**
- * The main language of `text` (its first 1,200 characters decide). With `words` (the email's
- * words as read for the model, part `part`), function words are counted from their hashes.
+ * The main language of `text`: its first 1,200 characters decide the script; function words are
+ * counted over its first 250 words within those characters, or, with `words` (the email's words
+ * as read for the model, part `part`), from their hashes over that part's first 250 words wherever
+ * they are (so a long list before the sender's sentence does not hide its language).
  */
 export function detectLanguage(text: string, words?: HashedWords, part?: number): LanguageGuess {
   const sample = text.length > 1200 ? text.slice(0, 1200) : text;
