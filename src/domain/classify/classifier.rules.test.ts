@@ -296,6 +296,10 @@ describe("the signature: the closing lines the reasons never quote", () => {
     expect(quotesAny(`${opening}\nPlease unlock my portal password, thanks.\nMaria`, portal)).toBe(true);
   });
 
+  it("quotes a short request that ends in ', thanks' with no full stop: a closing word starts a closing line only at its start", () => {
+    expect(quotesAny("Hi there\nPlease unlock my portal password, thanks\nMaria", portal)).toBe(true);
+  });
+
   it("does not quote a closing line of thanks, even one that names the topic, however 'thank you' is spelt", () => {
     expect(quotesAny(`${opening}\nThanks for unlocking my portal password!\nMaria`, portal)).toBe(false);
     expect(quotesAny(`${opening}\nThank-you for unlocking my portal password!\nMaria`, portal)).toBe(false);
