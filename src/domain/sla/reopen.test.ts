@@ -71,6 +71,18 @@ describe("a reopened inquiry's clocks", () => {
       taken: null,
     });
   });
+
+  it("count a reopening of an inquiry resolved at once, with nothing logged before the resolution", () => {
+    const atOnce: SlaEvent[] = [
+      { type: "resolved", at: t("2026-03-02T11:00:00-06:00") },
+      { type: "reopened", at: t("2026-03-03T10:00:00-06:00") },
+    ];
+    expect(clocks("routine", atOnce, "2026-03-03T12:00:00-06:00").map((c) => [c.name, c.state, c.stoppedAt])).toEqual([
+      ["firstResponse", "met", "2026-03-02T17:00:00.000Z"],
+      ["resolution", "met", "2026-03-02T17:00:00.000Z"],
+      ["reopenedResponse", "running", null],
+    ]);
+  });
 });
 
 describe("a reopening of an inquiry never resolved", () => {
@@ -88,6 +100,16 @@ describe("a reopening of an inquiry never resolved", () => {
     expect(got.map((c) => [c.name, c.state, c.stoppedAt])).toEqual([
       ["firstResponse", "met", "2026-03-03T17:00:00.000Z"],
       ["resolution", "met", "2026-03-04T17:00:00.000Z"],
+    ]);
+  });
+
+  it("adds no reply clock while the inquiry has no resolution at all, and the reply still stops the first-response clock", () => {
+    const open = never.slice(0, 2);
+    const got = clocks("routine", open, "2026-03-05T12:00:00-06:00");
+    expect(got).toEqual(clocks("routine", open.slice(1), "2026-03-05T12:00:00-06:00"));
+    expect(got.map((c) => [c.name, c.state, c.stoppedAt])).toEqual([
+      ["firstResponse", "met", "2026-03-03T17:00:00.000Z"],
+      ["resolution", "running", null],
     ]);
   });
 
