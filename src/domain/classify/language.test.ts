@@ -62,8 +62,12 @@ describe("the language an email is written in", () => {
   });
 
   it("reads Spanish written after a list of medicines longer than 1,200 characters, from the model's words", () => {
-    const medicines = "metformin atorvastatin lisinopril levothyroxine omeprazole amlodipine gabapentin sertraline hydrochlorothiazide losartan simvastatin montelukast escitalopram rosuvastatin pantoprazole furosemide tamsulosin carvedilol clopidogrel glipizide duloxetine meloxicam trazodone prednisone pravastatin venlafaxine spironolactone citalopram allopurinol fluoxetine insulin glargine warfarin apixaban donepezil";
-    const list = medicines.split(" ").map((m, i) => `${m}, ${(i % 9) * 10 + 5} mg tablets, refilled monthly`).join("\n");
+    const medicines =
+      "metformin atorvastatin lisinopril levothyroxine omeprazole amlodipine gabapentin sertraline hydrochlorothiazide losartan simvastatin montelukast escitalopram rosuvastatin pantoprazole furosemide tamsulosin carvedilol clopidogrel glipizide duloxetine meloxicam trazodone prednisone pravastatin venlafaxine spironolactone citalopram allopurinol fluoxetine insulin glargine warfarin apixaban donepezil";
+    const list = medicines
+      .split(" ")
+      .map((m, i) => `${m}, ${(i % 9) * 10 + 5} mg tablets, refilled monthly`)
+      .join("\n");
     const own = `${list}\n\nHola, necesito saber si mi plan cubre todas estas medicinas. Gracias.`;
     expect(list.length).toBeGreaterThan(1200); // 214 of the model's words, no function word among them
     expect(fromHashes(own).own).toBe("es"); // the first 250 words, wherever they are
