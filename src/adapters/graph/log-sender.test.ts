@@ -1,8 +1,9 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it, vi } from "vitest";
 import { BusinessCalendar } from "../../domain/calendar/calendar";
-import type { InquiryRecord } from "../../domain/inquiry/record";
+import { applyAction, type InquiryRecord } from "../../domain/inquiry/record";
 import { DEFAULT_POLICIES } from "../../domain/sla/policies";
+import { logFields } from "../sharepoint/row";
 import { Outbox, type LogOp } from "../storage/outbox";
 import { ListError, type BatchOutcome, type InquiryListClient, type StoredItem } from "./list-client";
 import { LogSender } from "./log-sender";
@@ -195,5 +196,147 @@ describe("the log sender, when someone else got there first", () => {
     expect((await outbox.stats()).conflicts.map((c) => c.message)).toEqual(["bo@plan.example already has it (assigned by cy@plan.example)."]);
     expect(writes).toEqual([]);
     expect(await s.sendPending()).toMatchObject({ sent: 0, conflicts: 0, remaining: 0, requests: 0 }); // a later call counts only its own
+  });
+});
+
+const calendar = new BusinessCalendar();
+/** The fields of an item the list holds for `r` (as another device wrote them), with `extra` over them. */
+const listed = (r: InquiryRecord, extra: Record<string, unknown> = {}): StoredItem => ({
+  id: "1",
+  eTag: '"e,5"',
+  fields: { ...logFields(r, calendar, DEFAULT_POLICIES, Date.now()), ...extra },
+});
+const onList = (client: InquiryListClient, ...items: StoredItem[]) => {
+  const find = client.find as ReturnType<typeof vi.fn>;
+  find.mockReset();
+  for (const item of items.slice(0, -1)) find.mockImplementationOnce(async () => item);
+  find.mockImplementation(async () => items[items.length - 1]!);
+};
+const ok = (eTag = '"x,2"'): BatchOutcome => ({ status: 200, eTag, retryAfterSeconds: null });
+
+describe("the log sender, on what it writes", () => {
+  it("writes only the fields an action changed, never a subject or a sender it already holds", async () => {
+    const outbox = await Outbox.open(`changed-${Math.random()}`);
+    await outbox.add(op("o1", "<m>", 1));
+    const { client, writes } = recordingClient();
+    onList(client, listed(record("<m>"))); // an item another device made, with no applied ops yet
+    expect(await sender(outbox, client).sendPending()).toMatchObject({ sent: 1, remaining: 0 });
+    const written = writes[0]![0]!.fields;
+    expect(written).toMatchObject({ Status: "acknowledged", AppliedOps: "o1" });
+    for (const kept of ["InternetMessageId", "Title", "SenderAddress", "Category", "Priority", "Policy", "Channel"]) expect(written, kept).not.toHaveProperty(kept);
+  });
+
+  it("keeps the last 60 applied ops in the item: the newest is added and the oldest dropped", async () => {
+    const outbox = await Outbox.open(`window-${Math.random()}`);
+    await outbox.add(op("o61", "<m>", 1));
+    const earlier = Array.from({ length: 60 }, (_, i) => `o${i + 1}`);
+    const { client, writes } = recordingClient();
+    onList(client, listed(record("<m>"), { AppliedOps: earlier.join(" ") }));
+    await sender(outbox, client).sendPending();
+    expect(String(writes[0]![0]!.fields["AppliedOps"]).split(" ")).toEqual([...earlier.slice(1), "o61"]);
+  });
+
+  it("records the template sent with an action after the templates the inquiry already had", async () => {
+    const outbox = await Outbox.open(`sent-template-${Math.random()}`);
+    const acknowledged = applyAction(record("<m>"), { kind: "acknowledge" }, Date.parse("2026-03-02T15:30:00Z"), "ana");
+    await outbox.add({ ...op("reply", "<m>", 1), action: { kind: "respond" }, template: "denial-explained@3" });
+    await outbox.add({ ...op("done", "<m>", 2), action: { kind: "resolve" } });
+    const { client, writes } = recordingClient();
+    onList(client, listed(acknowledged, { TemplatesUsed: "welcome@1" }));
+    expect(await sender(outbox, client).sendPending()).toMatchObject({ sent: 2, remaining: 0 });
+    expect(writes.map((w) => w[0]!.fields["TemplatesUsed"])).toEqual(["welcome@1 denial-explained@3", undefined]); // the resolve adds none
+    const fresh = await Outbox.open(`first-template-${Math.random()}`);
+    await fresh.add({ ...op("reply", "<n>", 1), action: { kind: "respond" }, template: "denial-explained@3" });
+    const first = recordingClient();
+    onList(first.client, listed(acknowledged));
+    await sender(fresh, first.client).sendPending();
+    expect(first.writes[0]![0]!.fields["TemplatesUsed"]).toBe("denial-explained@3");
+  });
+
+  it("deletes each confirmed op from the browser: nothing of a written change is left in the outbox", async () => {
+    const outbox = await Outbox.open(`gone-${Math.random()}`);
+    await outbox.add(op("o1", "<m>", 1));
+    await outbox.add({ ...op("o2", "<m>", 2), action: { kind: "startWork" } });
+    const { client } = recordingClient();
+    const acknowledged = applyAction(record("<m>"), { kind: "acknowledge" }, Date.parse("2026-03-02T16:00:00Z"), "ana");
+    onList(client, listed(acknowledged, { AppliedOps: "o1" })); // o1 already written, its answer lost
+    expect(await sender(outbox, client).sendPending()).toMatchObject({ sent: 2, remaining: 0 });
+    expect(await outbox.all()).toEqual([]);
+  });
+
+  it("settles every op of an inquiry already applied in one call, however many there are", async () => {
+    const outbox = await Outbox.open(`resent-${Math.random()}`);
+    for (let i = 1; i <= 4; i++) await outbox.add({ ...op(`o${i}`, "<m>", i) });
+    const { client, writes } = recordingClient();
+    onList(client, listed(record("<m>"), { AppliedOps: "o1 o2 o3 o4" })); // a reload re-queued four ops the list has
+    expect(await sender(outbox, client).sendPending()).toMatchObject({ sent: 4, remaining: 0 });
+    expect(writes).toEqual([]);
+  });
+
+  it("sends an inquiry's four changes in one call, one round each, in order", async () => {
+    const outbox = await Outbox.open(`four-${Math.random()}`);
+    const actions = [{ kind: "acknowledge" }, { kind: "startWork" }, { kind: "respond" }, { kind: "resolve" }] as const;
+    for (const [i, action] of actions.entries()) await outbox.add({ ...op(`o${i}`, "<m>", i), action });
+    const { client, writes } = recordingClient();
+    expect(await sender(outbox, client).sendPending()).toMatchObject({ sent: 4, remaining: 0 });
+    expect(writes.map((w) => w.map((u) => u.fields["Status"]))).toEqual([["acknowledged"], ["inProgress"], ["responded"], ["resolved"]]);
+  });
+});
+
+describe("the log sender, when a batch does not say the change was written", () => {
+  it("sends again, after a second, an update the batch left unanswered, and never takes it as written", async () => {
+    const outbox = await Outbox.open(`unanswered-${Math.random()}`);
+    await outbox.add(op("o1", "<m>", 1));
+    const { client, writes } = recordingClient({ o1: [{ status: 0, eTag: "", retryAfterSeconds: null }] });
+    const sleep = vi.fn(async () => undefined);
+    expect(await sender(outbox, client, sleep).sendPending()).toMatchObject({ sent: 1, remaining: 0 });
+    expect(writes).toHaveLength(2);
+    expect(sleep.mock.calls).toEqual([[1000]]);
+  });
+
+  it("waits out a gateway timeout inside the batch for its Retry-After and sends in the same call", async () => {
+    const outbox = await Outbox.open(`gateway-${Math.random()}`);
+    await outbox.add(op("o1", "<m>", 1));
+    const { client, writes } = recordingClient({ o1: [{ status: 504, eTag: "", retryAfterSeconds: 4 }] });
+    const sleep = vi.fn(async () => undefined);
+    expect(await sender(outbox, client, sleep).sendPending()).toMatchObject({ sent: 1, remaining: 0 });
+    expect([writes.length, sleep.mock.calls]).toEqual([2, [[4000]]]);
+  });
+
+  it("answers a 3xx inside a batch as an error: the op stays waiting, tried once", async () => {
+    const outbox = await Outbox.open(`redirect-${Math.random()}`);
+    await outbox.add(op("o1", "<m>", 1));
+    const { client } = recordingClient({ o1: [{ status: 300, eTag: "", retryAfterSeconds: null }] });
+    expect(await sender(outbox, client).sendPending()).toMatchObject({ sent: 0, conflicts: 0, remaining: 1 });
+    expect((await outbox.all()).map((o) => [o.opId, o.state, o.attempts])).toEqual([["o1", "pending", 1]]);
+  });
+
+  it("keeps the round's ops waiting when the $batch itself fails, and says so without throwing", async () => {
+    const outbox = await Outbox.open(`dropped-${Math.random()}`);
+    await outbox.add(op("o1", "<m>", 1));
+    await outbox.add(op("o2", "<n>", 2));
+    const { client } = recordingClient();
+    (client.updateMany as ReturnType<typeof vi.fn>).mockImplementation(async () => Promise.reject(new ListError(0, "no answer from the list")));
+    expect(await sender(outbox, client).sendPending()).toMatchObject({ sent: 0, conflicts: 0, remaining: 2 });
+    expect((await outbox.all()).map((o) => o.attempts)).toEqual([1, 1]);
+  });
+
+  it("writes an item someone else changed three times in a row under it, reading it again each time", async () => {
+    const outbox = await Outbox.open(`busy-${Math.random()}`);
+    await outbox.add(op("o1", "<m>", 1));
+    const stale = { status: 412, eTag: "", retryAfterSeconds: null };
+    const { client, writes } = recordingClient({ o1: [stale, stale, stale] });
+    expect(await sender(outbox, client).sendPending()).toMatchObject({ sent: 1, remaining: 0 });
+    expect(writes).toHaveLength(4);
+  });
+
+  it("gives up for this call after three rounds of a list that throttles every write, keeping the op", async () => {
+    const outbox = await Outbox.open(`throttled-${Math.random()}`);
+    await outbox.add(op("o1", "<m>", 1));
+    const { client } = recordingClient();
+    (client.updateMany as ReturnType<typeof vi.fn>).mockImplementation(async (updates: { key: string }[]) => new Map(updates.map((u) => [u.key, { status: 429, eTag: "", retryAfterSeconds: 2 }])));
+    const sleep = vi.fn(async () => undefined);
+    expect(await sender(outbox, client, sleep).sendPending()).toMatchObject({ sent: 0, remaining: 1 });
+    expect(sleep.mock.calls).toEqual([[2000], [2000], [2000]]);
   });
 });
