@@ -1,8 +1,8 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it, vi } from "vitest";
 import { BusinessCalendar } from "../../domain/calendar/calendar";
-import { applyAction, type InquiryRecord } from "../../domain/inquiry/record";
-import { DEFAULT_POLICIES } from "../../domain/sla/policies";
+import { applyAction, correctRecord, type InquiryRecord } from "../../domain/inquiry/record";
+import { DEFAULT_POLICIES, policyFor } from "../../domain/sla/policies";
 import { logFields } from "../sharepoint/row";
 import { Outbox, type LogOp } from "../storage/outbox";
 import { ListError, type BatchOutcome, type InquiryListClient, type StoredItem } from "./list-client";
@@ -212,7 +212,6 @@ const onList = (client: InquiryListClient, ...items: StoredItem[]) => {
   for (const item of items.slice(0, -1)) find.mockImplementationOnce(async () => item);
   find.mockImplementation(async () => items[items.length - 1]!);
 };
-const ok = (eTag = '"x,2"'): BatchOutcome => ({ status: 200, eTag, retryAfterSeconds: null });
 
 describe("the log sender, on what it writes", () => {
   it("writes only the fields an action changed, never a subject or a sender it already holds", async () => {
@@ -338,5 +337,101 @@ describe("the log sender, when a batch does not say the change was written", () 
     const sleep = vi.fn(async () => undefined);
     expect(await sender(outbox, client, sleep).sendPending()).toMatchObject({ sent: 0, remaining: 1 });
     expect(sleep.mock.calls).toEqual([[2000], [2000], [2000]]);
+  });
+});
+
+const policyOf = (m: InquiryRecord["mailbox"], p: InquiryRecord["priority"]) => policyFor(m ?? "member-services-email", p);
+/** A correction as the pane stores it: what the advocate changed on `before`, and what those fields were. */
+function correction(opId: string, before: InquiryRecord, change: Parameters<typeof correctRecord>[1]): LogOp {
+  const after = correctRecord(before, change, { category: before.category, priority: before.priority, mailbox: before.mailbox }, policyOf);
+  const changed: Record<string, unknown> = { correctedFrom: after.correctedFrom };
+  const saw: Record<string, unknown> = { correctedFrom: before.correctedFrom };
+  for (const f of ["category", "priority", "mailbox", "policy"] as const) {
+    if (after[f] !== before[f]) {
+      changed[f] = after[f];
+      saw[f] = before[f];
+    }
+  }
+  const { action: _none, ...rest } = op(opId, before.internetMessageId, 1);
+  return { ...rest, kind: "correct", record: after, corrected: changed, saw };
+}
+const at = Date.parse("2026-03-02T15:30:00Z");
+
+describe("the log sender, on corrections", () => {
+  it("moves an inquiry never corrected to the mailbox the advocate chose, with that mailbox's policy", async () => {
+    const outbox = await Outbox.open(`moved-${Math.random()}`);
+    await outbox.add(correction("fix", record("<m>"), { mailbox: "mco-escalations" }));
+    const { client, writes } = recordingClient();
+    onList(client, listed(record("<m>"))); // as the classifier filed it
+    expect(await sender(outbox, client).sendPending()).toMatchObject({ sent: 1, conflicts: 0, remaining: 0 });
+    expect(writes[0]![0]!.fields).toMatchObject({ Channel: "mco-escalations", Policy: "mco-escalated", ClassificationCorrected: true, CorrectedFrom: "mailbox: secure-message" });
+  });
+
+  it("gives an inquiry of no known mailbox the member-services policy when its priority is corrected", async () => {
+    const outbox = await Outbox.open(`no-mailbox-${Math.random()}`);
+    const unknown: InquiryRecord = { ...record("<m>"), mailbox: null, policy: "member-services-email" };
+    await outbox.add(correction("fix", unknown, { priority: "high" }));
+    const { client, writes } = recordingClient();
+    onList(client, listed(unknown));
+    expect(await sender(outbox, client).sendPending()).toMatchObject({ sent: 1, remaining: 0 });
+    expect(writes[0]![0]!.fields).toMatchObject({ Priority: "high", ClassificationCorrected: true });
+  });
+
+  it("tells the advocate both fields someone else changed first, and counts the correction as a conflict", async () => {
+    const outbox = await Outbox.open(`both-${Math.random()}`);
+    await outbox.add({ ...correction("mine", record("<m>"), { category: "eligibility_enrollment", priority: "escalated" }), createdAt: Date.now() });
+    const { client, writes } = recordingClient();
+    const theirs = correctRecord(record("<m>"), { category: "benefits_coverage", priority: "high" }, { category: "claims_billing", priority: "routine", mailbox: "secure-message" }, policyOf);
+    onList(client, listed(theirs));
+    expect(await sender(outbox, client).sendPending()).toMatchObject({ sent: 0, conflicts: 1, remaining: 0 });
+    expect((await outbox.stats()).conflicts.map((c) => c.message)).toEqual([
+      "Someone else changed the category to benefits_coverage (yours, eligibility_enrollment, was not saved) and the priority to high (yours, escalated, was not saved) meanwhile; the rest of your correction was saved.",
+    ]);
+    expect(writes[0]![0]!.fields).toEqual({ AppliedOps: "mine" }); // nothing of theirs overwritten
+  });
+});
+
+describe("the log sender, when its copy of the item is out of date", () => {
+  const heldBy = (who: string, by: string | null) => {
+    const assigned = applyAction(record("<m>"), { kind: "assign", to: who }, at, by ?? "x");
+    return by === null ? { ...assigned, assignedBy: null } : assigned;
+  };
+
+  it("reads the item again before telling the advocate it changed: a reassignment from the holder the pane saw goes through", async () => {
+    const outbox = await Outbox.open(`stale-copy-${Math.random()}`);
+    await outbox.add(op("o1", "<m>", 1));
+    const { client, writes } = recordingClient();
+    const s = sender(outbox, client);
+    expect(await s.sendPending()).toMatchObject({ sent: 1 }); // the sender now holds its own copy: acknowledged, nobody assigned
+    onList(client, listed(heldBy("bo@plan.example", "cy@plan.example"), { AppliedOps: "o1" })); // the on-send runtime assigned it to Bo since
+    await outbox.add({ ...op("take", "<m>", 2), action: { kind: "assign", to: "ana@plan.example" }, expectedAssignee: "bo@plan.example" });
+    expect(await s.sendPending()).toMatchObject({ sent: 1, conflicts: 0, remaining: 0 });
+    expect(writes[1]![0]!.fields).toMatchObject({ Assignee: "ana@plan.example" });
+  });
+
+  it("says an assignment was taken by someone unknown, or dropped meanwhile, in words", async () => {
+    const messages: (string | undefined)[] = [];
+    for (const [item, expected] of [
+      [listed(heldBy("bo@plan.example", null)), null],
+      [listed(record("<m>")), "bo@plan.example"],
+    ] as const) {
+      const outbox = await Outbox.open(`taken-by-${Math.random()}`);
+      await outbox.add({ ...op("take", "<m>", 1), createdAt: Date.now(), action: { kind: "assign", to: "ana@plan.example" }, expectedAssignee: expected });
+      const { client } = recordingClient();
+      onList(client, item);
+      expect(await sender(outbox, client).sendPending()).toMatchObject({ conflicts: 1, remaining: 0 });
+      messages.push(...(await outbox.stats()).conflicts.map((c) => c.message));
+    }
+    expect(messages).toEqual(["bo@plan.example already has it (assigned by someone).", "It was unassigned meanwhile."]);
+  });
+
+  it("settles a status change someone else overtook as a conflict that says what the inquiry is now", async () => {
+    const outbox = await Outbox.open(`overtaken-${Math.random()}`);
+    await outbox.add({ ...op("work", "<m>", 1), createdAt: Date.now(), action: { kind: "startWork" } });
+    const { client, writes } = recordingClient();
+    onList(client, listed(applyAction(heldBy("bo@plan.example", "cy@plan.example"), { kind: "resolve" }, at + 1, "bo@plan.example")));
+    expect(await sender(outbox, client).sendPending()).toMatchObject({ sent: 0, conflicts: 1, remaining: 0 });
+    expect((await outbox.stats()).conflicts.map((c) => c.message)).toEqual(["This inquiry is resolved: reopen it before you work on it. (someone else changed it: it is now resolved)."]);
+    expect(writes).toEqual([]);
   });
 });
