@@ -175,3 +175,100 @@ describe("the list client's requests", () => {
     expect(await down.client.schemaProblems().catch((e: unknown) => (e as ListError).status)).toBe(400);
   });
 });
+
+describe("the list client's retries of a single request", () => {
+  it("tries a throttled request again after its Retry-After when that is at most 30 seconds, and then finds the item", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      let n = 0;
+      const { client, seen } = graph(() => (n++ === 0 ? { status: 429, headers: { "Retry-After": "30" }, body: { error: { code: "tooManyRequests" } } } : { body: { value: [row("7")] } }));
+      const found = client.find("<7>");
+      await vi.advanceTimersByTimeAsync(29_900);
+      expect(seen).toHaveLength(1); // still waiting out the 30 s
+      await vi.advanceTimersByTimeAsync(200);
+      expect((await found)?.id).toBe("7");
+      expect(seen).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("tries an outage without Retry-After again after a few seconds", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      let n = 0;
+      const { client, seen } = graph(() => (n++ === 0 ? { status: 503, body: { error: { code: "serviceNotAvailable" } } } : { body: { value: [row("7")] } }));
+      const found = client.find("<7>");
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect((await found)?.id).toBe("7");
+      expect(seen).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe("the list client's answers, at their edges", () => {
+  const ok200 = (req: { body: unknown }) => ({ body: { responses: (req.body as { requests: { id: string }[] }).requests.map((r) => ({ id: r.id, status: 200, body: { value: [] } })) } });
+
+  it("asks for exactly 20 statuses in one $batch, and writes exactly 20 updates in one", async () => {
+    const reads = graph(ok200);
+    await reads.client.findAll("Assignee", Array.from({ length: 20 }, (_, i) => `a${i}@plan.example`));
+    expect(reads.seen).toHaveLength(1);
+    const writes = graph(ok200);
+    await writes.client.updateMany(Array.from({ length: 20 }, (_, i) => ({ key: `k${i}`, id: String(i), eTag: `"e${i}"`, fields: { Status: "closed" } })));
+    expect(writes.seen).toHaveLength(1);
+  });
+
+  it("reads an item by its id, with its fields", async () => {
+    const { client, seen } = graph(() => ({ body: row("7", { Status: "new" }) }));
+    expect(await client.get("7")).toEqual({ id: "7", eTag: '"e7,1"', fields: { InternetMessageId: "<7>", Status: "new" } });
+    expect(seen[0]!.url).toMatch(/\/lists\/Member Inquiries\/items\/7\?\$expand=fields$/);
+  });
+
+  it("gives an item the list sent without an id or an eTag empty ones, never made-up ones", async () => {
+    const created = graph(() => ({ status: 201, body: { fields: { InternetMessageId: "<9>" } } }));
+    expect(await created.client.create({ InternetMessageId: "<9>" })).toEqual({ id: "", eTag: "", fields: { InternetMessageId: "<9>" } });
+    const updated = graph(() => ({ body: {} }));
+    expect(await updated.client.update("1", '"e1,1"', { Status: "closed" })).toBe("");
+  });
+
+  it("reads a page without items, or a $batch without answers, as no items", async () => {
+    const empty = graph(() => ({ body: {} }));
+    expect(await empty.client.all()).toEqual([]);
+    expect(await empty.client.findAll("Status", ["new"])).toEqual([]);
+  });
+
+  it("never reads half a list as the whole list: a page that fails fails the read", async () => {
+    const { client } = graph((req) => (req.url.includes("skiptoken") ? { status: 400, body: { error: { code: "invalidRequest" } } } : { body: { value: [row("1")], "@odata.nextLink": "https://localhost/graph/v1.0/sites/contoso/lists/x/items?$skiptoken=1" } }));
+    expect(await client.all().catch((e: unknown) => [(e as ListError).name, (e as ListError).status])).toEqual(["ListError", 400]);
+  });
+
+  it("fails a refused $batch with the list's status, for reads and for writes", async () => {
+    const refused = () => graph(() => ({ status: 400, body: { error: { code: "invalidRequest" } } }));
+    const status = (e: unknown) => [(e as ListError).name, (e as ListError).status, (e as ListError).message];
+    expect(await refused().client.findAll("Status", ["new"]).catch(status)).toEqual(["ListError", 400, "invalidRequest"]);
+    expect(await refused().client.updateMany([{ key: "k", id: "1", eTag: '"e1"', fields: {} }]).catch(status)).toEqual(["ListError", 400, "invalidRequest"]);
+    const throttled = graph(() => ({ body: { responses: [{ id: "0", status: 429, body: {} }] } }));
+    expect(await throttled.client.findAll("Status", ["new"]).catch(status)).toEqual(["ListError", 429, "HTTP 429"]);
+  });
+
+  it("ignores an answer in a $batch for a request it did not send, and keeps the others", async () => {
+    const { client } = graph(() => ({ body: { responses: [{ id: "7", status: 200, body: {} }, { id: "0", status: 200, body: { "@odata.etag": '"e1,2"' } }] } }));
+    const out = await client.updateMany([{ key: "k", id: "1", eTag: '"e1,1"', fields: { Status: "closed" } }]);
+    expect([...out]).toEqual([["k", { status: 200, eTag: '"e1,2"', retryAfterSeconds: null }]]);
+  });
+
+  it("reads the inquiries received in a time range with one range query on ReceivedAt, then its pages", async () => {
+    const { client, seen } = graph((req) => (req.url.includes("skiptoken") ? { body: { value: [row("2")] } } : { body: { value: [row("1")], "@odata.nextLink": "https://localhost/graph/v1.0/sites/contoso/lists/x/items?$skiptoken=1" } }));
+    const got = await client.receivedBetween(Date.parse("2026-03-01T00:00:00Z"), Date.parse("2026-04-01T00:00:00Z"));
+    expect(got.map((i) => i.id)).toEqual(["1", "2"]);
+    expect(seen[0]!.url).toContain("$filter=fields/ReceivedAt ge '2026-03-01T00:00:00.000Z' and fields/ReceivedAt lt '2026-04-01T00:00:00.000Z'");
+  });
+
+  it("checks the list's columns, and names a column that is missing", async () => {
+    const { client, seen } = graph(() => ({ body: { value: [] } }));
+    expect(await client.schemaProblems()).toContain("column InternetMessageId is missing");
+    expect(seen[0]!.url).toMatch(/\/lists\/Member Inquiries\/columns$/);
+  });
+});
