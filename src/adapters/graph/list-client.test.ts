@@ -272,3 +272,12 @@ describe("the list client's answers, at their edges", () => {
     expect(seen[0]!.url).toMatch(/\/lists\/Member Inquiries\/columns$/);
   });
 });
+
+describe("the list client, when a request gets no answer", () => {
+  it("says there was no answer from the list, with status 0 (worth trying again), not an HTTP status of -1", async () => {
+    vi.stubGlobal("fetch", async () => Promise.reject(undefined)); // the request was given up without an error of its own
+    const c = new InquiryListClient({ baseUrl: "https://localhost/graph/", site: "s", authProvider: { getAccessToken: async () => "t" } });
+    const err = (await c.get("1").catch((e: unknown) => e)) as ListError;
+    expect([err.name, err.status, err.message, err.transient]).toEqual(["ListError", 0, "no answer from the list", true]);
+  });
+});

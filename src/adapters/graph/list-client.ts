@@ -46,9 +46,10 @@ export interface ListClientOptions {
 }
 
 function toListError(e: unknown): ListError {
-  const status = typeof (e as { statusCode?: unknown })?.statusCode === "number" ? (e as { statusCode: number }).statusCode : 0;
+  const raw = typeof (e as { statusCode?: unknown })?.statusCode === "number" ? (e as { statusCode: number }).statusCode : 0;
+  const status = raw < 0 ? 0 : raw; // the Graph client's -1: no answer at all
   const code = (e as { code?: unknown })?.code;
-  return new ListError(status < 0 ? 0 : status, typeof code === "string" && code ? code : status ? `HTTP ${status}` : "no answer from the list");
+  return new ListError(status, typeof code === "string" && code ? code : status ? `HTTP ${status}` : "no answer from the list");
 }
 
 /**
