@@ -435,3 +435,22 @@ describe("the log sender, when its copy of the item is out of date", () => {
     expect(writes).toEqual([]);
   });
 });
+
+describe("the log sender's bound on one call", () => {
+  it("settles at most 10,000 of one inquiry's ops in a call (one a round); the rest wait for the next call", async () => {
+    // an outbox in memory: 10,001 "open" ops of one inquiry, each settled without a write
+    const ops = Array.from({ length: 10_001 }, (_, i): LogOp => {
+      const { action: _none, ...rest } = op(`o${i}`, "<m>", i);
+      return { ...rest, kind: "open" };
+    });
+    const outbox = {
+      pending: async () => ops.filter((o) => o.state === "pending"),
+      settle: async (opId: string, state: "done" | "conflict") => void (ops.find((o) => o.opId === opId)!.state = state),
+      attempted: async () => undefined,
+      prune: async () => undefined,
+    } as unknown as Outbox;
+    const { client, writes } = recordingClient();
+    expect(await sender(outbox, client).sendPending()).toMatchObject({ sent: 10_000, remaining: 1 });
+    expect(writes).toEqual([]);
+  });
+});

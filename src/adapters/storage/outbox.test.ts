@@ -119,3 +119,14 @@ describe("the outbox over time", () => {
     expect((await box.stats()).conflicts.map((c) => c.opId).sort()).toEqual(["at-cut", "new"]);
   });
 });
+
+describe("the outbox after an upgrade of the add-in", () => {
+  it("opens by default the database earlier versions wrote, so writes still waiting there are sent", async () => {
+    const earlier = await Outbox.open("member-triage-outbox"); // what a previous version of the add-in left in the browser
+    await earlier.enqueue(op("waiting", 1000));
+    earlier.close();
+    const now = await Outbox.open();
+    expect((await now.pending()).map((o) => o.opId)).toEqual(["waiting"]);
+    now.close();
+  });
+});
