@@ -7,6 +7,7 @@
  *   npm run mutate -- --summary          only the summary, from the parts' last reports
  *   npm run mutate -- --list             the parts, their files and tests
  *   npm run mutate -- --concurrency 1    fewer test runners than the configuration's 2
+ *   npm run mutate -- --named [--quick]  the mistakes issue 15 names, made again one at a time (scripts/named-mutations.ts)
  *   MUTATE_TESTS='…' npm run mutate -- --mutate '…'   a hand-made part (Stryker's own options)
  *
  * Each part runs only the tests that exercise it (MUTATE_TESTS) and keeps its own incremental
@@ -18,6 +19,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { runNamed } from "./named-mutations";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const OUT = join(ROOT, "reports", "mutation");
@@ -191,6 +193,7 @@ export function summary(dir = RECORD): string {
 
 function main(): number {
   const args = process.argv.slice(2);
+  if (args.includes("--named")) return runNamed(args.includes("--quick"));
   if (args.includes("--mutate")) {
     // a hand-made part: Stryker's own options, MUTATE_TESTS for its tests
     return spawnSync("sh", ["scripts/mutate.sh", ...args], { cwd: ROOT, stdio: "inherit" }).status ?? 1;
