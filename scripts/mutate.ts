@@ -7,7 +7,7 @@
  *   npm run mutate -- --summary          only the summary, from the parts' last reports
  *   npm run mutate -- --list             the parts, their files and tests
  *   npm run mutate -- --concurrency 1    fewer test runners than the configuration's 2
- *   npm run mutate -- --named [--quick]  the mistakes issue 15 names, made again one at a time (scripts/named-mutations.ts)
+ *   npm run mutate -- --named            the mistakes issue 15 names, made again one at a time (scripts/named-mutations.ts)
  *   MUTATE_TESTS='…' npm run mutate -- --mutate '…'   a hand-made part (Stryker's own options)
  *
  * Each part runs only the tests that exercise it (MUTATE_TESTS) and keeps its own incremental
@@ -193,7 +193,7 @@ export function summary(dir = RECORD): string {
 
 function main(): number {
   const args = process.argv.slice(2);
-  if (args.includes("--named")) return runNamed(args.includes("--quick"));
+  if (args.includes("--named")) return runNamed();
   if (args.includes("--mutate")) {
     // a hand-made part: Stryker's own options, MUTATE_TESTS for its tests
     return spawnSync("sh", ["scripts/mutate.sh", ...args], { cwd: ROOT, stdio: "inherit" }).status ?? 1;
