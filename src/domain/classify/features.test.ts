@@ -1,8 +1,7 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CONCEPTS } from "./concepts";
 import {
   DEFAULT_FEATURES,
-  NEGATORS,
   PART_OWN,
   PART_SUBJECT,
   WordBuffer,
@@ -343,35 +342,5 @@ describe("parts and settings", () => {
     expect(norm({ own: "appeal denied" })).toBeCloseTo(Math.sqrt(1 + 1.25 + 2 + 1.25), 6);
     // the subject (weight 1.5): no n-grams; "appeal denied" 2.25·1 + 2.25·2
     expect(norm({ subject: "appeal denied" })).toBeCloseTo(Math.sqrt(2.25 * 3), 6);
-  });
-});
-
-describe("loading", () => {
-  // The letter table of U+0000–U+024F, the negators' hashes, the address pattern and the default
-  // settings are made as the module loads: a second load must read every text as the first.
-  it("the reader loaded a second time reads every text, and every negator, as the one in use", async () => {
-    vi.resetModules();
-    const fresh = await import("./features");
-    expect(fresh.readEmail).not.toBe(readEmail);
-    const freshFeatures = (parts: Partial<TextParts>): [number, number][] => {
-      const out: [number, number][] = [];
-      const buf = new fresh.WordBuffer();
-      fresh.readEmail({ subject: "", own: "", quoted: "", structure: [], ...parts }, fresh.DEFAULT_FEATURES, buf);
-      fresh.expandFeatures(buf, fresh.DEFAULT_FEATURES, (h, v) => out.push([h, v]));
-      return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    };
-    const texts: Partial<TextParts>[] = [
-      {
-        subject: "Not my Appeal: AB12 nor 42",
-        own:
-          "Don't deny my Appeal, I can`t wait: claim 12345, member AB1234. Đơn khiếu nại đã bị từ chối, " +
-          `${"apelación".normalize("NFD")}. Write to jane.doe@example.org, see http://portal.example.org, ` +
-          "https://plan.example.org/claims or www.example.org; pneumonoultramicroscopicsilicovolcanoconiosis. 我想申诉",
-        quoted: "It was not approved (ref 0001, X9, form 0).",
-        structure: ["mailbox=contact-us"],
-      },
-      ...NEGATORS.flatMap((negator) => [{ own: `${negator} appeal denied` }, { subject: `${negator} appeal denied` }]),
-    ];
-    texts.forEach((parts, i) => expect(freshFeatures(parts), `text ${i}`).toEqual(features(parts)));
   });
 });
