@@ -2,18 +2,18 @@
  * `npm run mutate -- --named`: the changes issue 15 names — realistic mistakes that once passed
  * every test — made again, one at a time, each followed by the tests that should notice it. Each
  * must fail at least one of them; the command prints one line per change and exits non-zero when
- * any change passes its tests. The source file is restored after each change, also when the run
- * is interrupted; a file with uncommitted changes is refused rather than touched.
+ * any change passes its tests. The changes are made in a throwaway git worktree of HEAD (the
+ * committed code), never in the working tree; a change is "noticed" only when a test fails (or,
+ * for the domain's imports, when both the compile and the lint refuse it), and a check stopped by
+ * a signal ends the run.
  *
- *   npm run mutate -- --named              every change, about a minute
+ *   npm run mutate -- --named              every change, about a minute and a half
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 const ROOT = resolve(import.meta.dirname, "..");
-/** The domain's own compile (no DOM, node or Office types). */
-const TSC = [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.domain.json", "--noEmit"];
 
 export interface NamedMutation {
   /** What the change does, as the issue names it. */
@@ -100,53 +100,86 @@ export const NAMED: readonly NamedMutation[] = [
   },
 ];
 
-function run(cmd: string, args: readonly string[]): boolean {
-  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  return r.status === 0;
+/** How a check ended: passed, failed (a test or the tool found a fault), or could not say. */
+type Outcome = "passed" | "failed" | "broken";
+
+class Interrupted extends Error {}
+
+function exec(cwd: string, args: readonly string[]): { status: number | null; signal: NodeJS.Signals | null } {
+  const r = spawnSync(process.execPath, args, { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  // a check stopped by a signal (Ctrl-C reaches the child too) ends the whole run: it proves nothing
+  if (r.signal) throw new Interrupted(`stopped by ${r.signal}`);
+  return { status: r.status, signal: r.signal };
 }
 
-/** Makes one change, runs its checks, restores the file; true when the checks fail (the change is noticed). */
-function noticed(m: NamedMutation): boolean {
-  const path = join(ROOT, m.file);
-  const original = readFileSync(path, "utf8");
-  const at = original.indexOf(m.from);
-  if (at < 0 || original.indexOf(m.from, at + 1) >= 0) throw new Error(`${m.file}: the text to change is not there exactly once; update scripts/named-mutations.ts`);
-  const restore = () => writeFileSync(path, original);
-  const onSignal = () => {
-    restore();
-    process.exit(130);
-  };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
-  writeFileSync(path, original.slice(0, at) + m.to + original.slice(at + m.from.length));
-  try {
-    if (m.tests.length === 0) return !run(process.execPath, TSC) || !run(process.execPath, [join(ROOT, "node_modules", "eslint", "bin", "eslint.js"), m.file]);
-    return !run(process.execPath, [join(ROOT, "node_modules", "vitest", "vitest.mjs"), "run", ...m.tests]);
-  } finally {
-    restore();
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-  }
+/** Vitest over `tests` in `cwd`: "failed" only when at least one test failed, not when a file would not run. */
+function vitest(cwd: string, tests: readonly string[]): Outcome {
+  const report = join(cwd, ".named-mutations-report.json");
+  rmSync(report, { force: true });
+  const { status } = exec(cwd, [join(cwd, "node_modules", "vitest", "vitest.mjs"), "run", "--reporter=json", `--outputFile=${report}`, ...tests]);
+  if (!existsSync(report)) return "broken";
+  const r = JSON.parse(readFileSync(report, "utf8")) as { numFailedTests?: number; numTotalTests?: number };
+  if (status === 0 && (r.numFailedTests ?? 0) === 0 && (r.numTotalTests ?? 0) > 0) return "passed";
+  return (r.numFailedTests ?? 0) > 0 ? "failed" : "broken";
 }
 
+/** A tool that exits 1 on a finding (tsc, eslint). */
+function tool(cwd: string, args: readonly string[]): Outcome {
+  const { status } = exec(cwd, args);
+  return status === 0 ? "passed" : status === 1 || status === 2 ? "failed" : "broken";
+}
+
+/** The checks of one change: its tests, or (for none) the domain's compile and the lint. */
+function checks(cwd: string, m: NamedMutation): Outcome {
+  if (m.tests.length) return vitest(cwd, m.tests);
+  const compile = tool(cwd, [join(cwd, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.domain.json", "--noEmit"]);
+  const lint = tool(cwd, [join(cwd, "node_modules", "eslint", "bin", "eslint.js"), m.file]);
+  return compile === "failed" && lint === "failed" ? "failed" : compile === "broken" || lint === "broken" ? "broken" : "passed";
+}
+
+/**
+ * Every change is made in a throwaway git worktree of HEAD beside the project (so `../shared`
+ * resolves as it does here), never in the working tree: an interrupted run leaves nothing changed.
+ */
 export function runNamed(): number {
-  const dirty = spawnSync("git", ["status", "--porcelain", "--", ...new Set(NAMED.map((m) => m.file))], { cwd: ROOT, encoding: "utf8" });
-  if (dirty.status === 0 && dirty.stdout.trim() !== "") {
-    console.error(`npm run mutate -- --named: these files have uncommitted changes; commit or stash them first:\n${dirty.stdout}`);
+  const dir = join(ROOT, "..", `.named-mutations-${process.pid}`);
+  const git = (...args: string[]) => spawnSync("git", args, { cwd: ROOT, encoding: "utf8" });
+  const added = git("worktree", "add", "--detach", dir, "HEAD");
+  if (added.status !== 0) {
+    console.error(`npm run mutate -- --named: could not make a worktree of HEAD at ${dir}: ${added.stderr.trim()}`);
     return 2;
   }
-  // the checks must pass on the code as it is, or a failure would say nothing about a change
-  const tests = [...new Set(NAMED.flatMap((m) => m.tests))];
-  if (!run(process.execPath, [join(ROOT, "node_modules", "vitest", "vitest.mjs"), "run", ...tests]) || !run(process.execPath, TSC)) {
-    console.error("npm run mutate -- --named: the checks fail on the unchanged code; fix that first (npx vitest run <the files in scripts/named-mutations.ts>)");
-    return 2;
+  try {
+    symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+    // the checks must pass on the code as it is, or a failure would say nothing about a change
+    const tests = [...new Set(NAMED.flatMap((m) => m.tests))];
+    const base = [vitest(dir, tests), checks(dir, { ...NAMED[0]!, tests: [] })];
+    if (base.some((o) => o !== "passed")) {
+      console.error(`npm run mutate -- --named: the checks do not pass on HEAD as it is (tests ${base[0]}, compile and lint ${base[1]}); fix that first`);
+      return 2;
+    }
+    let survived = 0;
+    let broken = 0;
+    for (const m of NAMED) {
+      const path = join(dir, m.file);
+      const original = readFileSync(path, "utf8");
+      const at = original.indexOf(m.from);
+      if (at < 0 || original.indexOf(m.from, at + 1) >= 0) throw new Error(`${m.file}: the text to change is not there exactly once; update scripts/named-mutations.ts`);
+      writeFileSync(path, original.slice(0, at) + m.to + original.slice(at + m.from.length));
+      const outcome = checks(dir, m);
+      writeFileSync(path, original);
+      if (outcome === "passed") survived++;
+      if (outcome === "broken") broken++;
+      const label = outcome === "failed" ? "noticed " : outcome === "passed" ? "SURVIVED" : "BROKEN  ";
+      console.log(`${label}  ${m.name}  (${m.tests.length ? m.tests.join(", ") : "the domain's compile and the lint"})`);
+    }
+    if (survived === 0 && broken === 0) console.log("every named change fails at least one check");
+    else console.log(`${survived} named change(s) passed their checks; ${broken} could not be checked (the checks did not run to the end)`);
+    return survived === 0 && broken === 0 ? 0 : 1;
+  } catch (e) {
+    console.error(`npm run mutate -- --named: ${(e as Error).message}`);
+    return e instanceof Interrupted ? 130 : 2;
+  } finally {
+    git("worktree", "remove", "--force", dir);
   }
-  let survived = 0;
-  for (const m of NAMED) {
-    const ok = noticed(m);
-    if (!ok) survived++;
-    console.log(`${ok ? "noticed " : "SURVIVED"}  ${m.name}  (${m.tests.length ? m.tests.join(", ") : "the domain's compile and the lint"})`);
-  }
-  console.log(survived === 0 ? "every named change fails at least one check" : `${survived} named change(s) passed their checks`);
-  return survived === 0 ? 0 : 1;
 }
