@@ -10,6 +10,7 @@ import { logEvent } from "./log";
 import type { LogDeps, PaneLog } from "./log-setup";
 import { loadTemplates } from "../adapters/graph/templates-client";
 import { LocalStore } from "../adapters/storage/local";
+import { OUTBOX_DATABASE } from "../adapters/storage/outbox";
 import { DEFAULT_TEMPLATES } from "../domain/templates/defaults";
 
 /** The settings' cloud's Graph and sign-in hosts, fixed by the build (vite.config.ts, decision 44). */
@@ -52,7 +53,7 @@ export async function microsoftLog(
     site: sharePoint.site,
     authProvider: { getAccessToken: () => signIn.getAccessToken() },
   });
-  const service = await InquiryLogService.open(client, { ...deps, onUnauthorized: () => signIn.tokenRejected() }, "member-triage-outbox");
+  const service = await InquiryLogService.open(client, { ...deps, onUnauthorized: () => signIn.tokenRejected() }, OUTBOX_DATABASE);
   const templates = loadTemplates(
     { baseUrl: graphBase, site: sharePoint.site, authProvider: { getAccessToken: () => signIn.getAccessToken() } },
     new LocalStore("member-triage"),

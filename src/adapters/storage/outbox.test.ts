@@ -2,7 +2,7 @@ import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
 import { inquiry } from "../../../test/fixtures/inquiries";
 import { openDB } from "idb";
-import { Outbox, type LogOp } from "./outbox";
+import { OUTBOX_DATABASE, Outbox, type LogOp } from "./outbox";
 
 const op = (opId: string, at: number, over: Partial<LogOp> = {}): Omit<LogOp, "seq"> => ({
   opId, messageId: "<CAJ+x7Q=a@mail.gmail.com>", createdAt: Date.now(), kind: "action", action: { kind: "acknowledge" }, at, by: "ana", record: inquiry(), state: "pending", attempts: 0, ...over,
@@ -121,7 +121,8 @@ describe("the outbox over time", () => {
 });
 
 describe("the outbox after an upgrade of the add-in", () => {
-  it("opens by default the database earlier versions wrote, so writes still waiting there are sent", async () => {
+  it("opens, by default and for the pane's Microsoft 365 log, the database earlier versions wrote, so writes still waiting there are sent", async () => {
+    expect(OUTBOX_DATABASE).toBe("member-triage-outbox"); // the name every earlier version used
     const earlier = await Outbox.open("member-triage-outbox"); // what a previous version of the add-in left in the browser
     await earlier.enqueue(op("waiting", 1000));
     earlier.close();

@@ -61,10 +61,16 @@ export interface OutboxStats {
   readonly conflicts: readonly LogOp[];
 }
 
+/**
+ * The browser database the pane's Microsoft 365 log keeps its waiting writes in. Renaming it would
+ * strand, after an upgrade, every write an earlier version left waiting: it never changes.
+ */
+export const OUTBOX_DATABASE = "member-triage-outbox";
+
 export class Outbox {
   private constructor(private readonly db: IDBPDatabase<OutboxDb>) {}
 
-  static async open(name = "member-triage-outbox"): Promise<Outbox> {
+  static async open(name = OUTBOX_DATABASE): Promise<Outbox> {
     const db = await openDB<OutboxDb>(name, 2, {
       upgrade(database, oldVersion) {
         if (oldVersion < 1) {
