@@ -281,3 +281,25 @@ describe("the list client, when a request gets no answer", () => {
     expect([err.name, err.status, err.message, err.transient]).toEqual(["ListError", 0, "no answer from the list", true]);
   });
 });
+
+describe("the list client, on an answer it cannot use", () => {
+  it("takes a read answered with a body of null as no answer: status 0, worth trying again", async () => {
+    const { client } = graph(() => ({ body: null }));
+    const err = (await client.find("<1>").catch((e: unknown) => e)) as ListError;
+    expect([err.name, err.status, err.message, err.transient]).toEqual(["ListError", 0, "no answer from the list", true]);
+  });
+
+  it("names a refusal by its HTTP status when the list's error code is empty or not a word", async () => {
+    const reason = (e: unknown) => [(e as ListError).status, (e as Error).message];
+    const empty = graph(() => ({ status: 400, body: { error: { code: "", message: "m" } } }));
+    expect(await empty.client.get("1").catch(reason)).toEqual([400, "HTTP 400"]);
+    const numeric = graph(() => ({ status: 400, body: { error: { code: 42, message: "m" } } }));
+    expect(await numeric.client.get("1").catch(reason)).toEqual([400, "HTTP 400"]);
+  });
+
+  it("fails a create the list refused for another reason than a 409 with that refusal, without looking for an item", async () => {
+    const { client, seen } = graph((req) => (req.method === "POST" ? { status: 400, body: { error: { code: "invalidRequest" } } } : { body: { value: [row("9")] } }));
+    expect(await client.create({ InternetMessageId: "<9>" }).catch((e: unknown) => [(e as ListError).status, (e as Error).message])).toEqual([400, "invalidRequest"]);
+    expect(seen.map((r) => r.method)).toEqual(["POST"]);
+  });
+});
