@@ -454,3 +454,25 @@ describe("the log sender's bound on one call", () => {
     expect(writes).toEqual([]);
   });
 });
+
+describe("the log sender, on its own clock and on a read refused with 412", () => {
+  it("waits out a Retry-After on the clock when no sleep is given, then sends in the same call", async () => {
+    const outbox = await Outbox.open(`clock-${Math.random()}`);
+    await outbox.add(op("o1", "<m>", 1));
+    const { client, writes } = recordingClient({ o1: [{ status: 429, eTag: "", retryAfterSeconds: 0.02 }] });
+    const started = Date.now();
+    const sending = new LogSender(outbox, client, { calendar: new BusinessCalendar(), policies: DEFAULT_POLICIES, now: () => Date.now() }).sendPending();
+    const stuck = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("still waiting after 2 s")), 2000));
+    expect(await Promise.race([sending, stuck])).toMatchObject({ sent: 1, remaining: 0 });
+    expect(writes).toHaveLength(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(15);
+  });
+
+  it("keeps a change waiting when reading its item is answered 412: never settled as refused", async () => {
+    const outbox = await Outbox.open(`read-412-${Math.random()}`);
+    await outbox.add(op("o1", "<m>", 1));
+    const client = { find: vi.fn(async () => Promise.reject(new ListError(412, "HTTP 412"))) } as unknown as InquiryListClient;
+    expect(await sender(outbox, client).sendPending()).toMatchObject({ sent: 0, conflicts: 0, remaining: 1, problem: null });
+    expect((await outbox.stats()).conflicts).toEqual([]);
+  });
+});
