@@ -303,3 +303,17 @@ describe("the list client, on an answer it cannot use", () => {
     expect(seen.map((r) => r.method)).toEqual(["POST"]);
   });
 });
+
+describe("the list client's $batch answers, taken as they come", () => {
+  it("reads a $batch answer without a status as no answer (status 0, worth trying again), for reads and for writes", async () => {
+    const bare = graph(() => ({ body: { responses: [{ id: "0", body: {} }] } }));
+    const err = (await bare.client.findAll("Status", ["new"]).catch((e: unknown) => e)) as ListError;
+    expect([err.name, err.status, err.message, err.transient]).toEqual(["ListError", 0, "HTTP 0", true]);
+    expect([...(await bare.client.updateMany([{ key: "k", id: "1", eTag: '"e1,1"', fields: {} }]))]).toEqual([["k", { status: 0, eTag: "", retryAfterSeconds: null }]]);
+  });
+
+  it("keeps the limit of a read across statuses even when one page alone holds more", async () => {
+    const { client } = graph(() => ({ body: { responses: [{ id: "0", status: 200, body: { value: [row("1"), row("2"), row("3")] } }] } }));
+    expect((await client.findAll("Status", ["new"], 2)).map((i) => i.id)).toEqual(["1", "2"]);
+  });
+});

@@ -131,3 +131,26 @@ describe("the outbox after an upgrade of the add-in", () => {
     now.close();
   });
 });
+
+describe("the outbox's own end", () => {
+  it("closes its database, so the browser can delete or upgrade it without waiting", async () => {
+    const name = `close-${Math.random()}`;
+    const box = await Outbox.open(name);
+    box.close();
+    const blocked = await new Promise<boolean>((resolve) => {
+      const req = indexedDB.deleteDatabase(name);
+      req.onblocked = () => resolve(true);
+      req.onsuccess = () => resolve(false);
+    });
+    expect(blocked).toBe(false);
+  });
+
+  it("keeps a refused op's reason when it is settled again without one", async () => {
+    const box = await Outbox.open(`resettle-${Math.random()}`);
+    await box.enqueue(op("r", 1000));
+    await box.settle("r", "conflict", "The list refused this change (HTTP 400).");
+    await box.settle("r", "conflict");
+    expect((await box.all()).map((o) => [o.opId, o.state, o.message])).toEqual([["r", "conflict", "The list refused this change (HTTP 400)."]]);
+    box.close();
+  });
+});
