@@ -330,6 +330,17 @@ describe("parts and settings", () => {
     expect([0, 1, 2, 3, 4].map(grams)).toEqual([0, 7 + 6 + 5, 0, 0, 4 + 3 + 2]);
   });
 
+  it("with no n-gram sizes set, no word is marked for n-grams (its n-gram length 0, the mark the scorer keys its word cache by)", () => {
+    const none: FeatureConfig = { ...NO_CONCEPTS, charNgrams: [] };
+    const buf = read({ subject: "appeal", own: "claim denied ok" }, none);
+    expect(wordsOf(buf).map((w) => w.text)).toEqual(["appeal", "claim", "denied", "ok"]);
+    expect(Array.from(buf.charLen.subarray(0, buf.count))).toEqual([0, 0, 0, 0]);
+    expect([0, 1, 2, 3].map((w) => charNgrams(buf, w, none, []).length)).toEqual([0, 0, 0, 0]);
+    // with a size set, each body word is marked with the length of "<" + its letters + ">"
+    const some = read({ subject: "appeal", own: "claim denied ok" }, { ...NO_CONCEPTS, charNgrams: [3] });
+    expect(Array.from(some.charLen.subarray(0, some.count))).toEqual([0, 7, 8, 4]);
+  });
+
   it("the length norm, counted by hand: each word 1, its pair 1, its n-grams charWeight² each, times its weight²", () => {
     // 40 letters: "<" + 40 + ">" has 42 characters, 39 four-grams; the 45-letter word is cut to 40
     const w40 = "pneumonoultramicroscopicsilicovolcanocon";
