@@ -96,6 +96,23 @@ describe("training the model", () => {
     expectClose(model.bias, want.bias);
   });
 
+  it("fits the same AdaGrad on feature values large enough to overflow exp() of a raw logit: the softmax is taken from its largest logit", () => {
+    // values in the thousands give logits of more than 700 either way, where exp(z + max) would be
+    // Infinity (or 0 for 0); the fit must stay finite and be the one the plain AdaGrad gives
+    const docs = DOCS().map((d) => ({ ...d, values: d.values.map((v) => v * 3000) }));
+    const o = options();
+    const model = fitModel(docs, docs.length, o);
+    const rows = [3, 10, 20, 31, 40];
+    const want = reference(docs, rows, o, [1, 1, 1, 1]);
+    const logits = docs.flatMap((d) =>
+      [0, 1, 2].map((k) => want.bias[k]! + [...d.buckets].reduce((z, b, f) => z + want.W[rows.indexOf(b)]![k]! * d.values[f]!, 0)),
+    );
+    expect(Math.max(...logits.map(Math.abs))).toBeGreaterThan(710);
+    expect([...model.weights, ...model.bias].every(Number.isFinite)).toBe(true);
+    for (const r of [0, 1, 2, 3, 4]) expectClose(model.weights.subarray(r * 4, r * 4 + 4), want.W[r]!);
+    expectClose(model.bias, want.bias);
+  });
+
   it("gives a class more weight where the options say so, and a head or class they name that does not exist changes nothing", () => {
     const docs = DOCS();
     const o = options({ classWeights: { "category:appeal": 3, "urgent:urgent": 2, "nohead:x": 9, "category:nolabel": 9, "urgent:nolabel": 9 } });
